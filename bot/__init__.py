@@ -1,0 +1,3 @@
+"""Chat Q&A over Chinese government reports: ingest, retrieve, answer, and serve in chat."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,189 @@
+"""Compose an answer: the single best sentence with its figure, where it stands, and an honest refusal."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.query import Query
+from bot.records import Answer, Hit, Passage
+from bot.store import StoredIndex
+from bot.tokenize import tokens
+
+FIGURE = re.compile(
+    r"(?:达到|超过|近|约)?(\d+(?:\.\d+)?)(余)?(万余次|万次|万元|亿元|元|%|宗|件|次|项|个|期|部|类|人|家|条|户|名|场|处|天|小时|年)?(以上|左右|以内)?"
+)
+SENTENCES_FROM = 4  # top chunks whose sentences compete for the answer
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """Evidence needed before the bot states an answer; calibrated by `python -m bot eval --calibrate`."""
+
+    coverage: float = 0.5  # share of the question's (IDF-weighted) words found in the answer's passage
+    dense: float = 0.83  # cosine similarity of question and passage that suffices on its own
+    floor: float = 0.78  # below this similarity nothing is answered, whatever the word overlap
+
+
+@dataclass
+class Candidate:
+    hit: Hit
+    rank: int
+    start: int
+    end: int
+    score: float
+    coverage: float
+
+    @property
+    def text(self) -> str:
+        return self.hit.chunk.text[self.start : self.end]
+
+
+def figures(sentence: str) -> list[re.Match]:
+    """Numbers with their units in a sentence, skipping bare years and dates ("2023年", "7月")."""
+    out = []
+    for m in FIGURE.finditer(sentence):
+        after = sentence[m.end() : m.end() + 1]
+        if m.group(3) == "年" or (not m.group(3) and after in "年月日号")  or re.fullmatch(r"(19|20)\d\d", m.group(1)) and not m.group(3):
+            continue
+        out.append(m)
+    return out
+
+
+def coverage(query: Query, text: str, idf) -> float:
+    """IDF-weighted share of the question's concepts that the text contains.
+
+    A concept is a question word together with its glossary expansions, so "罚款" is covered by "罚没".
+    """
+    present = set(tokens(text))
+    concepts = _concepts(query)
+    total = sum(weight for _, weight in ((c, _weight(c, idf)) for c in concepts))
+    if total == 0:
+        return 0.0
+    got = sum(_weight(c, idf) for c in concepts if any(t in present for t in c))
+    return got / total
+
+
+def _concepts(query: Query) -> list[tuple[str, ...]]:
+    expansions = {t: tuple(x for e in values for x in tokens(e)) for term, values in query.expansions.items() for t in tokens(term)}
+    own = [t for t in tokens(query.text) if not re.fullmatch(r"(19|20)\d\d", t)]
+    concepts = [(t, *expansions.get(t, ())) for t in own if t.isascii() is False or t in expansions]
+    return list(dict.fromkeys(concepts))
+
+
+def _weight(concept: tuple[str, ...], idf) -> float:
+    return max(idf(t) for t in concept)
+
+
+def best_sentence(query: Query, hits: list[Hit], idf) -> Candidate | None:
+    """The sentence that best answers: shares the question's words, and carries a figure when one is asked."""
+    best: Candidate | None = None
+    for rank, hit in enumerate(hits[:SENTENCES_FROM]):
+        for start, end in hit.chunk.sentences:
+            sentence = hit.chunk.text[start:end]
+            cov = coverage(query, hit.chunk.section_path + sentence, idf)
+            score = cov + 0.15 / (rank + 1) + _quantity_bonus(query, sentence)
+            if best is None or score > best.score:
+                best = Candidate(hit, rank, start, end, score, cov)
+    return best
+
+
+def _quantity_bonus(query: Query, sentence: str) -> float:
+    if not query.quantity:
+        return 0.0
+    found = figures(sentence)
+    if any(m.group(3) in query.units for m in found):
+        return 0.4
+    return 0.1 if found else -0.3
+
+
+def pick_figure(query: Query, sentence: str) -> str:
+    """The figure the question asks for: right unit first, then nearest to the question's words."""
+    found = figures(sentence)
+    if not found or not query.quantity:
+        return ""
+    preferred = [m for m in found if m.group(3) in query.units] or found
+    anchors = [sentence.find(t) for c in _concepts(query) for t in c if t and t in sentence]
+    if not anchors:
+        return preferred[0].group(0)
+    def distance(m: re.Match) -> int:
+        return min(abs(m.start() - a) if m.start() >= a else (a - m.end()) * 3 for a in anchors)
+    return min(preferred, key=distance).group(0)
+
+
+def refusal_reason(query: Query, candidate: Candidate | None, index: StoredIndex, limits: Thresholds) -> str:
+    """Why the evidence does not answer the question, or "" when it does."""
+    if candidate is None:
+        return "nothing retrieved"
+    chunk = candidate.hit.chunk
+    context = f"{chunk.title} {chunk.section_path} {chunk.text}"
+    sentence = candidate.text
+    stated_years = set(re.findall(r"(?<!\d)(?:19|20)\d\d(?=年)", sentence))
+    for year in query.years:
+        if year not in context or (stated_years and year not in stated_years):
+            return f"the report does not cover {year}"
+    corpus_text = index.text_of(chunk.source)
+    for place in query.places:
+        if place not in corpus_text and place not in chunk.title:
+            return f"the report is not about {place}"
+    if query.asks_person and not _names_a_person(chunk.text):
+        return "the report names no person for this"
+    if query.quantity and not figures(sentence):
+        return "no figure in the report for this"
+    if candidate.hit.dense < limits.floor:
+        return "weak evidence"
+    if candidate.coverage < limits.coverage and candidate.hit.dense < limits.dense:
+        return "weak evidence"
+    return ""
+
+
+def _names_a_person(text: str) -> bool:
+    import jieba.posseg
+
+    return any(flag == "nr" and len(word) >= 2 for word, flag in jieba.posseg.cut(text))
+
+
+def passages(hits: list[Hit]) -> list[Passage]:
+    return [Passage(h.chunk.title, h.chunk.section_path, h.chunk.text, h.score, h.chunk.id) for h in hits]
+
+
+def compose(query: Query, hits: list[Hit], index: StoredIndex, idf, limits: Thresholds) -> Answer:
+    candidate = best_sentence(query, hits, idf)
+    reason = refusal_reason(query, candidate, index, limits)
+    found_passages = passages(hits)
+    if reason:
+        return Answer(query.text, False, not_found_text(query, hits), passages=found_passages, notice=reason)
+    chunk = candidate.hit.chunk
+    # Lead with the passage the answer came from, then the others in retrieval order.
+    ordered = [p for p in found_passages if p.chunk_id == chunk.id] + [p for p in found_passages if p.chunk_id != chunk.id]
+    figure = pick_figure(query, candidate.text)
+    return Answer(
+        question=query.text,
+        found=True,
+        answer=answer_text(query, candidate.text, figure, chunk.title, chunk.section_path),
+        sentence=candidate.text,
+        figure=figure,
+        doc=chunk.title,
+        section=chunk.section_path,
+        passages=ordered,
+    )
+
+
+def emphasise(sentence: str, figure: str, mark: str = "**") -> str:
+    return sentence.replace(figure, f"{mark}{figure}{mark}", 1) if figure else sentence
+
+
+def answer_text(query: Query, sentence: str, figure: str, doc: str, section: str) -> str:
+    where = f"{doc} › {section}" if section else doc
+    label = "Source" if query.lang == "en" else "出处"
+    return f"{emphasise(sentence, figure)}\n{label}：{where}"
+
+
+def not_found_text(query: Query, hits: list[Hit]) -> str:
+    if query.lang == "en":
+        head = "The report does not say."
+        tail = " The closest passages are listed as related." if hits else ""
+    else:
+        head = "报告中没有找到这个问题的答案。"
+        tail = "以下是最相关的段落，供参考。" if hits else ""
+    return head + tail

@@ -1,0 +1,91 @@
+"""The answer engine: one loaded model and index, `answer(question) -> Answer`, hot-swapped on re-ingest."""
+
+from __future__ import annotations
+
+import logging
+import re
+import threading
+import time
+from dataclasses import dataclass
+
+from bot.answer import Thresholds, compose
+from bot.config import Config
+from bot.embedding import Embedder, get_embedder
+from bot.glossary import Glossary
+from bot.query import MAX_QUESTION_CHARS, analyse
+from bot.records import Answer
+from bot.retrieval import hybrid_search
+from bot.store import StoredIndex, current_build, load_index
+
+log = logging.getLogger(__name__)
+
+_MEANINGFUL = re.compile(r"[\u3400-\u9fffA-Za-z0-9]")
+
+
+@dataclass
+class Snapshot:
+    """Everything one answer reads; replaced as a whole so a question never mixes two builds."""
+
+    index: StoredIndex
+    glossary: Glossary
+
+
+class Engine:
+    def __init__(self, cfg: Config, thresholds: Thresholds | None = None) -> None:
+        self.cfg = cfg
+        self.thresholds = thresholds or Thresholds()
+        index = load_index(cfg.index_dir)  # raises IndexNotFound / IndexCorrupt with the fix in the message
+        self.embedder: Embedder = get_embedder(index.manifest["model"] if cfg.model == "auto" else cfg.model)
+        if index.manifest["model"] != self.embedder.name:
+            from bot.errors import ModelMismatch
+
+            raise ModelMismatch(str(cfg.index_dir), index.manifest["model"], self.embedder.name)
+        self._snapshot = Snapshot(index, self._glossary())
+        self._reload_lock = threading.Lock()
+
+    @property
+    def index(self) -> StoredIndex:
+        return self._snapshot.index
+
+    def _glossary(self) -> Glossary:
+        return Glossary.load(self.cfg.corpus_dir / "glossary.txt")
+
+    def answer(self, question: str) -> Answer:
+        started = time.perf_counter()
+        problem = input_problem(question)
+        if problem:
+            return Answer(question, False, problem, notice="bad input")
+        snapshot = self._snapshot
+        query = analyse(question, snapshot.glossary)
+        vector = self.embedder.embed_queries([query.search_text])[0]
+        hits = hybrid_search(snapshot.index, query, vector, self.cfg.top_k)
+        result = compose(query, hits, snapshot.index, snapshot.index.lexical.idf, self.thresholds)
+        log.debug("answered %r in %.3fs (found=%s)", question[:80], time.perf_counter() - started, result.found)
+        return result
+
+    def reload_if_changed(self) -> bool:
+        """Switch to a newer published build, if any; the old one keeps answering until the new one is loaded."""
+        with self._reload_lock:
+            try:
+                live = current_build(self.cfg.index_dir).name
+            except Exception as exc:  # a missing pointer mid-deploy must not take the bot down
+                log.warning("cannot check for a new index: %s", exc)
+                return False
+            if live == self.index.build_id:
+                return False
+            fresh = load_index(self.cfg.index_dir, model=self.embedder.name)
+            self._snapshot = Snapshot(fresh, self._glossary())
+            log.info("switched to index build %s", fresh.build_id)
+            return True
+
+
+def input_problem(question: str) -> str:
+    """A clear reply for input that is not a question, or "" when it is one."""
+    if not question or not question.strip():
+        return "请输入一个问题，例如：2023年共立案多少宗？ / Please type a question, e.g. how many cases in 2023?"
+    if not _MEANINGFUL.search(question):
+        return "没有看懂这个问题：请用文字提问，例如：2023年共立案多少宗？ / Please ask in words."
+    if len(question) > MAX_QUESTION_CHARS:
+        return (f"问题太长（{len(question)}字），请缩短到{MAX_QUESTION_CHARS}字以内。"
+                f" / The question is too long ({len(question)} characters); please keep it under {MAX_QUESTION_CHARS}.")
+    return ""

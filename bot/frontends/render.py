@@ -1,0 +1,20 @@
+"""Plain-text rendering of an Answer, shared by the CLI and the terminal chat."""
+
+from __future__ import annotations
+
+from bot.records import Answer
+
+BOLD, RESET = "\033[1m", "\033[0m"
+
+
+def render_text(answer: Answer, more: int = 0, color: bool = False) -> str:
+    """The answer, its source and the passage it came from; `more` extra passages on request."""
+    lines = [answer.answer if not color else answer.answer.replace("**", BOLD, 1).replace("**", RESET, 1)]
+    shown = answer.passages[: 1 + more] if answer.found else answer.passages[: max(2, 1 + more)]
+    if shown:
+        lines.append("")
+        lines.append("原文段落：" if answer.found else "相关段落：")
+    for passage in shown:
+        lines.append(f"  [{passage.section or passage.doc}]")
+        lines.append(f"  {passage.text}")
+    return "\n".join(lines)

@@ -1,0 +1,1 @@
+"""Ingestion: load corpus files, clean extracted text, and cut it into section-aware chunks."""

@@ -1,0 +1,52 @@
+"""Read one corpus file into a cleaned Document with its title and page offsets."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from bot.ingest.cleaning import clean, normalize
+from bot.ingest.headings import is_heading
+from bot.ingest.loaders import file_sha256, load
+from bot.records import Document
+
+_TITLE_WORDS = re.compile(r"报告|关于|情况|通知|意见|规划|方案|总结|公报|决定|办法")
+
+
+def read_document(path: Path, corpus_dir: Path) -> Document:
+    raw = load(path)
+    text = clean(raw.text)
+    source = path.relative_to(corpus_dir).as_posix()
+    return Document(
+        source=source,
+        title=guess_title(text, path.stem),
+        text=text,
+        sha256=file_sha256(path),
+        pages=_page_starts(raw.text, raw.page_starts, text),
+    )
+
+
+def guess_title(text: str, fallback: str) -> str:
+    """The document's own title: a short heading-like line near the top that names a report or notice."""
+    head = []
+    for line in text.split("\n")[:8]:
+        if is_heading(line) or len(line) > 60 or line.endswith(("。", "；")):
+            break
+        head.append(line.lstrip("#").strip())
+    for line in head:
+        if _TITLE_WORDS.search(line) and len(line) >= 6:
+            return line
+    return head[0] if head else fallback
+
+
+def _page_starts(raw: str, raw_starts: list[int], cleaned: str) -> list[int]:
+    """Map page starts from the raw text onto the cleaned text by finding each page's opening words."""
+    starts, cursor = [], 0
+    for i, start in enumerate(raw_starts):
+        probe = re.sub(r"\s+", "", normalize(raw[start : start + 80]))[:12]
+        found = cleaned.find(probe, cursor) if probe else -1
+        if found < 0:
+            found = cursor
+        starts.append(0 if i == 0 else found)
+        cursor = found
+    return starts

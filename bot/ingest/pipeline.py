@@ -1,0 +1,151 @@
+"""Build or update the index: read changed files, chunk, embed, extract facts, publish atomically."""
+
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from bot.config import Config
+from bot.embedding import get_embedder
+from bot.errors import BotError, UnreadableDocument
+from bot.ingest.chunking import chunk_document
+from bot.ingest.documents import read_document
+from bot.ingest.loaders import corpus_files, file_sha256
+from bot.records import Chunk, Document, Fact
+from bot.store import StoredIndex, load_index, publish, write_build
+
+log = logging.getLogger(__name__)
+
+CHUNKER_VERSION = 1
+
+
+@dataclass
+class IngestReport:
+    files: int = 0
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+    reused: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    chunks: int = 0
+    embedded: int = 0
+    facts: int = 0
+    changed: bool = True
+    seconds: float = 0.0
+    embed_seconds: float = 0.0
+    build: str = ""
+
+    def summary(self) -> str:
+        if not self.changed:
+            head = f"index is up to date: {self.files} file(s), {self.chunks} chunks; nothing re-embedded"
+        else:
+            head = (f"indexed {self.files} file(s) into {self.chunks} chunks and {self.facts} facts in "
+                    f"{self.seconds:.1f}s: embedded {self.embedded} chunk(s), reused {len(self.reused)} "
+                    f"unchanged file(s), updated {len(self.updated)}, removed {len(self.removed)}")
+        lines = [head] + [f"skipped {name}: {reason}" for name, reason in self.skipped]
+        return "\n".join(lines)
+
+
+def chunking_params(cfg: Config) -> dict:
+    return {"max_chars": cfg.chunk_chars, "overlap": cfg.chunk_overlap, "version": CHUNKER_VERSION}
+
+
+def embed_text(chunk: Chunk) -> str:
+    """What the dense model sees: the section path gives a short chunk its topic."""
+    return f"{chunk.section_path}\n{chunk.text}" if chunk.section else chunk.text
+
+
+def ingest(cfg: Config, show_progress: bool = True, force: bool = False) -> IngestReport:
+    started = time.perf_counter()
+    report = IngestReport()
+    if not cfg.corpus_dir.is_dir():
+        raise BotError(f"corpus folder not found at {cfg.corpus_dir}: create it and put reports (.txt .md .docx .pdf) in it")
+    previous = None if force else _reusable_previous(cfg)
+    old_files = previous.manifest["files"] if previous else {}
+    embedder = get_embedder(cfg.model)
+    chunks: list[Chunk] = []
+    vectors: list[np.ndarray] = []
+    facts: list[Fact] = []
+    new_docs: list[tuple[Document, list[Chunk]]] = []
+    files_meta: dict[str, dict] = {}
+    for path in corpus_files(cfg.corpus_dir):
+        source = path.relative_to(cfg.corpus_dir).as_posix()
+        sha = file_sha256(path)
+        if source in old_files and old_files[source]["sha256"] == sha:
+            reused, reused_vectors, reused_facts = _take_from(previous, source, first_id=len(chunks))
+            chunks += reused
+            vectors.append(reused_vectors)
+            facts += reused_facts
+            files_meta[source] = {**old_files[source], "chunks": len(reused)}
+            report.reused.append(source)
+            continue
+        try:
+            doc = read_document(path, cfg.corpus_dir)
+        except UnreadableDocument as exc:
+            report.skipped.append((source, str(exc)))
+            continue
+        doc_chunks = chunk_document(doc, cfg.chunk_chars, cfg.chunk_overlap, first_id=len(chunks))
+        chunks += doc_chunks
+        vectors.append(np.zeros((len(doc_chunks), embedder.dim), dtype=np.float32))
+        new_docs.append((doc, doc_chunks))
+        facts += _extract_facts(doc, doc_chunks)
+        files_meta[source] = {"sha256": sha, "title": doc.title, "chunks": len(doc_chunks), "pages": len(doc.pages)}
+        report.updated.append(source)
+    report.files = len(files_meta)
+    report.removed = sorted(set(old_files) - set(files_meta))
+    report.chunks, report.facts = len(chunks), len(facts)
+    if previous is not None and not report.updated and not report.removed:
+        report.changed = False
+        report.seconds = time.perf_counter() - started
+        return report
+    matrix = np.concatenate(vectors) if vectors else np.zeros((0, embedder.dim), dtype=np.float32)
+    fresh = [c for _, doc_chunks in new_docs for c in doc_chunks]
+    if fresh:
+        t0 = time.perf_counter()
+        matrix[[c.id for c in fresh]] = embedder.embed_passages([embed_text(c) for c in fresh], show_progress)
+        report.embed_seconds = time.perf_counter() - t0
+    report.embedded = len(fresh)
+    manifest = {
+        "model": embedder.name, "dim": embedder.dim, "chunking": chunking_params(cfg),
+        "built_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"), "files": files_meta,
+        "counts": {"files": len(files_meta), "chunks": len(chunks), "facts": len(facts)},
+    }
+    cfg.index_dir.mkdir(parents=True, exist_ok=True)
+    build = write_build(cfg.index_dir, manifest, chunks, matrix, facts)
+    publish(cfg.index_dir, build)
+    report.build = build.name
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _reusable_previous(cfg: Config) -> StoredIndex | None:
+    """The live index, when its model and chunking match ours so its vectors can be reused."""
+    try:
+        previous = load_index(cfg.index_dir)
+    except BotError as exc:
+        log.info("no reusable index (%s): embedding everything", exc)
+        return None
+    if previous.manifest["model"] != cfg.model or previous.manifest["chunking"] != chunking_params(cfg):
+        log.info("index was built with other settings: embedding everything")
+        return None
+    return previous
+
+
+def _take_from(previous: StoredIndex, source: str, first_id: int) -> tuple[list[Chunk], np.ndarray, list[Fact]]:
+    """An unchanged file's chunks, vectors and facts from the previous build, renumbered."""
+    old = [c for c in previous.chunks if c.source == source]
+    ids = [c.id for c in old]
+    vectors = np.stack([previous.dense.reconstruct(i) for i in ids]) if ids else np.zeros((0, previous.dense.d), np.float32)
+    mapping = {c.id: first_id + n for n, c in enumerate(old)}
+    chunks = [Chunk(**{**c.__dict__, "id": mapping[c.id]}) for c in old]
+    facts = [Fact(**{**f.__dict__, "chunk_id": mapping.get(f.chunk_id, -1)}) for f in previous.facts if f.source == source]
+    return chunks, vectors, facts
+
+
+def _extract_facts(doc: Document, chunks: list[Chunk]) -> list[Fact]:
+    from bot.facts import extract_facts
+
+    return extract_facts(doc, chunks)

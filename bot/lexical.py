@@ -1,0 +1,46 @@
+"""BM25 over jieba tokens (bm25s), saved as plain JSON and .npy files beside the vectors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+
+from bot.tokenize import tokens
+
+
+class LexicalIndex:
+    def __init__(self, retriever) -> None:
+        self._bm25 = retriever
+
+    @classmethod
+    def build(cls, texts: list[str]) -> "LexicalIndex":
+        import bm25s
+
+        retriever = bm25s.BM25()
+        # Empty texts would leave rows without tokens; the empty token keeps row numbers aligned with chunk ids.
+        retriever.index([tokens(t) or [""] for t in texts], show_progress=False)
+        return cls(retriever)
+
+    def scores(self, query_tokens: list[str]) -> np.ndarray:
+        """BM25 score of every row for these tokens; unknown tokens score nothing."""
+        return np.asarray(self._bm25.get_scores(list(query_tokens)), dtype=np.float32)
+
+    def idf(self, token: str) -> float:
+        """Inverse document frequency over chunks; a token the corpus never uses gets the rarest weight."""
+        n = int(self._bm25.scores["num_docs"])
+        column = self._bm25.vocab_dict.get(token)
+        df = 0 if column is None else int(self._bm25.scores["indptr"][column + 1] - self._bm25.scores["indptr"][column])
+        return float(np.log(1 + (n - df + 0.5) / (df + 0.5)))
+
+    def knows(self, token: str) -> bool:
+        return token in self._bm25.vocab_dict
+
+    def save(self, folder: Path) -> None:
+        self._bm25.save(str(folder), show_progress=False)
+
+    @classmethod
+    def load(cls, folder: Path) -> "LexicalIndex":
+        import bm25s
+
+        return cls(bm25s.BM25.load(str(folder), show_progress=False, verbosity=0))

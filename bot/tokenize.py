@@ -1,0 +1,56 @@
+"""Chinese-aware tokens for lexical search: jieba words, numbers kept whole, punctuation and stop words dropped."""
+
+from __future__ import annotations
+
+import logging
+import re
+import threading
+from functools import lru_cache
+
+_lock = threading.Lock()
+_TOKEN = re.compile(r"\d+(?:\.\d+)?%?|[A-Za-z]+|[\u3400-\u9fff]+")
+STOPWORDS = frozenset(
+    "的 了 和 与 及 等 在 是 为 对 将 把 被 于 以 并 也 都 而 其 之 或 这 那 有 个 中 上 下 我 我局 "
+    "吗 呢 啊 吧 呀 请问 一下 什么 多少 几 几个 几次 几项 几件 几宗 哪些 哪个 怎么 怎样 如何 是否 有没有 "
+    "a an the of in on at to for and or is are was were be been do does did how what which who "
+    "many much there their this that with by from as it its".split()
+)
+
+
+@lru_cache(maxsize=1)
+def jieba_dict():
+    """jieba's default tokenizer, initialised once and quietly (it logs its cache build at INFO)."""
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    with _lock:
+        jieba.dt.check_initialized()
+    return jieba.dt
+
+
+def tokens(text: str) -> list[str]:
+    """Search-granularity tokens: 法治政府建设 -> 法治, 政府, 建设, 法治政府建设; numbers stay whole."""
+    out: list[str] = []
+    for piece in _TOKEN.findall(text.lower()):
+        if piece[0].isdigit() or piece.isascii():
+            out.append(piece)
+            continue
+        out.extend(w for w in jieba_dict().cut_for_search(piece) if w.strip())
+    return [t for t in out if t not in STOPWORDS]
+
+
+_NOT_PLACES = frozenset("城市 全市 市区 城区 地方 本市 我市 全省 全国 社区 景区 小区 辖区".split())
+_PLACE_SUFFIX = re.compile(r"(?:特别行政区|自治区|自治州|市|省|县|区|州)$")
+
+
+def place_names(text: str) -> list[str]:
+    """Chinese place names (jieba part-of-speech `ns`), without their 市/省/县 suffix: 郑州市 -> 郑州."""
+    import jieba.posseg
+
+    jieba_dict()
+    names = []
+    for word, flag in jieba.posseg.cut(text):
+        if flag == "ns" and len(word) >= 2 and word not in _NOT_PLACES:
+            stem = _PLACE_SUFFIX.sub("", word)
+            names.append(stem if len(stem) >= 2 else word)
+    return names
