@@ -63,6 +63,27 @@ class Engine:
         log.debug("answered %r in %.3fs (found=%s)", question[:80], time.perf_counter() - started, result.found)
         return result
 
+    def section_text(self, answer: Answer) -> tuple[str, str]:
+        """The whole section the answer stands in: (section path, its text in reading order)."""
+        if not answer.passages:
+            return "", ""
+        index = self.index
+        chunk = next((c for c in index.chunks if c.id == answer.passages[0].chunk_id), None)
+        if chunk is None:
+            return answer.passages[0].section, answer.passages[0].text
+        spans: dict[tuple[int, int], str] = {}
+        for member in index.chunks_in_section(chunk):
+            for a, b in member.sentences:
+                spans[(member.start + a, member.start + b)] = member.text[a:b]
+        # Sentences that follow each other without a gap were one paragraph in the report.
+        parts, last_end = [], None
+        for (start, end), text in sorted(spans.items()):
+            if last_end is not None and start > last_end + 1:
+                parts.append("\n")
+            parts.append(text)
+            last_end = end
+        return " > ".join(chunk.section[:2]), "".join(parts)
+
     def reload_if_changed(self) -> bool:
         """Switch to a newer published build, if any; the old one keeps answering until the new one is loaded."""
         with self._reload_lock:
