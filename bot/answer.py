@@ -137,6 +137,11 @@ def refusal_reason(query: Query, candidate: Candidate | None, index: StoredIndex
     return ""
 
 
+def hard_reason(reason: str) -> bool:
+    """Refusals that no threshold can overturn (wrong year, place, missing figure), as opposed to weak evidence."""
+    return bool(reason) and reason != "weak evidence"
+
+
 def _names_a_person(text: str) -> bool:
     import jieba.posseg
 
@@ -151,8 +156,10 @@ def compose(query: Query, hits: list[Hit], index: StoredIndex, idf, limits: Thre
     candidate = best_sentence(query, hits, idf)
     reason = refusal_reason(query, candidate, index, limits)
     found_passages = passages(hits)
+    evidence = {"coverage": candidate.coverage, "dense": candidate.hit.dense, "hard": hard_reason(reason)} if candidate else {}
     if reason:
-        return Answer(query.text, False, not_found_text(query, hits), passages=found_passages, notice=reason)
+        return Answer(query.text, False, not_found_text(query, hits), passages=found_passages, notice=reason,
+                      evidence=evidence)
     chunk = candidate.hit.chunk
     # Lead with the passage the answer came from, then the others in retrieval order.
     ordered = [p for p in found_passages if p.chunk_id == chunk.id] + [p for p in found_passages if p.chunk_id != chunk.id]
@@ -166,6 +173,7 @@ def compose(query: Query, hits: list[Hit], index: StoredIndex, idf, limits: Thre
         doc=chunk.title,
         section=chunk.section_path,
         passages=ordered,
+        evidence=evidence,
     )
 
 

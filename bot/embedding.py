@@ -62,7 +62,7 @@ class SentenceTransformerEmbedder:
 
         self.name = name
         self._model = SentenceTransformer(_resolve_path(name), device="cpu")
-        self.dim = int(self._model.get_sentence_embedding_dimension())
+        self.dim = int(self._model.get_embedding_dimension())
         self._query_prefix, self._passage_prefix = _prefixes(name, self._model)
         self._lock = threading.Lock()
 

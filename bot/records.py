@@ -93,6 +93,7 @@ class Answer:
     section: str = ""
     passages: list[Passage] = field(default_factory=list)
     notice: str = ""
+    evidence: dict = field(default_factory=dict)  # the signals behind `found`, for calibration and logs
 
     def to_json(self) -> dict:
         return {

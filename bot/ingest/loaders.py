@@ -13,6 +13,8 @@ log = logging.getLogger(__name__)
 
 SUFFIXES = (".txt", ".md", ".docx", ".pdf")
 # Tried in order; GB18030 is a superset of GBK and GB2312, so it covers government files saved on Windows.
+# Files in the corpus folder that configure the bot rather than being reports.
+NOT_DOCUMENTS = frozenset({"glossary.txt"})
 ENCODINGS = ("utf-8-sig", "gb18030", "big5", "utf-16")
 
 
@@ -28,7 +30,10 @@ def file_sha256(path: Path) -> str:
 
 def corpus_files(corpus_dir: Path) -> list[Path]:
     """Every loadable file under the corpus folder, sorted so builds are reproducible."""
-    return sorted(p for p in corpus_dir.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
+    return sorted(
+        p for p in corpus_dir.rglob("*")
+        if p.is_file() and p.suffix.lower() in SUFFIXES and p.name not in NOT_DOCUMENTS and not p.name.startswith(".")
+    )
 
 
 def load(path: Path) -> RawText:

@@ -1,0 +1,43 @@
+# Quickstart: `make run` (set up, ingest if needed, start the bot) and `make test`.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+INDEX_DIR ?= index
+
+.PHONY: run setup ingest test eval bench browser-deps clean
+
+run: setup ingest
+	$(PY) -m bot
+
+setup: $(STAMP)
+
+$(STAMP): requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	# torch first, pinned: it installs from the local CPU wheel instead of pulling CUDA builds.
+	$(PY) -m pip install --quiet torch==2.13.0
+	$(PY) -m pip install --quiet -r requirements.txt
+	touch $(STAMP)
+
+# Incremental: unchanged files are not re-embedded, so this is quick when nothing changed.
+ingest: setup
+	$(PY) ingest.py --index $(INDEX_DIR)
+
+# The evaluation gate (tests/test_eval_gate.py) runs inside pytest against a freshly built index.
+test: setup browser-deps
+	$(PY) -m pytest -q tests
+
+eval: setup ingest
+	$(PY) -m bot eval tests/questions.jsonl
+
+bench: setup ingest
+	$(PY) -m bot bench
+
+browser-deps:
+	@command -v chromium >/dev/null 2>&1 && command -v chromedriver >/dev/null 2>&1 || \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver fonts-noto-cjk >/dev/null) || \
+	  echo "warning: could not install chromium (browser tests need it)"
+
+clean:
+	rm -rf $(VENV) $(INDEX_DIR)/builds $(INDEX_DIR)/CURRENT

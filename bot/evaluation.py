@@ -1,0 +1,151 @@
+"""Evaluate the engine on a question set: hit@1, hit@3, MRR, figures in answers, refusals, per language."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from bot.answer import Thresholds
+from bot.config import Config
+from bot.records import Answer
+
+METRICS = ("hit@1", "hit@3", "mrr", "figure", "refusal", "over_refusal")
+
+
+@dataclass
+class Case:
+    id: str
+    lang: str
+    question: str
+    answerable: bool
+    evidence: str | None
+    figure: str | None
+    kind: str = "fact"
+    style: str = ""
+
+
+def load_cases(path: Path) -> list[Case]:
+    fields = Case.__dataclass_fields__
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [Case(**{k: v for k, v in row.items() if k in fields}) for row in rows]
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", "", text or "")
+
+
+def evidence_rank(case: Case, answer: Answer) -> int | None:
+    """1 when the answer's sentence quotes the evidence, else the rank of the first passage that does."""
+    needle = _squash(case.evidence)
+    if answer.found and needle in _squash(answer.sentence):
+        return 1
+    for rank, passage in enumerate(answer.passages, 1):
+        if needle in _squash(passage.text):
+            return rank
+    return None
+
+
+def score(cases: list[Case], answers: list[Answer]) -> dict[str, dict[str, float]]:
+    """Metrics per language and overall; each a share between 0 and 1 (MRR a mean reciprocal rank)."""
+    table: dict[str, dict[str, float]] = {}
+    for lang in sorted({c.lang for c in cases}) + ["all"]:
+        pairs = [(c, a) for c, a in zip(cases, answers) if lang in ("all", c.lang)]
+        table[lang] = _metrics(pairs)
+    return table
+
+
+def _metrics(pairs: list[tuple[Case, Answer]]) -> dict[str, float]:
+    answerable = [(c, a) for c, a in pairs if c.answerable]
+    unanswerable = [a for c, a in pairs if not c.answerable]
+    ranks = [evidence_rank(c, a) for c, a in answerable]
+    with_figure = [(c, a) for c, a in answerable if c.figure]
+    def share(values: list[bool]) -> float:
+        return sum(values) / len(values) if values else 1.0
+    return {
+        "n": len(pairs),
+        "hit@1": share([r == 1 for r in ranks]),
+        "hit@3": share([r is not None and r <= 3 for r in ranks]),
+        "mrr": sum(1 / r for r in ranks if r) / len(ranks) if ranks else 1.0,
+        "figure": share([a.found and c.figure in a.answer for c, a in with_figure]),
+        "refusal": share([not a.found for a in unanswerable]),
+        "over_refusal": sum(not a.found for _, a in answerable) / len(answerable) if answerable else 0.0,
+    }
+
+
+def misses(cases: list[Case], answers: list[Answer]) -> list[dict]:
+    out = []
+    for case, answer in zip(cases, answers):
+        rank = evidence_rank(case, answer) if case.answerable else None
+        wrong = (case.answerable and (rank != 1 or not answer.found or (case.figure and case.figure not in answer.answer))) \
+            or (not case.answerable and answer.found)
+        if wrong:
+            out.append({"id": case.id, "question": case.question, "expected": case.evidence, "figure": case.figure,
+                        "found": answer.found, "rank": rank, "notice": answer.notice, "evidence": answer.evidence,
+                        "answer": answer.sentence or answer.answer,
+                        "first_passage": answer.passages[0].text[:120] if answer.passages else ""})
+    return out
+
+
+def format_table(table: dict[str, dict[str, float]]) -> str:
+    head = f"{'lang':<5} {'n':>4} " + " ".join(f"{m:>12}" for m in METRICS)
+    rows = [head]
+    for lang, values in table.items():
+        rows.append(f"{lang:<5} {int(values['n']):>4} " + " ".join(f"{values[m]:>12.3f}" for m in METRICS))
+    return "\n".join(rows)
+
+
+def calibrate(cases: list[Case], answers: list[Answer]) -> tuple[Thresholds, float]:
+    """Search the refusal thresholds that best separate answerable from unanswerable questions.
+
+    Objective: refusal accuracy minus twice the over-refusal rate, since refusing a question the
+    report answers costs staff more than a 'not in the report' they can check with related passages.
+    """
+    rows = [(c.answerable, a.evidence) for c, a in zip(cases, answers) if a.evidence]
+    best, best_value = Thresholds(), float("-inf")
+    grid = itertools.product([x / 20 for x in range(4, 17)], [x / 100 for x in range(78, 92)], [x / 100 for x in range(70, 84)])
+    for cov, dense, floor in grid:
+        if floor > dense:
+            continue
+        limits = Thresholds(cov, dense, floor)
+        decided = [(ok, _passes(ev, limits)) for ok, ev in rows]
+        refused_bad = sum(not found for ok, found in decided if not ok) / max(1, sum(not ok for ok, _ in decided))
+        refused_good = sum(not found for ok, found in decided if ok) / max(1, sum(ok for ok, _ in decided))
+        value = refused_bad - 2 * refused_good
+        if value > best_value:
+            best, best_value = limits, value
+    return best, best_value
+
+
+def _passes(evidence: dict, limits: Thresholds) -> bool:
+    if evidence.get("hard"):
+        return False
+    if evidence["dense"] < limits.floor:
+        return False
+    return evidence["coverage"] >= limits.coverage or evidence["dense"] >= limits.dense
+
+
+def run_eval(cfg: Config, questions: str, misses_path: str, as_json: bool, calibrate: bool) -> int:
+    from bot.engine import Engine
+
+    cases = load_cases(Path(questions))
+    engine = Engine(cfg)
+    answers = [engine.answer(c.question) for c in cases]
+    table = score(cases, answers)
+    if calibrate:
+        limits, value = calibrate_thresholds(cases, answers)
+        print(f"calibrated thresholds: {limits} (objective {value:.3f})", file=sys.stderr)
+    if as_json:
+        print(json.dumps(table, ensure_ascii=False, indent=2))
+    else:
+        print(format_table(table))
+    missed = misses(cases, answers)
+    Path(misses_path).write_text("".join(json.dumps(m, ensure_ascii=False) + "\n" for m in missed), encoding="utf-8")
+    print(f"{len(missed)} miss(es) written to {misses_path}", file=sys.stderr)
+    return 0
+
+
+calibrate_thresholds = calibrate
