@@ -1,0 +1,35 @@
+"""The glossary file: staff-editable lines that expand questions with the report's own words."""
+
+from __future__ import annotations
+
+from bot.config import ROOT
+from bot.glossary import Glossary
+from bot.query import analyse
+
+
+def test_all_separator_styles_parse(tmp_path):
+    path = tmp_path / "glossary.txt"
+    path.write_text("# comment\ncases → 立案/案件\nfines: 罚没, 罚款\n罚款 = 罚没\n案子：案件、立案\nbroken line\n", encoding="utf-8")
+    entries = Glossary.load(path).entries
+    assert entries == {"cases": ["立案", "案件"], "fines": ["罚没", "罚款"], "罚款": ["罚没"], "案子": ["案件", "立案"]}
+
+
+def test_english_terms_match_whole_words_only():
+    glossary = Glossary({"fine": ["罚没"], "night market": ["夜市点"]})
+    assert glossary.matches("How many NIGHT MARKET spots?") == {"night market": ["夜市点"]}
+    assert glossary.matches("a refined plan") == {}
+
+
+def test_shipped_glossary_covers_the_issue_examples():
+    glossary = Glossary.load(ROOT / "corpus" / "glossary.txt")
+    for term, expansion in [("cases", "立案"), ("fines", "罚没"), ("罚款", "罚没"), ("案子", "立案")]:
+        assert expansion in glossary.entries[term]
+
+
+def test_expansions_reach_the_search_tokens_and_the_dense_text():
+    query = analyse("罚款多少钱", Glossary({"罚款": ["罚没"]}))
+    assert "罚没" in query.tokens and "罚没" in query.search_text
+
+
+def test_missing_glossary_file_is_an_empty_glossary(tmp_path):
+    assert Glossary.load(tmp_path / "none.txt").entries == {}
