@@ -40,6 +40,7 @@ class Config:
     telegram_admin_ids: tuple[str, ...] = ()
     telegram_webhook_url: str = ""
     telegram_webhook_port: int = 8443
+    telegram_webhook_secret: str = ""
     web_token: str = ""
     extra: dict = field(default_factory=dict)
 
@@ -65,6 +66,7 @@ class Config:
             telegram_admin_ids=_env_list("TELEGRAM_ADMIN_IDS"),
             telegram_webhook_url=env("TELEGRAM_WEBHOOK_URL", "").strip(),
             telegram_webhook_port=_env_int("TELEGRAM_WEBHOOK_PORT", base.telegram_webhook_port),
+            telegram_webhook_secret=env("TELEGRAM_WEBHOOK_SECRET", "").strip(),
             web_token=env("WEB_TOKEN", "").strip(),
         )
 

@@ -1,0 +1,118 @@
+"""Telegram HTML for answers: everything escaped, the figure in bold, split under the 4096-character limit."""
+
+from __future__ import annotations
+
+from html import escape
+
+from bot.records import Answer
+
+MAX_TEXT = 4096  # telegram.constants.MessageLimit.MAX_TEXT_LENGTH, counted after entity parsing
+PASSAGE_CHARS = 700
+
+
+def sentence_html(sentence: str, figure: str) -> str:
+    """The sentence with its figure in bold; both halves escaped separately so no tag is ever cut."""
+    if not figure or figure not in sentence:
+        return escape(sentence)
+    before, after = sentence.split(figure, 1)
+    return f"{escape(before)}<b>{escape(figure)}</b>{escape(after)}"
+
+
+def answer_messages(answer: Answer) -> list[str]:
+    """The answer as one message, or several when it would pass Telegram's limit."""
+    return fit_messages(answer_blocks(answer))
+
+
+def answer_blocks(answer: Answer) -> list[str]:
+    if not answer.found:
+        return [_not_found_html(answer)]
+    en = answer.question.isascii()
+    parts = [
+        f"💡 {sentence_html(answer.sentence, answer.figure)}",
+        f"📍 <i>{escape(answer.doc)}</i>" + (f"\n<i>{escape(answer.section)}</i>" if answer.section else ""),
+    ]
+    if answer.passages:
+        label = "Passage" if en else "原文段落"
+        parts.append(f"<b>{label}：</b>\n<blockquote>{escape(_clip(answer.passages[0].text))}</blockquote>")
+    return parts
+
+
+def _not_found_html(answer: Answer) -> str:
+    head = escape(answer.answer)
+    if not answer.passages or answer.notice == "bad input":
+        return head
+    related = [f"• <i>{escape(p.section or p.doc)}</i>\n{escape(_clip(p.text, 200))}" for p in answer.passages[:2]]
+    return head + "\n\n" + "\n\n".join(related)
+
+
+def passages_html(answer: Answer, start: int = 1, count: int = 3) -> str:
+    chosen = answer.passages[start : start + count]
+    if not chosen:
+        return "没有更多段落了。"
+    blocks = [f"<b>{n}.</b> <i>{escape(p.section or p.doc)}</i>\n<blockquote>{escape(_clip(p.text))}</blockquote>"
+              for n, p in enumerate(chosen, start + 1)]
+    return "\n\n".join(blocks)
+
+
+def section_messages(section: str, text: str) -> list[str]:
+    """The whole section, split into as many messages as it needs."""
+    return fit_messages([f"📖 <b>{escape(section)}</b>", escape(text)])
+
+
+def split_plain(text: str, limit: int) -> list[str]:
+    """Split raw text at paragraph, then sentence boundaries so every part stays under `limit` once escaped."""
+    parts, current = [], ""
+    for piece in _pieces(text, limit):
+        if current and len(escape(current + piece)) > limit:
+            parts.append(current)
+            current = ""
+        current += piece
+    if current:
+        parts.append(current)
+    return parts
+
+
+def _pieces(text: str, limit: int) -> list[str]:
+    import re
+
+    out = []
+    for paragraph in re.split(r"(?<=\n)", text):
+        if len(escape(paragraph)) <= limit // 2:
+            out.append(paragraph)
+            continue
+        for sentence in re.split(r"(?<=[。！？；!?;])", paragraph):
+            # An escaped sentence longer than a message (rare) is cut hard, at a character, never inside a tag.
+            while len(escape(sentence)) > limit // 2:
+                out.append(sentence[: limit // 8])
+                sentence = sentence[limit // 8 :]
+            out.append(sentence)
+    return [p for p in out if p]
+
+
+def fit_messages(blocks: list[str], limit: int = MAX_TEXT) -> list[str]:
+    """Pack escaped HTML blocks into messages under the limit; a block that alone is too long is
+    re-split from its plain text, so no message ever ends inside a tag."""
+    import re
+
+    messages, current = [], ""
+    for block in blocks:
+        pieces = [block] if len(block) <= limit else [escape(p) for p in split_plain(_unescape(re.sub(r"<[^>]+>", "", block)), limit)]
+        for piece in pieces:
+            candidate = f"{current}\n\n{piece}" if current else piece
+            if len(candidate) > limit:
+                messages.append(current)
+                candidate = piece
+            current = candidate
+    if current:
+        messages.append(current)
+    return messages
+
+
+def _unescape(text: str) -> str:
+    from html import unescape
+
+    return unescape(text)
+
+
+def _clip(text: str, limit: int = PASSAGE_CHARS) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
