@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from bot.query import Query
 from bot.records import Answer, Hit, Passage
 from bot.store import StoredIndex
-from bot.tokenize import tokens
+from bot.tokenize import token_set, tokens
 
 FIGURE = re.compile(
     r"(?:达到|超过|近|约)?(\d+(?:\.\d+)?)(余)?(万余次|万次|万元|亿元|元|%|宗|件|次|项|个|期|部|类|人|家|条|户|名|场|处|天|小时|年)?(以上|左右|以内)?"
@@ -50,18 +50,19 @@ def figures(sentence: str) -> list[re.Match]:
     return out
 
 
-def coverage(query: Query, text: str, idf) -> float:
-    """IDF-weighted share of the question's concepts that the text contains.
+def coverage(concepts: list[tuple[tuple[str, ...], float]], present: frozenset[str]) -> float:
+    """IDF-weighted share of the question's concepts that a text's tokens contain.
 
     A concept is a question word together with its glossary expansions, so "罚款" is covered by "罚没".
     """
-    present = set(tokens(text))
-    concepts = _concepts(query)
-    total = sum(weight for _, weight in ((c, _weight(c, idf)) for c in concepts))
+    total = sum(weight for _, weight in concepts)
     if total == 0:
         return 0.0
-    got = sum(_weight(c, idf) for c in concepts if any(t in present for t in c))
-    return got / total
+    return sum(weight for concept, weight in concepts if any(t in present for t in concept)) / total
+
+
+def weighted_concepts(query: Query, idf) -> list[tuple[tuple[str, ...], float]]:
+    return [(c, _weight(c, idf)) for c in _concepts(query)]
 
 
 def _concepts(query: Query) -> list[tuple[str, ...]]:
@@ -78,10 +79,12 @@ def _weight(concept: tuple[str, ...], idf) -> float:
 def best_sentence(query: Query, hits: list[Hit], idf) -> Candidate | None:
     """The sentence that best answers: shares the question's words, and carries a figure when one is asked."""
     best: Candidate | None = None
+    concepts = weighted_concepts(query, idf)
     for rank, hit in enumerate(hits[:SENTENCES_FROM]):
+        section_tokens = token_set(hit.chunk.section_path)
         for start, end in hit.chunk.sentences:
             sentence = hit.chunk.text[start:end]
-            cov = coverage(query, hit.chunk.section_path + sentence, idf)
+            cov = coverage(concepts, section_tokens | token_set(sentence))
             score = cov + 0.15 / (rank + 1) + _quantity_bonus(query, sentence)
             if best is None or score > best.score:
                 best = Candidate(hit, rank, start, end, score, cov)

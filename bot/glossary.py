@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 log = logging.getLogger(__name__)
@@ -37,11 +38,14 @@ class Glossary:
     def matches(self, question: str) -> dict[str, list[str]]:
         """The glossary terms found in the question, each with its expansions."""
         text = question.lower()
-        found: dict[str, list[str]] = {}
-        for term, expansions in self.entries.items():
-            if term.isascii():
-                if re.search(rf"(?<![a-z]){re.escape(term)}(?![a-z])", text):
-                    found[term] = expansions
-            elif term in text:
-                found[term] = expansions
+        found = {term: self.entries[term] for term in self._english.findall(text)} if self._english else {}
+        found.update({term: values for term, values in self.entries.items() if not term.isascii() and term in text})
         return found
+
+    @cached_property
+    def _english(self) -> re.Pattern | None:
+        """One alternation of all English terms, longest first, matched as whole words."""
+        terms = sorted((t for t in self.entries if t.isascii()), key=len, reverse=True)
+        if not terms:
+            return None
+        return re.compile(r"(?<![a-z])(" + "|".join(re.escape(t) for t in terms) + r")(?![a-z])")

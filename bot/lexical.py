@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 import numpy as np
 
 from bot.tokenize import tokens
+
+
+def _bm25s():
+    import bm25s
+
+    # bm25s sets its own logger to DEBUG on import, which would print on every index build.
+    logging.getLogger("bm25s").setLevel(logging.WARNING)
+    return bm25s
 
 
 class LexicalIndex:
@@ -15,9 +24,7 @@ class LexicalIndex:
 
     @classmethod
     def build(cls, texts: list[str]) -> "LexicalIndex":
-        import bm25s
-
-        retriever = bm25s.BM25()
+        retriever = _bm25s().BM25()
         # Empty texts would leave rows without tokens; the empty token keeps row numbers aligned with chunk ids.
         retriever.index([tokens(t) or [""] for t in texts], show_progress=False)
         return cls(retriever)
@@ -41,6 +48,4 @@ class LexicalIndex:
 
     @classmethod
     def load(cls, folder: Path) -> "LexicalIndex":
-        import bm25s
-
-        return cls(bm25s.BM25.load(str(folder), show_progress=False, verbosity=0))
+        return cls(_bm25s().BM25.load(str(folder), show_progress=False, verbosity=0))

@@ -54,3 +54,9 @@ def place_names(text: str) -> list[str]:
             stem = _PLACE_SUFFIX.sub("", word)
             names.append(stem if len(stem) >= 2 else word)
     return names
+
+
+@lru_cache(maxsize=65536)
+def token_set(text: str) -> frozenset[str]:
+    """tokens() as a set, cached: report sentences are scored again and again, and never change."""
+    return frozenset(tokens(text))
