@@ -13,7 +13,18 @@ from bot.tokenize import token_set, tokens
 FIGURE = re.compile(
     r"(?:达到|超过|近|约)?(\d+(?:\.\d+)?)(余)?(万余次|万次|万元|亿元|元|%|宗|件|次|项|个|期|部|类|人|家|条|户|名|场|处|天|小时|年)?(以上|左右|以内)?"
 )
-SENTENCES_FROM = 4  # top chunks whose sentences compete for the answer
+SENTENCES_FROM = 4
+# English words that ask or connect but name no topic; any other English word must be found in the report.
+EN_GENERIC = frozenset("""
+did does do done doing was were is are be been being have has had get got gets make made makes
+hold held holds carry carried out set up sort sorted handle handled handling receive received conduct conducted
+organize organized organise organised open opened launch launched implement implemented provide provided give
+given take taken list listed report reported reports say said says state stated mention mentioned
+according total overall altogether number amount times time year years last past whole during through
+about into over under within across per each every all any some its their them they there here these those
+bureau city government department office xuchang urban management also still yet far so just only
+many much percent percentage rate ratio proportion share count figure value kind kinds type types
+""".split())  # top chunks whose sentences compete for the answer
 
 
 @dataclass(frozen=True)
@@ -66,9 +77,14 @@ def weighted_concepts(query: Query, idf) -> list[tuple[tuple[str, ...], float]]:
 
 
 def _concepts(query: Query) -> list[tuple[str, ...]]:
+    """The question's topical words, each with the report words that may stand for it.
+
+    Years are checked separately; English words that carry no topic ("held", "set up") are skipped, while
+    an English topic word the glossary does not know ("budget") stays a concept that nothing covers.
+    """
     expansions = {t: tuple(x for e in values for x in tokens(e)) for term, values in query.expansions.items() for t in tokens(term)}
     own = [t for t in tokens(query.text) if not re.fullmatch(r"(19|20)\d\d", t)]
-    concepts = [(t, *expansions.get(t, ())) for t in own if t.isascii() is False or t in expansions]
+    concepts = [(t, *expansions.get(t, ())) for t in own if t in expansions or not (t.isalpha() and t.isascii() and t in EN_GENERIC)]
     return list(dict.fromkeys(concepts))
 
 
@@ -100,18 +116,19 @@ def _quantity_bonus(query: Query, sentence: str) -> float:
     return 0.1 if found else -0.3
 
 
-def pick_figure(query: Query, sentence: str) -> str:
-    """The figure the question asks for: right unit first, then nearest to the question's words."""
+def pick_figure(query: Query, sentence: str, idf) -> str:
+    """The figure the question asks for: the one whose clause shares most of the question's words,
+    then the one with the asked unit, then the first."""
     found = figures(sentence)
     if not found or not query.quantity:
         return ""
-    preferred = [m for m in found if m.group(3) in query.units] or found
-    anchors = [sentence.find(t) for c in _concepts(query) for t in c if t and t in sentence]
-    if not anchors:
-        return preferred[0].group(0)
-    def distance(m: re.Match) -> int:
-        return min(abs(m.start() - a) if m.start() >= a else (a - m.end()) * 3 for a in anchors)
-    return min(preferred, key=distance).group(0)
+    concepts = weighted_concepts(query, idf)
+    clauses = [(m.start(), m.end()) for m in re.finditer(r"[^，,、；;。：:]+", sentence)]
+    def clause_of(m: re.Match) -> str:
+        return next((sentence[a:b] for a, b in clauses if a <= m.start() < b), "")
+    def rank(m: re.Match) -> tuple[float, bool]:
+        return coverage(concepts, token_set(clause_of(m))), m.group(3) in query.units
+    return max(found, key=rank).group(0)
 
 
 def refusal_reason(query: Query, candidate: Candidate | None, index: StoredIndex, limits: Thresholds) -> str:
@@ -129,7 +146,7 @@ def refusal_reason(query: Query, candidate: Candidate | None, index: StoredIndex
     for place in query.places:
         if place not in corpus_text and place not in chunk.title:
             return f"the report is not about {place}"
-    if query.asks_person and not _names_a_person(chunk.text):
+    if query.asks_person and not _names_a_person(sentence):
         return "the report names no person for this"
     if query.quantity and not figures(sentence):
         return "no figure in the report for this"
@@ -146,8 +163,11 @@ def hard_reason(reason: str) -> bool:
 
 
 def _names_a_person(text: str) -> bool:
+    """A person's name, or a role someone holds ("由局主要领导任组长"), answers a "who" question."""
     import jieba.posseg
 
+    if re.search(r"由.{1,12}(任|担任)|牵头|负责人|领导", text):
+        return True
     return any(flag == "nr" and len(word) >= 2 for word, flag in jieba.posseg.cut(text))
 
 
@@ -166,7 +186,7 @@ def compose(query: Query, hits: list[Hit], index: StoredIndex, idf, limits: Thre
     chunk = candidate.hit.chunk
     # Lead with the passage the answer came from, then the others in retrieval order.
     ordered = [p for p in found_passages if p.chunk_id == chunk.id] + [p for p in found_passages if p.chunk_id != chunk.id]
-    figure = pick_figure(query, candidate.text)
+    figure = pick_figure(query, candidate.text, idf)
     return Answer(
         question=query.text,
         found=True,

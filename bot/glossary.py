@@ -48,4 +48,5 @@ class Glossary:
         terms = sorted((t for t in self.entries if t.isascii()), key=len, reverse=True)
         if not terms:
             return None
-        return re.compile(r"(?<![a-z])(" + "|".join(re.escape(t) for t in terms) + r")(?![a-z])")
+        # Plain inflections match too: "fine" finds "fines", "immediate" finds "immediately".
+        return re.compile(r"(?<![a-z])(" + "|".join(re.escape(t) for t in terms) + r")(?:s|es|d|ed|ing|ly)?(?![a-z])")

@@ -18,6 +18,7 @@ def test_english_terms_match_whole_words_only():
     glossary = Glossary({"fine": ["罚没"], "night market": ["夜市点"]})
     assert glossary.matches("How many NIGHT MARKET spots?") == {"night market": ["夜市点"]}
     assert glossary.matches("a refined plan") == {}
+    assert glossary.matches("were any fines issued") == {"fine": ["罚没"]}
 
 
 def test_shipped_glossary_covers_the_issue_examples():
