@@ -1,0 +1,60 @@
+"""The engine: shared by many threads, hot-swapped on re-ingest, never mixing two builds."""
+
+from __future__ import annotations
+
+import shutil
+import threading
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+
+from bot.engine import Engine, input_problem
+from bot.ingest.pipeline import ingest
+
+
+@pytest.mark.parametrize("question", ["", "   \n\t", "😀🎉", "？？？", "问" * 501])
+def test_non_questions_get_a_clear_reply(engine, question):
+    answer = engine.answer(question)
+    assert not answer.found and answer.answer and answer.notice == "bad input"
+    assert input_problem(question)
+
+
+def test_thirty_threads_share_one_model_and_index(engine):
+    questions = ["2023年共立案多少宗？", "how many night market spots were set up?", "罚没收入是多少？"] * 10
+    with ThreadPoolExecutor(max_workers=30) as pool:
+        answers = list(pool.map(engine.answer, questions))
+    assert all(a.found for a in answers)
+    assert all("35" in a.answer for a in answers[0::3]) and all("63" in a.answer for a in answers[1::3])
+
+
+def test_reingest_while_answering_switches_atomically(built_config, tmp_path):
+    corpus, index = tmp_path / "corpus", tmp_path / "index"
+    shutil.copytree(built_config.corpus_dir, corpus)
+    shutil.copytree(built_config.index_dir, index)
+    cfg = built_config.with_overrides(corpus_dir=corpus, index_dir=index)
+    engine = Engine(cfg)
+    old_build = engine.index.build_id
+    (corpus / "新增报告.txt").write_text("一、新增工作\n\n全年共拆除违法建筑4321平方米。\n", encoding="utf-8")
+    errors: list[BaseException] = []
+    stop = threading.Event()
+
+    def keep_asking() -> None:
+        while not stop.is_set():
+            try:
+                assert "35" in engine.answer("2023年共立案多少宗？").answer
+            except BaseException as exc:  # collected and re-raised in the test thread
+                errors.append(exc)
+
+    askers = [threading.Thread(target=keep_asking) for _ in range(3)]
+    for t in askers:
+        t.start()
+    ingest(cfg, show_progress=False)
+    assert engine.index.build_id == old_build  # nothing changes until the engine is told
+    assert engine.reload_if_changed()
+    stop.set()
+    for t in askers:
+        t.join(timeout=60)
+    assert not errors
+    assert engine.index.build_id != old_build
+    assert any("4321平方米" in p.text for p in engine.answer("拆除违法建筑多少平方米？").passages[:2])
+    assert not engine.reload_if_changed()
