@@ -8,23 +8,9 @@ from dataclasses import dataclass
 from bot.query import Query
 from bot.records import Answer, Hit, Passage
 from bot.store import StoredIndex
-from bot.tokenize import token_set, tokens
+from bot.evidence import concepts, coverage, figures, pick_figure, quantity_bonus
 
-FIGURE = re.compile(
-    r"(?:达到|超过|近|约)?(\d+(?:\.\d+)?)(余)?(万余次|万次|万元|亿元|元|%|宗|件|次|项|个|期|部|类|人|家|条|户|名|场|处|天|小时|年)?(以上|左右|以内)?"
-)
 SENTENCES_FROM = 4
-# English words that ask or connect but name no topic; any other English word must be found in the report.
-EN_GENERIC = frozenset("""
-did does do done doing was were is are be been being have has had get got gets make made makes
-hold held holds carry carried out set up sort sorted handle handled handling receive received conduct conducted
-organize organized organise organised open opened launch launched implement implemented provide provided give
-given take taken list listed report reported reports say said says state stated mention mentioned
-according total overall altogether number amount times time year years last past whole during through
-about into over under within across per each every all any some its their them they there here these those
-bureau city government department office xuchang urban management also still yet far so just only
-many much percent percentage rate ratio proportion share count figure value kind kinds type types
-""".split())  # top chunks whose sentences compete for the answer
 
 
 @dataclass(frozen=True)
@@ -50,85 +36,24 @@ class Candidate:
         return self.hit.chunk.text[self.start : self.end]
 
 
-def figures(sentence: str) -> list[re.Match]:
-    """Numbers with their units in a sentence, skipping bare years and dates ("2023年", "7月")."""
-    out = []
-    for m in FIGURE.finditer(sentence):
-        after = sentence[m.end() : m.end() + 1]
-        if m.group(3) == "年" or (not m.group(3) and after in "年月日号")  or re.fullmatch(r"(19|20)\d\d", m.group(1)) and not m.group(3):
-            continue
-        out.append(m)
-    return out
-
-
-def coverage(concepts: list[tuple[tuple[str, ...], float]], present: frozenset[str]) -> float:
-    """IDF-weighted share of the question's concepts that a text's tokens contain.
-
-    A concept is a question word together with its glossary expansions, so "罚款" is covered by "罚没".
-    """
-    total = sum(weight for _, weight in concepts)
-    if total == 0:
-        return 0.0
-    return sum(weight for concept, weight in concepts if any(t in present for t in concept)) / total
-
-
-def weighted_concepts(query: Query, idf) -> list[tuple[tuple[str, ...], float]]:
-    return [(c, _weight(c, idf)) for c in _concepts(query)]
-
-
-def _concepts(query: Query) -> list[tuple[str, ...]]:
-    """The question's topical words, each with the report words that may stand for it.
-
-    Years are checked separately; English words that carry no topic ("held", "set up") are skipped, while
-    an English topic word the glossary does not know ("budget") stays a concept that nothing covers.
-    """
-    expansions = {t: tuple(x for e in values for x in tokens(e)) for term, values in query.expansions.items() for t in tokens(term)}
-    own = [t for t in tokens(query.text) if not re.fullmatch(r"(19|20)\d\d", t)]
-    concepts = [(t, *expansions.get(t, ())) for t in own if t in expansions or not (t.isalpha() and t.isascii() and t in EN_GENERIC)]
-    return list(dict.fromkeys(concepts))
-
-
-def _weight(concept: tuple[str, ...], idf) -> float:
-    return max(idf(t) for t in concept)
-
-
 def best_sentence(query: Query, hits: list[Hit], idf) -> Candidate | None:
     """The sentence that best answers: shares the question's words, and carries a figure when one is asked."""
     best: Candidate | None = None
-    concepts = weighted_concepts(query, idf)
+    items = concepts(query, idf)
     for rank, hit in enumerate(hits[:SENTENCES_FROM]):
-        section_tokens = token_set(hit.chunk.section_path)
         for start, end in hit.chunk.sentences:
             sentence = hit.chunk.text[start:end]
-            cov = coverage(concepts, section_tokens | token_set(sentence))
-            score = cov + 0.15 / (rank + 1) + _quantity_bonus(query, sentence)
+            cov = coverage(items, f"{hit.chunk.section_path}\n{sentence}")
+            score = cov + 0.15 / (rank + 1) + quantity_bonus(query, sentence) - _heading_penalty(hit, sentence)
             if best is None or score > best.score:
                 best = Candidate(hit, rank, start, end, score, cov)
     return best
 
 
-def _quantity_bonus(query: Query, sentence: str) -> float:
-    if not query.quantity:
-        return 0.0
-    found = figures(sentence)
-    if any(m.group(3) in query.units for m in found):
-        return 0.4
-    return 0.1 if found else -0.3
-
-
-def pick_figure(query: Query, sentence: str, idf) -> str:
-    """The figure the question asks for: the one whose clause shares most of the question's words,
-    then the one with the asked unit, then the first."""
-    found = figures(sentence)
-    if not found or not query.quantity:
-        return ""
-    concepts = weighted_concepts(query, idf)
-    clauses = [(m.start(), m.end()) for m in re.finditer(r"[^，,、；;。：:]+", sentence)]
-    def clause_of(m: re.Match) -> str:
-        return next((sentence[a:b] for a, b in clauses if a <= m.start() < b), "")
-    def rank(m: re.Match) -> tuple[float, bool]:
-        return coverage(concepts, token_set(clause_of(m))), m.group(3) in query.units
-    return max(found, key=rank).group(0)
+def _heading_penalty(hit: Hit, sentence: str) -> float:
+    """A sentence that only repeats its own heading ("（二）持续推动立法工作。") is a poor quote."""
+    title = hit.chunk.section[-1] if hit.chunk.section else ""
+    return 0.3 if title and sentence.rstrip("。；：") == title else 0.0
 
 
 def refusal_reason(query: Query, candidate: Candidate | None, index: StoredIndex, limits: Thresholds) -> str:
@@ -166,7 +91,7 @@ def _names_a_person(text: str) -> bool:
     """A person's name, or a role someone holds ("由局主要领导任组长"), answers a "who" question."""
     import jieba.posseg
 
-    if re.search(r"由.{1,12}(任|担任)|牵头|负责人|领导", text):
+    if re.search(r"由[^，。；]{1,15}任|担任", text):
         return True
     return any(flag == "nr" and len(word) >= 2 for word, flag in jieba.posseg.cut(text))
 
@@ -186,7 +111,7 @@ def compose(query: Query, hits: list[Hit], index: StoredIndex, idf, limits: Thre
     chunk = candidate.hit.chunk
     # Lead with the passage the answer came from, then the others in retrieval order.
     ordered = [p for p in found_passages if p.chunk_id == chunk.id] + [p for p in found_passages if p.chunk_id != chunk.id]
-    figure = pick_figure(query, candidate.text, idf)
+    figure = pick_figure(query, candidate.text, concepts(query, idf))
     return Answer(
         question=query.text,
         found=True,

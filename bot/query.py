@@ -53,7 +53,7 @@ def analyse(question: str, glossary: Glossary) -> Query:
     expansions = glossary.matches(text)
     expanded = tokens(text) + [t for values in expansions.values() for e in values for t in tokens(e)]
     quantity = bool(_QUANTITY_ZH.search(text) if lang == "zh" else _QUANTITY_EN.search(text))
-    units = tuple(dict.fromkeys(u for pattern, us in UNIT_HINTS if pattern.search(text) for u in us)) if quantity else ()
+    units = _units(text) if quantity else ()
     return Query(
         text=text,
         lang=lang,
@@ -65,6 +65,14 @@ def analyse(question: str, glossary: Glossary) -> Query:
         places=_places(text, glossary),
         asks_person=bool(re.search(r"是谁|姓名|名字|叫什么|\bwho\b|\bname of\b", text, re.I)),
     )
+
+
+def _units(text: str) -> tuple[str, ...]:
+    """Units that answer the question; a question about a share or rate wants a percentage, whatever it counts."""
+    percent_pattern, percent = UNIT_HINTS[-2]
+    if percent_pattern.search(text):
+        return percent
+    return tuple(dict.fromkeys(u for pattern, us in UNIT_HINTS if pattern.search(text) for u in us))
 
 
 def _places(text: str, glossary: Glossary) -> list[str]:
