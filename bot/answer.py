@@ -17,8 +17,8 @@ SENTENCES_FROM = 4
 class Thresholds:
     """Evidence needed before the bot states an answer; calibrated by `python -m bot eval --calibrate`."""
 
-    coverage: float = 0.5  # share of the question's (IDF-weighted) words found in the answer's passage
-    dense: float = 0.83  # cosine similarity of question and passage that suffices on its own
+    coverage: float = 0.38  # share of the question's (IDF-weighted) words found in the answer's passage
+    dense: float = 0.95  # cosine similarity of question and passage that suffices on its own
     floor: float = 0.78  # below this similarity nothing is answered, whatever the word overlap
 
 

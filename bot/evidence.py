@@ -24,6 +24,9 @@ about into over under within across per each every all any some its their them t
 bureau city government department office xuchang urban management also still yet far so just only
 many much percent percentage rate ratio proportion share count figure value kind kinds type types
 """.split())
+# Chinese words that shape a question but are not its topic ("一共办了多少个案子" is about 案子).
+ZH_FILLER = frozenset("一共 总共 总计 合计 意思 多久 去年 今年 目前 现在 情况 具体 主要 相关 方面 时候 一次 为什么 怎么样 是什么 有关".split())
+SINGLE_CHAR_WEIGHT = 0.3  # 开, 办, 收: one-character words are mostly light verbs of the question
 
 
 @dataclass(frozen=True)
@@ -42,18 +45,38 @@ class Concept:
         return any(w in present for w in self.words) or any(p in text for p in self.phrases)
 
 
+_FOCUS_EN = re.compile(r"\bhow (?:many|much)\s+((?:[a-z'-]+\s+){0,2}[a-z'-]+)", re.I)
+_FOCUS_ZH_AFTER = re.compile(r"(?:多少|几)[个项件宗次期部类名人家条]?([\u4e00-\u9fff]{2,8})")
+_FOCUS_ZH_BEFORE = re.compile(r"([\u4e00-\u9fff]{2,8}?)(?:有|是|共|为|达|占)?(?:多少|几)")
+FOCUS_WEIGHT = 2.0
+
+
+def focus_tokens(query: Query) -> set[str]:
+    """The words naming what a quantity question counts: "how many night market spots", "多少项防范措施"."""
+    if not query.quantity:
+        return set()
+    text = query.text
+    match = _FOCUS_EN.search(text) or _FOCUS_ZH_AFTER.search(text) or _FOCUS_ZH_BEFORE.search(text)
+    return set(tokens(match.group(1))) if match else set()
+
+
 def concepts(query: Query, idf) -> list[Concept]:
     """The question's topical words; years are checked elsewhere, English filler words are skipped."""
+    focus = focus_tokens(query)
     phrases: dict[str, tuple[str, ...]] = {}
     for term, values in query.expansions.items():
         for token in tokens(term):
             phrases[token] = phrases.get(token, ()) + tuple(values)
     out: dict[str, Concept] = {}
     for token in tokens(query.text):
-        if _YEAR.fullmatch(token) or (token.isascii() and token.isalpha() and token in EN_GENERIC and token not in phrases):
+        if _YEAR.fullmatch(token) or token in ZH_FILLER or (token.isascii() and token.isalpha() and token in EN_GENERIC and token not in phrases):
             continue
         related = phrases.get(token, ())
         weight = max([idf(token)] + [idf(t) for p in related for t in tokens(p)[:1]])
+        if len(token) == 1 and not token.isdigit() and not related:
+            weight *= SINGLE_CHAR_WEIGHT
+        if token in focus:
+            weight *= FOCUS_WEIGHT
         out[token] = Concept((token,), related, weight)
     return list(out.values())
 
