@@ -149,3 +149,24 @@ def run_eval(cfg: Config, questions: str, misses_path: str, as_json: bool, calib
 
 
 calibrate_thresholds = calibrate
+
+
+def sweep_chunking(cfg: Config, questions: str, sizes: list[int], overlaps: list[int]) -> int:
+    """Build a scratch index per chunk size and overlap, and print the metrics of each: how CHUNK_CHARS
+    and CHUNK_OVERLAP were chosen."""
+    import tempfile
+
+    from bot.engine import Engine
+    from bot.ingest.pipeline import ingest
+
+    cases = load_cases(Path(questions))
+    print(f"{'chars':>5} {'overlap':>7} {'chunks':>6}  " + " ".join(f"{lang}:{m}" for lang in ("zh", "en") for m in ("hit@1", "mrr")))
+    for size, overlap in itertools.product(sizes, overlaps):
+        with tempfile.TemporaryDirectory() as scratch:
+            trial = cfg.with_overrides(index_dir=Path(scratch), chunk_chars=size, chunk_overlap=overlap)
+            report = ingest(trial, show_progress=False, force=True)
+            engine = Engine(trial)
+            table = score(cases, [engine.answer(c.question) for c in cases])
+        cells = " ".join(f"{table[lang][m]:>9.3f}" for lang in ("zh", "en") for m in ("hit@1", "mrr") if lang in table)
+        print(f"{size:>5} {overlap:>7} {report.chunks:>6}  {cells}", flush=True)
+    return 0
