@@ -14,24 +14,26 @@ def setup_logging(verbose: bool = False) -> None:
         logging.getLogger(noisy).setLevel(max(level, logging.WARNING))
 
 
-class _Redact(logging.Filter):
-    """Replaces a secret (the bot token) in every log record, whatever library wrote it."""
+_secrets: set[str] = set()
+_factory = logging.getLogRecordFactory()
 
-    def __init__(self, secret: str) -> None:
-        super().__init__()
-        self.secret = secret
 
-    def filter(self, record: logging.LogRecord) -> bool:
+def _redacting_factory(*args, **kwargs) -> logging.LogRecord:
+    record = _factory(*args, **kwargs)
+    if _secrets:
         message = record.getMessage()
-        if self.secret in message:
-            record.msg, record.args = message.replace(self.secret, "<token>"), ()
-        return True
+        if any(secret in message for secret in _secrets):
+            for secret in _secrets:
+                message = message.replace(secret, "<token>")
+            record.msg, record.args = message, ()
+    return record
 
 
 def redact_secret(secret: str) -> None:
-    """Keep `secret` out of every log line, on every handler of the root logger."""
-    if not secret:
-        return
-    logging.getLogger().addFilter(_Redact(secret))
-    for handler in logging.getLogger().handlers:
-        handler.addFilter(_Redact(secret))
+    """Keep `secret` (the bot token) out of every log record, whichever library writes it.
+
+    Done at record creation, so it holds for every logger and handler, including ones added later.
+    """
+    if secret:
+        _secrets.add(secret)
+        logging.setLogRecordFactory(_redacting_factory)

@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import asyncio
 import copy
+import io
 import itertools
 import json
 import re
@@ -44,6 +45,7 @@ import socket
 import sys
 import threading
 import time
+import traceback
 import warnings
 from collections import deque
 from collections.abc import AsyncIterator, Callable, Iterable
@@ -52,7 +54,7 @@ from dataclasses import dataclass, field
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import TracebackType
-from typing import Any, BinaryIO, TypedDict, TypeVar, Unpack
+from typing import Any, TypedDict, TypeVar, Unpack
 from urllib.parse import parse_qsl, urlsplit
 
 from telegram.ext import Application, ApplicationBuilder
@@ -198,7 +200,8 @@ class _HtmlParser:
     """Plain text and entities from Telegram HTML, or the 400 error Telegram would give."""
 
     def __init__(self, text: str) -> None:
-        self.text, self.out, self.utf16 = text, [], 0
+        self.text, self.utf16 = text, 0
+        self.out: list[str] = []
         self.open: list[_OpenTag] = []
         self.entities: list[JSON] = []
 
@@ -389,7 +392,7 @@ def _read_body(handler: BaseHTTPRequestHandler) -> bytes:
     return handler.rfile.read(length) if length else b""
 
 
-def _read_chunked(rfile: BinaryIO) -> bytes:
+def _read_chunked(rfile: io.BufferedIOBase) -> bytes:
     chunks = []
     while size := int(rfile.readline().split(b";")[0].strip() or b"0", 16):
         chunks.append(rfile.read(size))
@@ -478,6 +481,7 @@ class _Server(ThreadingHTTPServer):
 
     daemon_threads = True
     block_on_close = False
+    request_queue_size = 128  # load tests open many connections at once
 
     def __init__(self, address: tuple[str, int], stub: BotAPIStub) -> None:
         super().__init__(address, _Handler)
@@ -612,6 +616,8 @@ class BotAPIStub:
         self._update_ids = itertools.count(100_001)  # never reset: PTB's polling offset only grows
         self._message_ids = itertools.count(1)
         self._file_ids = itertools.count(1)
+        self._poll_generation = 0  # bumped by each getUpdates: an older long poll then ends with 409
+        self._polls_waiting = 0
         self.reset()
 
     def reset(self) -> None:
@@ -628,7 +634,6 @@ class BotAPIStub:
             self._callbacks: dict[str, bool] = {}  # callback query id -> answered
             self._commands: dict[tuple[str, str], list[JSON]] = {}
             self._webhook = ""
-            self._poll_generation = 0
             self._last_activity = time.monotonic()
 
     # ---- lifecycle -------------------------------------------------------------------------------------
@@ -722,17 +727,23 @@ class BotAPIStub:
             return (0, None) if fault.kind == "drop" else (int(fault.kind), fault.error().payload())
         if fault is not None:
             self._closing.wait(fault.delay)
+        with self._cond:  # handled and recorded atomically: `sent` order is message_id order
+            call, error = self._run(method, params, files)
+            self._record(call)
+        if error is not None:
+            return error.code, error.payload()
+        return 200, {"ok": True, "result": call.result}
+
+    def _run(self, method: str, params: JSON, files: dict[str, UploadedFile]) -> tuple[Call, ApiError | None]:
         try:
-            with self._cond:
-                result = self._dispatch(method, params)
+            result = self._dispatch(method, params)
         except ApiError as exc:
-            self._record(Call(method, params, files, f"error:{exc.code}", exc.description))
-            return exc.code, exc.payload()
+            return Call(method, params, files, f"error:{exc.code}", exc.description), exc
         except Exception as exc:  # a bug in the stub itself: make it loud
-            self._record(Call(method, params, files, "error:500", repr(exc)))
-            return 500, ApiError(500, f"Internal Server Error: the stub failed: {exc!r}").payload()
-        self._record(Call(method, params, files, "ok", result))
-        return 200, {"ok": True, "result": result}
+            traceback.print_exc()
+            error = ApiError(500, f"Internal Server Error: the stub failed: {exc!r}")
+            return Call(method, params, files, "error:500", error.description), error
+        return Call(method, params, files, "ok", result), None
 
     def _dispatch(self, method: str, params: JSON) -> Any:
         name = self._METHODS.get(method.lower())
@@ -837,6 +848,12 @@ class BotAPIStub:
     def webhook_url(self) -> str:
         return self._webhook
 
+    @property
+    def polls_waiting(self) -> int:
+        """How many ``getUpdates`` calls are in progress (a polling bot has one almost all the time)."""
+        with self._cond:
+            return self._polls_waiting
+
     def describe(self, last: int = 15) -> str:
         """Recent calls, one a line, for failure messages."""
         lines = [f"  {c.method} {c.outcome} chat={c.params.get('chat_id')} text={str(c.params.get('text', ''))[:60]!r}"
@@ -845,7 +862,7 @@ class BotAPIStub:
 
     # ---- waiting ---------------------------------------------------------------------------------------
 
-    def wait_for(self, predicate: Callable[[], T], timeout: float = 10.0, what: str = "condition") -> T:
+    def wait_for(self, predicate: Callable[[], T | None], timeout: float = 10.0, what: str = "condition") -> T:
         """Block until ``predicate()`` (evaluated under the stub's lock) is truthy; return its value."""
         _refuse_in_event_loop("wait_for")
         deadline = time.monotonic() + timeout
@@ -868,7 +885,7 @@ class BotAPIStub:
         """Block until no update is queued and nothing was pushed or called for ``quiet`` seconds."""
         self.wait_for(self._quiet_predicate(quiet), timeout, f"{quiet}s of quiet")
 
-    async def wait_until(self, predicate: Callable[[], T], timeout: float = 10.0, what: str = "condition") -> T:
+    async def wait_until(self, predicate: Callable[[], T | None], timeout: float = 10.0, what: str = "condition") -> T:
         """Async ``wait_for``: polls every 10 ms without blocking the event loop."""
         deadline = time.monotonic() + timeout
         while True:
@@ -924,12 +941,14 @@ class BotAPIStub:
         """A text message from a user. Commands and @mentions get their entities unless ``entities`` is given;
         ``reply_to_bot`` makes it a reply to the bot's last message in the chat; groups have negative ids."""
         with self._cond:
+            replied = self._reply_for(_chat_id_for(user_id, chat_id, chat_type), reply_to_bot, reply_to)
             message = self._user_message(user_id, chat_id, chat_type, sender)
             message["text"] = text
             entities = auto_entities(text) if entities is None else entities
             if entities:
                 message["entities"] = entities
-            self._attach_reply(message, reply_to_bot, reply_to)
+            if replied is not None:
+                message["reply_to_message"] = replied
             return self.push_update({"message": message})
 
     def push_many(self, messages: Iterable[tuple[str, int]], chat_id: int | None = None,
@@ -1000,23 +1019,21 @@ class BotAPIStub:
                       if chat_type == "private" else
                       {"id": chat_id, "type": chat_type, "title": sender.get("title") or "Test group"})
         self._chats[chat_id] = chat
-        message = {"message_id": next(self._message_ids), "date": int(time.time()), "chat": dict(chat),
-                   "from": dict(user)}
+        message: JSON = {"message_id": next(self._message_ids), "date": int(time.time()), "chat": dict(chat),
+                         "from": dict(user)}
         self._messages[message["message_id"]] = message
         return message
 
-    def _attach_reply(self, message: JSON, reply_to_bot: bool, reply_to: int | JSON | None) -> None:
-        chat_id = message["chat"]["id"]
+    def _reply_for(self, chat_id: int, reply_to_bot: bool, reply_to: int | JSON | None) -> JSON | None:
         if isinstance(reply_to, dict):
-            target = reply_to
-        elif reply_to is not None:
-            target = self._messages[reply_to]
-        elif reply_to_bot:
-            target = self._last_bot_message(chat_id) or self._new_bot_message(
-                self._chats[chat_id], {"text": "(an earlier answer)"}, {})
-        else:
-            return
-        message["reply_to_message"] = _without_reply(target)
+            return _without_reply(reply_to)
+        if reply_to is not None:
+            return _without_reply(self._messages[reply_to])
+        if not reply_to_bot:
+            return None
+        target = self._last_bot_message(chat_id) or self._new_bot_message(
+            self._chats.get(chat_id) or _default_chat(chat_id), {"text": "(an earlier answer)"}, {})
+        return _without_reply(target)
 
     def _callback_message(self, message: int | JSON | None, chat_id: int) -> JSON:
         if isinstance(message, dict):
@@ -1062,14 +1079,18 @@ class BotAPIStub:
         self._cond.notify_all()  # an older long poll is terminated with 409, as Telegram does
         self._confirm(int(params.get("offset") or 0))
         deadline = time.monotonic() + float(params.get("timeout") or 0)
-        while True:
-            ready = self._ready_updates(params.get("allowed_updates"), int(params.get("limit") or 100))
-            remaining = deadline - time.monotonic()
-            if ready or remaining <= 0 or self._closing.is_set():
-                return ready
-            self._cond.wait(remaining)
-            if self._poll_generation != generation:
-                raise ApiError(409, _POLL_CONFLICT)
+        self._polls_waiting += 1
+        try:
+            while True:
+                ready = self._ready_updates(params.get("allowed_updates"), int(params.get("limit") or 100))
+                remaining = deadline - time.monotonic()
+                if ready or remaining <= 0 or self._closing.is_set():
+                    return ready
+                self._cond.wait(remaining)
+                if self._poll_generation != generation:
+                    raise ApiError(409, _POLL_CONFLICT)
+        finally:
+            self._polls_waiting -= 1
 
     def _confirm(self, offset: int) -> None:
         if offset > 0:
@@ -1244,7 +1265,7 @@ def make_request(*, timeout: float = 3.0, pool_size: int = 16) -> HTTPXRequest:
 
 
 @asynccontextmanager
-async def running(app: Application, *, poll_timeout: float = 1.0, run_hooks: bool = True,
+async def running(app: Application, *, poll_timeout: int = 1, run_hooks: bool = True,
                   **polling_kwargs: Any) -> AsyncIterator[Application]:
     """Run ``app`` against the stub like ``run_polling`` would (same order, incl. post_init/post_stop/
     post_shutdown when ``run_hooks``), but inside the caller's event loop and without signal handling."""

@@ -63,6 +63,7 @@ class TelegramBot:
         self.worker = EngineWorker(engine, cfg.workers, cfg.queue_size)
         self.qlog = qlog
         self.access = Access.from_ids(cfg.telegram_allowed_ids, cfg.telegram_admin_ids)
+        redact_secret(cfg.telegram_token)
         self._reloader: asyncio.Task | None = None
 
     # ---- set-up -------------------------------------------------------------------------------------
@@ -271,7 +272,6 @@ def run_telegram(cfg: Config) -> int:
 
     if not cfg.telegram_token:
         raise BotError("TELEGRAM_BOT_TOKEN is not set: get a token from @BotFather and export it, or run `python -m bot chat`")
-    redact_secret(cfg.telegram_token)
     engine = Engine(cfg)
     qlog = QuestionLog(cfg.data_dir / "questions.sqlite3")
     if not cfg.telegram_allowed_ids:
