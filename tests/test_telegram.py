@@ -281,3 +281,36 @@ def test_telegram_proxy_carries_both_sending_and_polling(stub, make_bot):
     finally:
         proxy.close()
     assert "getUpdates" in proxy.relayed and "sendMessage" in proxy.relayed
+
+
+def test_webhook_mode_registers_the_hook_and_answers_posted_updates(stub, make_bot):
+    import json
+    import socket
+    import urllib.request
+
+    from bot.frontends.telegram_bot import webhook_settings
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+
+    async def scenario():
+        bot = make_bot()
+        bot.cfg = bot.cfg.with_overrides(telegram_webhook_url=f"http://127.0.0.1:{port}/tg-hook",
+                                         telegram_webhook_port=port, telegram_webhook_secret="s3cret")
+        app = bot.build()
+        async with app:
+            await app.start()
+            await app.updater.start_webhook(**webhook_settings(bot.cfg, listen="127.0.0.1"))
+            assert stub.webhook_url == f"http://127.0.0.1:{port}/tg-hook"
+            update_id = stub.push_message("2023年共立案多少宗？", user_id=ALLOWED)
+            payload = json.dumps(stub.update(update_id)).encode()
+            request = urllib.request.Request(f"http://127.0.0.1:{port}/tg-hook", data=payload, method="POST", headers={
+                "Content-Type": "application/json", "X-Telegram-Bot-Api-Secret-Token": "s3cret"})
+            opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+            await asyncio.get_running_loop().run_in_executor(None, lambda: opener.open(request, timeout=10).read())
+            await stub.wait_messages(chat_id=ALLOWED, count=1, timeout=30)
+            assert "35" in stub.sent_texts(ALLOWED)[0]
+            await app.updater.stop()
+            await app.stop()
+    run(scenario())

@@ -267,6 +267,15 @@ def _bot_api_base(url: str) -> str:
     return url if urlparse(url).path.endswith("/bot") or "{token}" in url else f"{url}/bot"
 
 
+def webhook_settings(cfg: Config, listen: str = "0.0.0.0") -> dict:
+    """Where PTB's webhook server listens and what it registers with Telegram; the secret rejects forged posts."""
+    return {
+        "listen": listen, "port": cfg.telegram_webhook_port,
+        "url_path": urlparse(cfg.telegram_webhook_url).path.lstrip("/") or "telegram",
+        "webhook_url": cfg.telegram_webhook_url, "secret_token": cfg.telegram_webhook_secret or None,
+    }
+
+
 def run_telegram(cfg: Config) -> int:
     from bot.errors import BotError
 
@@ -278,9 +287,8 @@ def run_telegram(cfg: Config) -> int:
         log.warning("TELEGRAM_ALLOWED_IDS is empty: the bot answers nobody but admins; refused users are told their id")
     app = TelegramBot(cfg, engine, qlog).build()
     if cfg.telegram_webhook_url:
-        path = urlparse(cfg.telegram_webhook_url).path.lstrip("/") or "telegram"
-        app.run_webhook(listen="0.0.0.0", port=cfg.telegram_webhook_port, url_path=path,
-                        webhook_url=cfg.telegram_webhook_url, secret_token=cfg.telegram_webhook_secret or None)
+        print(f"Telegram bot is running (webhook on port {cfg.telegram_webhook_port}). Ctrl-C to stop.", flush=True)
+        app.run_webhook(**webhook_settings(cfg), allowed_updates=Update.ALL_TYPES)
     else:
         print("Telegram bot is running (polling). Ctrl-C to stop.", flush=True)
         app.run_polling(allowed_updates=Update.ALL_TYPES)
