@@ -35,10 +35,14 @@ eval: setup ingest
 bench: setup ingest
 	$(PY) -m bot bench
 
+BROWSER_PKGS := chromium chromium-driver fonts-noto-cjk fonts-noto-color-emoji
+
+# Headless Chromium for tests/test_web_browser.py, from Debian's packages (self-downloading browsers cannot install here).
+# Under CI a failed install fails the build; elsewhere the browser tests skip and say why.
 browser-deps:
-	@command -v chromium >/dev/null 2>&1 && command -v chromedriver >/dev/null 2>&1 || \
-	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver fonts-noto-cjk >/dev/null) || \
-	  echo "warning: could not install chromium (browser tests need it)"
+	@dpkg -s $(BROWSER_PKGS) >/dev/null 2>&1 || { \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(BROWSER_PKGS) >/dev/null; } || { \
+	  echo "error: could not install $(BROWSER_PKGS) (run as root); browser tests need them" >&2; [ -z "$$CI" ]; }
 
 clean:
 	rm -rf $(VENV) $(INDEX_DIR)/builds $(INDEX_DIR)/CURRENT

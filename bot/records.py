@@ -1,7 +1,8 @@
-"""The nouns of the product: documents, chunks, hits, passages, answers and facts."""
+"""The nouns of the product: documents, chunks, hits, passages, answers, facts and quiz items."""
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import asdict, dataclass, field
 
 SECTION_SEP = " > "
@@ -110,29 +111,74 @@ class Answer:
 
 @dataclass
 class Fact:
-    """One quantitative statement: the figure with its unit, what it counts, and where it stands."""
+    """One quantitative statement: the figure as written, what it counts, and where it stands.
 
-    value: str
-    unit: str
-    qualifier: str
-    label: str
-    year: str
+    `figure` is the report's own wording with its qualifiers ("80余项", "达到80%以上", "5万余次");
+    `value`, `unit`, `prefix` and `qualifier` take it apart for sorting, spreadsheets and quizzes.
+    """
+
+    value: str  # the number as written, thousands separators dropped: "92.94", "8600"
+    unit: str  # magnitude and counter together: "%", "宗", "万元", "万次"
+    qualifier: str  # an approximation after the number: "余", "多", "以上", "左右"; "" when exact
+    label: str  # what the figure counts, taken from the sentence: "立案", "罚没收入", "时限压缩比率"
+    year: str  # the year the sentence states ("2023"), or ""
     section: str
     sentence: str
     source: str
     title: str
     chunk_id: int = -1
+    figure: str = ""
+    prefix: str = ""  # a threshold word before the number: "达到", "超过", "近", "约"
+    offset: int = -1  # where `figure` starts in `sentence`
+    doc_year: str = ""  # the year in the document's title, for sentences that only say 今年
+
+    def __post_init__(self) -> None:
+        # facts.jsonl written before `figure` was stored: rebuild it until the next ingest re-extracts them.
+        if not self.figure:
+            infix = self.qualifier if self.qualifier in ("余", "多") else ""
+            suffix = self.qualifier if not infix else ""
+            split = 1 if infix and len(self.unit) > 1 and self.unit[0] in "万亿千" else 0  # "5万余次", "80余项"
+            self.figure = f"{self.prefix}{self.value}{self.unit[:split]}{infix}{self.unit[split:]}{suffix}"
+        if self.offset < 0:
+            self.offset = max(self.sentence.find(self.figure), 0)
 
     @property
-    def figure(self) -> str:
-        """The figure as the report writes it, qualifiers kept: '80余项', '95%以上'."""
-        prefix = self.qualifier if self.qualifier in ("达到", "约", "近", "超过") else ""
-        suffix = self.qualifier if not prefix else ""
-        if suffix in ("余",):
-            return f"{self.value}{suffix}{self.unit}"
-        return f"{prefix}{self.value}{self.unit}{suffix}"
+    def number(self) -> float:
+        return float(self.value)
+
+    @property
+    def id(self) -> str:
+        """Short and stable across builds: the same sentence of the same file gives the same id."""
+        key = f"{self.source}\n{self.sentence}\n{self.offset}\n{self.figure}"
+        return hashlib.sha1(key.encode("utf-8")).hexdigest()[:10]
 
     def to_json(self) -> dict:
-        data = asdict(self)
-        data["figure"] = self.figure
-        return data
+        return asdict(self)
+
+
+@dataclass
+class QuizItem:
+    """A practice question made from one fact; `id` (10 hex characters) is stable across builds and restarts."""
+
+    id: str
+    kind: str  # "cloze": type the number; "choice": pick one of `options`
+    prompt: str  # the sentence with the figure blanked: "2023年共立案 ___ 宗，罚没收入115万元。"
+    options: list[str]  # choice: figures as the report would write them, the answer among them; cloze: []
+    answer: str  # choice: the right option; cloze: the number
+    value: str  # the number, for checking a typed reply
+    unit: str
+    figure: str  # as written in the report: "35宗", "80余项"
+    label: str
+    sentence: str
+    section: str
+    source: str
+    title: str
+    topic: str = ""  # short section name that scores are kept under: "严格规范执法"
+    keywords: list[str] = field(default_factory=list)
+
+    @property
+    def answer_index(self) -> int:
+        return self.options.index(self.answer) if self.answer in self.options else -1
+
+    def to_json(self) -> dict:
+        return asdict(self)

@@ -1,9 +1,9 @@
 """The index folder: FAISS vectors, BM25, chunk metadata and a manifest, published by one atomic rename.
 
 Layout: index/CURRENT names the live build; index/builds/<id>/ holds manifest.json, chunks.jsonl,
-dense.faiss, lexical/ and the fact sheet. A build is written under a temporary name, renamed into
-place, and only then is CURRENT replaced (os.replace is atomic), so a reader sees the old index or
-the new one, never half of either.
+dense.faiss, lexical/, the fact sheet (facts.jsonl) and the quiz (quiz.jsonl). A build is written
+under a temporary name, renamed into place, and only then is CURRENT replaced (os.replace is atomic),
+so a reader sees the old index or the new one, never half of either.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ import numpy as np
 
 from bot.errors import IndexCorrupt, IndexNotFound, ModelMismatch
 from bot.lexical import LexicalIndex
-from bot.records import Chunk, Fact
+from bot.records import Chunk, Fact, QuizItem
 
 log = logging.getLogger(__name__)
 
@@ -37,6 +37,7 @@ class StoredIndex:
     dense: object  # faiss.Index; row number == chunk id
     lexical: LexicalIndex
     facts: list[Fact] = field(default_factory=list)
+    quiz: list[QuizItem] = field(default_factory=list)
     _texts: dict[str, str] = field(default_factory=dict, repr=False)
 
     def text_of(self, source: str) -> str:
@@ -102,6 +103,7 @@ def load_index(index_dir: Path, model: str | None = None) -> StoredIndex:
             raise ModelMismatch(str(index_dir), manifest["model"], model)
         chunks = [Chunk.from_json(json.loads(line)) for line in _lines(build / "chunks.jsonl")]
         facts = [Fact(**json.loads(line)) for line in _lines(build / "facts.jsonl")] if (build / "facts.jsonl").exists() else []
+        quiz = [QuizItem(**json.loads(line)) for line in _lines(build / "quiz.jsonl")] if (build / "quiz.jsonl").exists() else []
         dense = faiss.read_index(str(build / "dense.faiss"))
         lexical = LexicalIndex.load(build / "lexical")
     except (IndexCorrupt, ModelMismatch):
@@ -110,7 +112,7 @@ def load_index(index_dir: Path, model: str | None = None) -> StoredIndex:
         raise IndexCorrupt(str(index_dir), f"{exc.__class__.__name__}: {exc}") from exc
     if dense.ntotal != len(chunks):
         raise IndexCorrupt(str(index_dir), f"{dense.ntotal} vectors for {len(chunks)} chunks")
-    return StoredIndex(build, manifest, chunks, dense, lexical, facts)
+    return StoredIndex(build, manifest, chunks, dense, lexical, facts, quiz)
 
 
 def _lines(path: Path) -> list[str]:
@@ -118,7 +120,7 @@ def _lines(path: Path) -> list[str]:
 
 
 def write_build(index_dir: Path, manifest: dict, chunks: list[Chunk], vectors: np.ndarray,
-                facts: list[Fact]) -> Path:
+                facts: list[Fact], quiz: list[QuizItem] | None = None) -> Path:
     """Write a complete build under a temporary name and rename it into index/builds/."""
     import faiss
 
@@ -129,7 +131,8 @@ def write_build(index_dir: Path, manifest: dict, chunks: list[Chunk], vectors: n
     tmp.mkdir()
     manifest = {**manifest, "format": FORMAT_VERSION, "build_id": build_id}
     _write_lines(tmp / "chunks.jsonl", (c.to_json() for c in chunks))
-    _write_lines(tmp / "facts.jsonl", (_fact_json(f) for f in facts))
+    _write_lines(tmp / "facts.jsonl", (f.to_json() for f in facts))
+    _write_lines(tmp / "quiz.jsonl", (q.to_json() for q in quiz or []))
     faiss.write_index(make_faiss(vectors), str(tmp / "dense.faiss"))
     LexicalIndex.build([lexical_text(c) for c in chunks]).save(tmp / "lexical")
     # The manifest goes last: a build folder without one is never treated as complete.
@@ -162,12 +165,6 @@ def _prune(builds: Path, keep: str) -> None:
 def lexical_text(chunk: Chunk) -> str:
     """BM25 sees the section titles too: a question may name the topic, not the sentence."""
     return " ".join(chunk.section[-1:]) + " " + chunk.text
-
-
-def _fact_json(fact: Fact) -> dict:
-    data = fact.to_json()
-    data.pop("figure", None)
-    return data
 
 
 def _write_lines(path: Path, rows) -> None:

@@ -1,4 +1,4 @@
-"""Build or update the index: read changed files, chunk, embed, extract facts, publish atomically."""
+"""Build or update the index: read changed files, chunk, embed, extract facts and quiz questions, publish atomically."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from bot.errors import BotError, UnreadableDocument
 from bot.ingest.chunking import chunk_document
 from bot.ingest.documents import read_document
 from bot.ingest.loaders import corpus_files, file_sha256
-from bot.records import Chunk, Document, Fact
+from bot.records import Chunk, Document, Fact, QuizItem
 from bot.store import StoredIndex, load_index, publish, write_build
 
 log = logging.getLogger(__name__)
@@ -53,6 +53,14 @@ def chunking_params(cfg: Config) -> dict:
     return {"max_chars": cfg.chunk_chars, "overlap": cfg.chunk_overlap, "version": CHUNKER_VERSION}
 
 
+def extractor_versions() -> dict:
+    """Facts and questions of an unchanged file are reused only when they were made by the same code."""
+    from bot.facts import FACTS_VERSION
+    from bot.quiz import QUIZ_VERSION
+
+    return {"facts": FACTS_VERSION, "quiz": QUIZ_VERSION}
+
+
 def embed_text(chunk: Chunk) -> str:
     """What the dense model sees: the section path gives a short chunk its topic."""
     return f"{chunk.section_path}\n{chunk.text}" if chunk.section else chunk.text
@@ -65,20 +73,24 @@ def ingest(cfg: Config, show_progress: bool = True, force: bool = False) -> Inge
         raise BotError(f"corpus folder not found at {cfg.corpus_dir}: create it and put reports (.txt .md .docx .pdf) in it")
     previous = None if force else _reusable_previous(cfg)
     old_files = previous.manifest["files"] if previous else {}
+    extractors = extractor_versions()
+    same_extractors = previous is not None and previous.manifest.get("extractors") == extractors
     embedder = get_embedder(cfg.model)
     chunks: list[Chunk] = []
     vectors: list[np.ndarray] = []
     facts: list[Fact] = []
+    quiz: list[QuizItem] = []
     new_docs: list[tuple[Document, list[Chunk]]] = []
     files_meta: dict[str, dict] = {}
     for path in corpus_files(cfg.corpus_dir):
         source = path.relative_to(cfg.corpus_dir).as_posix()
         sha = file_sha256(path)
         if source in old_files and old_files[source]["sha256"] == sha:
-            reused, reused_vectors, reused_facts = _take_from(previous, source, first_id=len(chunks))
+            reused, reused_vectors, reused_facts, reused_quiz = _take_from(previous, source, len(chunks), same_extractors)
             chunks += reused
             vectors.append(reused_vectors)
             facts += reused_facts
+            quiz += reused_quiz
             files_meta[source] = {**old_files[source], "chunks": len(reused)}
             report.reused.append(source)
             continue
@@ -91,13 +103,15 @@ def ingest(cfg: Config, show_progress: bool = True, force: bool = False) -> Inge
         chunks += doc_chunks
         vectors.append(np.zeros((len(doc_chunks), embedder.dim), dtype=np.float32))
         new_docs.append((doc, doc_chunks))
-        facts += _extract_facts(doc, doc_chunks)
+        doc_facts = _extract_facts(doc_chunks)
+        facts += doc_facts
+        quiz += _make_quiz(doc_facts)
         files_meta[source] = {"sha256": sha, "title": doc.title, "chunks": len(doc_chunks), "pages": len(doc.pages)}
         report.updated.append(source)
     report.files = len(files_meta)
     report.removed = sorted(set(old_files) - set(files_meta))
     report.chunks, report.facts = len(chunks), len(facts)
-    if previous is not None and not report.updated and not report.removed:
+    if previous is not None and not report.updated and not report.removed and same_extractors:
         report.changed = False
         report.seconds = time.perf_counter() - started
         return report
@@ -111,10 +125,11 @@ def ingest(cfg: Config, show_progress: bool = True, force: bool = False) -> Inge
     manifest = {
         "model": embedder.name, "dim": embedder.dim, "chunking": chunking_params(cfg),
         "built_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"), "files": files_meta,
-        "counts": {"files": len(files_meta), "chunks": len(chunks), "facts": len(facts)},
+        "counts": {"files": len(files_meta), "chunks": len(chunks), "facts": len(facts), "quiz": len(quiz)},
+        "extractors": extractors,
     }
     cfg.index_dir.mkdir(parents=True, exist_ok=True)
-    build = write_build(cfg.index_dir, manifest, chunks, matrix, facts)
+    build = write_build(cfg.index_dir, manifest, chunks, matrix, facts, quiz)
     publish(cfg.index_dir, build)
     report.build = build.name
     report.seconds = time.perf_counter() - started
@@ -134,18 +149,29 @@ def _reusable_previous(cfg: Config) -> StoredIndex | None:
     return previous
 
 
-def _take_from(previous: StoredIndex, source: str, first_id: int) -> tuple[list[Chunk], np.ndarray, list[Fact]]:
-    """An unchanged file's chunks, vectors and facts from the previous build, renumbered."""
+def _take_from(previous: StoredIndex, source: str, first_id: int,
+               same_extractors: bool) -> tuple[list[Chunk], np.ndarray, list[Fact], list[QuizItem]]:
+    """An unchanged file's chunks, vectors, facts and questions from the previous build, renumbered;
+    facts and questions are made afresh from the chunks when the code that made them has changed."""
     old = [c for c in previous.chunks if c.source == source]
     ids = [c.id for c in old]
     vectors = np.stack([previous.dense.reconstruct(i) for i in ids]) if ids else np.zeros((0, previous.dense.d), np.float32)
     mapping = {c.id: first_id + n for n, c in enumerate(old)}
     chunks = [Chunk(**{**c.__dict__, "id": mapping[c.id]}) for c in old]
+    if not same_extractors:
+        facts = _extract_facts(chunks)
+        return chunks, vectors, facts, _make_quiz(facts)
     facts = [Fact(**{**f.__dict__, "chunk_id": mapping.get(f.chunk_id, -1)}) for f in previous.facts if f.source == source]
-    return chunks, vectors, facts
+    return chunks, vectors, facts, [q for q in previous.quiz if q.source == source]
 
 
-def _extract_facts(doc: Document, chunks: list[Chunk]) -> list[Fact]:
+def _extract_facts(chunks: list[Chunk]) -> list[Fact]:
     from bot.facts import extract_facts
 
-    return extract_facts(doc, chunks)
+    return extract_facts(chunks)
+
+
+def _make_quiz(facts: list[Fact]) -> list[QuizItem]:
+    from bot.quiz import make_items
+
+    return make_items(facts)
