@@ -50,7 +50,8 @@ def place_names(text: str) -> list[str]:
     jieba_dict()
     names = []
     for word, flag in jieba.posseg.cut(text):
-        if flag == "ns" and len(word) >= 2 and word not in _NOT_PLACES:
+        # jieba tags some common nouns ns (满意度, 西瓜): only names with a place suffix count.
+        if flag == "ns" and len(word) >= 3 and word not in _NOT_PLACES and _PLACE_SUFFIX.search(word):
             stem = _PLACE_SUFFIX.sub("", word)
             names.append(stem if len(stem) >= 2 else word)
     return names
