@@ -314,3 +314,43 @@ def test_webhook_mode_registers_the_hook_and_answers_posted_updates(stub, make_b
             await app.updater.stop()
             await app.stop()
     run(scenario())
+
+
+def test_facts_list_the_figures_and_send_the_spreadsheet(stub, make_bot):
+    async def scenario():
+        async with running(make_bot().build()):
+            stub.push_message("/facts", user_id=ALLOWED)
+            await stub.wait_calls("sendDocument", count=1, timeout=30)
+            text = "\n".join(stub.sent_texts(ALLOWED))
+            for figure in ["35", "115", "658", "8600", "92.94%", "75", "63"]:
+                assert figure in text
+            [doc] = stub.calls("sendDocument")
+            assert doc.files
+            before = len(stub.sent_texts(ALLOWED))
+            stub.push_message("/facts 夜市", user_id=ALLOWED)
+            await stub.wait_calls("sendDocument", count=2, timeout=30)
+            assert "63" in "\n".join(stub.sent_texts(ALLOWED)[before:])
+    run(scenario())
+    assert stub.rejected() == []
+
+
+def test_quiz_question_verdict_and_score_survive_a_restart(stub, make_bot):
+    async def scenario():
+        async with running(make_bot().build()):
+            for _ in range(2):
+                before = len(stub.sent_texts(ALLOWED))
+                stub.push_message("/quiz", user_id=ALLOWED)
+                await stub.wait_messages(chat_id=ALLOWED, count=before + 1, timeout=30)
+                question = stub.sent_messages(ALLOWED)[-1]
+                if question.get("reply_markup"):
+                    data = question["reply_markup"]["inline_keyboard"][0][0]["callback_data"]
+                    stub.push_callback(data, user_id=ALLOWED, message=stub.last_bot_message(ALLOWED))
+                else:
+                    stub.push_message("12345", user_id=ALLOWED)
+                await stub.wait_messages(chat_id=ALLOWED, count=before + 2, timeout=30)
+                verdict = stub.sent_texts(ALLOWED)[-1]
+                assert ("正确" in verdict or "错误" in verdict) and "原文" in verdict
+        async with running(make_bot().build()):
+            [reply] = await ask(stub, "/score")
+            assert "已答 2 题" in reply
+    run(scenario())

@@ -65,6 +65,7 @@ class TelegramBot:
         self.access = Access.from_ids(cfg.telegram_allowed_ids, cfg.telegram_admin_ids)
         redact_secret(cfg.telegram_token)
         self._reloader: asyncio.Task | None = None
+        self.training = None  # set by register_extras when the quiz is available
 
     # ---- set-up -------------------------------------------------------------------------------------
     def build(self) -> Application:
@@ -145,6 +146,9 @@ class TelegramBot:
                 return  # group chatter not meant for the bot
         else:
             question = message.text or ""
+            if self.training is not None and self.access.permits(update.effective_user.id, message.chat_id) \
+                    and await self.training.maybe_answer(update, question):
+                return
         await self.handle_question(update, question)
 
     async def on_other(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
