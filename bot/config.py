@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -42,7 +42,6 @@ class Config:
     telegram_webhook_port: int = 8443
     telegram_webhook_secret: str = ""
     web_token: str = ""
-    extra: dict = field(default_factory=dict)
 
     @classmethod
     def from_env(cls) -> "Config":

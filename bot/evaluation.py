@@ -128,15 +128,15 @@ def _passes(evidence: dict, limits: Thresholds) -> bool:
     return evidence["coverage"] >= limits.coverage or evidence["dense"] >= limits.dense
 
 
-def run_eval(cfg: Config, questions: str, misses_path: str, as_json: bool, calibrate: bool) -> int:
+def run_eval(cfg: Config, questions: str, misses_path: str, as_json: bool, search_thresholds: bool) -> int:
     from bot.engine import Engine
 
     cases = load_cases(Path(questions))
     engine = Engine(cfg)
     answers = [engine.answer(c.question) for c in cases]
     table = score(cases, answers)
-    if calibrate:
-        limits, value = calibrate_thresholds(cases, answers)
+    if search_thresholds:
+        limits, value = calibrate(cases, answers)
         print(f"calibrated thresholds: {limits} (objective {value:.3f})", file=sys.stderr)
     if as_json:
         print(json.dumps(table, ensure_ascii=False, indent=2))
@@ -147,8 +147,6 @@ def run_eval(cfg: Config, questions: str, misses_path: str, as_json: bool, calib
     print(f"{len(missed)} miss(es) written to {misses_path}", file=sys.stderr)
     return 0
 
-
-calibrate_thresholds = calibrate
 
 
 def sweep_chunking(cfg: Config, questions: str, sizes: list[int], overlaps: list[int]) -> int:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import sqlite3
 import threading
 import time
 from pathlib import Path
 
+
+from bot.sqlite import open_db
 from bot.records import Answer
 
 SCHEMA = """
@@ -32,12 +33,9 @@ class QuestionLog:
     """Thread-safe: front-ends call it from worker threads; one short transaction per call."""
 
     def __init__(self, path: Path) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
         self.path = path
         self._lock = threading.Lock()
-        self._db = sqlite3.connect(str(path), check_same_thread=False, timeout=10)
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.executescript(SCHEMA)
+        self._db = open_db(path, SCHEMA)
 
     def record(self, channel: str, user_id: str | int, answer: Answer, latency: float) -> int:
         top = answer.passages[0] if answer.passages else None

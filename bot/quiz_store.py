@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import sqlite3
 import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
+
+from bot.sqlite import open_db
 
 # Questions until a card is due again, by Leitner box: a wrong answer goes back to box 1 and returns after
 # two other questions; each right answer moves it up a box and further away.
@@ -60,13 +61,9 @@ class QuizStore:
     """Thread-safe: the Telegram bot calls it from worker threads; one short transaction per call."""
 
     def __init__(self, path: Path) -> None:
-        path = Path(path)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        self.path = path
+        self.path = Path(path)
         self._lock = threading.Lock()
-        self._db = sqlite3.connect(str(path), check_same_thread=False, timeout=10)
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.executescript(SCHEMA)
+        self._db = open_db(self.path, SCHEMA)
 
     def record(self, user_id: str | int, item_id: str, correct: bool, topic: str = "") -> Card:
         """Log an answer and move the card: up one box when right, back to box 1 when wrong."""

@@ -114,7 +114,7 @@ def cmd_eval(cfg: Config, args) -> int:
     if args.sweep:
         return sweep_chunking(cfg, args.questions, [int(x) for x in args.sweep.split(",")],
                               [int(x) for x in args.overlaps.split(",")])
-    return run_eval(cfg, args.questions, misses_path=args.misses, as_json=args.json, calibrate=args.calibrate)
+    return run_eval(cfg, args.questions, misses_path=args.misses, as_json=args.json, search_thresholds=args.calibrate)
 
 
 def cmd_facts(cfg: Config, args) -> int:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from datetime import timedelta
 from typing import Awaitable, Callable, TypeVar
 
 import httpx
@@ -34,7 +35,8 @@ async def send_with_retry(call: Callable[[], Awaitable[T]], what: str = "message
         try:
             return await call()
         except RetryAfter as exc:
-            wait = float(getattr(exc.retry_after, "total_seconds", lambda: exc.retry_after)())
+            # PTB gives seconds today and a timedelta when PTB_TIMEDELTA is set.
+            wait = exc.retry_after.total_seconds() if isinstance(exc.retry_after, timedelta) else float(exc.retry_after)
             log.warning("Telegram asked to wait %.1fs before sending %s (attempt %d)", wait, what, attempt)
             await asyncio.sleep(min(wait, MAX_DELAY))
             continue
