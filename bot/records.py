@@ -95,6 +95,8 @@ class Answer:
     passages: list[Passage] = field(default_factory=list)
     notice: str = ""
     evidence: dict = field(default_factory=dict)  # the signals behind `found`, for calibration and logs
+    understood_as: str = ""  # the standalone question a follow-up was read as; "" when asked as it stands
+    kind: str = "answer"  # "answer", "smalltalk" or "bad input"
 
     def to_json(self) -> dict:
         return {
@@ -106,6 +108,7 @@ class Answer:
             "doc": self.doc,
             "section": self.section,
             "passages": [p.to_json() for p in self.passages],
+            "understood_as": self.understood_as,
         }
 
 
