@@ -1,25 +1,24 @@
-"""Compose an answer: the single best sentence with its figure, where it stands, and an honest refusal."""
+"""Compose an answer: the best clause with its figure, where it stands, and an honest refusal."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
+from bot.citation import answer_text, not_found_text
+from bot.evidence import Figure, concepts, coverage, covers_key, pick_figure, quantity_bonus
 from bot.query import Query
 from bot.records import Answer, Hit, Passage
+from bot.refusal import Thresholds, hard_reason, refusal_reason
+from bot.rules import is_penalty
 from bot.store import StoredIndex
-from bot.evidence import concepts, coverage, figures, pick_figure, quantity_bonus
+from bot import clauses
+
+__all__ = ["Thresholds", "compose", "best_sentence", "hard_reason"]
 
 SENTENCES_FROM = 4
-
-
-@dataclass(frozen=True)
-class Thresholds:
-    """Evidence needed before the bot states an answer; calibrated by `python -m bot eval --calibrate`."""
-
-    coverage: float = 0.2  # share of the question's (IDF-weighted) words found in the answer's passage
-    dense: float = 0.89  # cosine similarity of question and passage that suffices on its own
-    floor: float = 0.7  # below this similarity nothing is answered, whatever the word overlap
+PENALTY_BONUS = 0.25  # a penalty question is answered by the clause that carries the penalty
+NOT_PENALTY = 0.1
+MISSES_KEY = 0.4  # a clause that does not name the question's most specific word is rarely its answer
 
 
 @dataclass
@@ -30,24 +29,38 @@ class Candidate:
     end: int
     score: float
     coverage: float
+    quote: str = ""  # the clause as shown, when it is more than the one sentence (lead-in, second penalty)
+    context: str = ""  # the text its coverage was measured on: the sentence with its section and lead-in
 
     @property
     def text(self) -> str:
-        return self.hit.chunk.text[self.start : self.end]
+        return self.quote or self.hit.chunk.text[self.start : self.end]
 
 
-def best_sentence(query: Query, hits: list[Hit], idf) -> Candidate | None:
-    """The sentence that best answers: shares the question's words, and carries a figure when one is asked."""
+def best_sentence(query: Query, hits: list[Hit], idf, pool: int = SENTENCES_FROM) -> Candidate | None:
+    """The sentence that best answers: shares the question's words, carries a figure when one is asked,
+    and, for a penalty question, carries the penalty."""
     best: Candidate | None = None
     items = concepts(query, idf)
-    for rank, hit in enumerate(hits[:SENTENCES_FROM]):
+    for rank, hit in enumerate(hits[:pool]):
         for start, end in hit.chunk.sentences:
             sentence = hit.chunk.text[start:end]
-            cov = coverage(items, f"{hit.chunk.section_path}\n{sentence}")
+            context = clauses.context(hit.chunk, start, end)
+            cov = coverage(items, context)
             score = cov + 0.15 / (rank + 1) + quantity_bonus(query, sentence) - _heading_penalty(hit, sentence)
+            if hit.chunk.article:
+                score += _legal_bonus(query, items, hit.chunk, start, sentence, context)
             if best is None or score > best.score:
-                best = Candidate(hit, rank, start, end, score, cov)
+                best = Candidate(hit, rank, start, end, score, cov, context=context)
     return best
+
+
+def _legal_bonus(query: Query, items, chunk, start: int, sentence: str, context: str) -> float:
+    """In a law: the clause must name the question's behaviour, and carry the penalty when one is asked."""
+    bonus = 0.0 if covers_key(items, context) else -MISSES_KEY
+    if query.penalty:
+        bonus += PENALTY_BONUS if is_penalty(clauses.lead_in(chunk, start) + sentence) else -NOT_PENALTY
+    return bonus
 
 
 def _heading_penalty(hit: Hit, sentence: str) -> float:
@@ -56,90 +69,68 @@ def _heading_penalty(hit: Hit, sentence: str) -> float:
     return 0.3 if title and sentence.rstrip("。；：") == title else 0.0
 
 
-def refusal_reason(query: Query, candidate: Candidate | None, index: StoredIndex, limits: Thresholds) -> str:
-    """Why the evidence does not answer the question, or "" when it does."""
-    if candidate is None:
-        return "nothing retrieved"
-    chunk = candidate.hit.chunk
-    context = f"{chunk.title} {chunk.section_path} {chunk.text}"
-    sentence = candidate.text
-    stated_years = set(re.findall(r"(?<!\d)(?:19|20)\d\d(?=年)", sentence))
-    for year in query.years:
-        if year not in context or (stated_years and year not in stated_years and year not in chunk.title):
-            return f"the report does not cover {year}"
-    corpus_text = index.text_of(chunk.source)
-    for place in query.places:
-        if place not in corpus_text and place not in chunk.title:
-            return f"the report is not about {place}"
-    if query.asks_person and not _names_a_person(sentence):
-        return "the report names no person for this"
-    if query.quantity and not figures(sentence):
-        return "no figure in the report for this"
-    if candidate.hit.dense < limits.floor:
-        return "weak evidence"
-    if candidate.coverage < limits.coverage and candidate.hit.dense < limits.dense:
-        return "weak evidence"
-    return ""
-
-
-def hard_reason(reason: str) -> bool:
-    """Refusals that no threshold can overturn (wrong year, place, missing figure), as opposed to weak evidence."""
-    return bool(reason) and reason != "weak evidence"
-
-
-def _names_a_person(text: str) -> bool:
-    """A person's name, or a role someone holds ("由局主要领导任组长"), answers a "who" question."""
-    import jieba.posseg
-
-    if re.search(r"由[^，。；]{1,15}任|担任", text):
-        return True
-    return any(flag == "nr" and len(word) >= 2 for word, flag in jieba.posseg.cut(text))
-
-
 def passages(hits: list[Hit]) -> list[Passage]:
     return [Passage(h.chunk.title, h.chunk.section_path, h.chunk.text, h.score, h.chunk.id) for h in hits]
 
 
-def compose(query: Query, hits: list[Hit], index: StoredIndex, idf, limits: Thresholds) -> Answer:
+def choose(query: Query, hits: list[Hit], index: StoredIndex, idf) -> Candidate | None:
+    """The candidate clause: an article the question cites, else the best sentence, moved to the penalty
+    article that enforces it when a penalty is asked for and the best sentence only states the duty."""
+    if query.article:
+        cited = clauses.cited_article(query, hits, index)
+        if cited:
+            return _whole_or_best(query, cited, index, idf)
     candidate = best_sentence(query, hits, idf)
+    if candidate and query.penalty and candidate.hit.chunk.article and not _penalised(candidate):
+        moved = clauses.enforcing(candidate.hit, candidate.start, candidate.end, index)
+        if moved:
+            hit, start, end = moved
+            context = candidate.context + "\n" + clauses.context(hit.chunk, start, end)
+            candidate = Candidate(hit, candidate.rank, start, end, candidate.score, candidate.coverage, context=context)
+    if candidate and candidate.hit.chunk.article:
+        candidate.quote = clauses.quote(candidate.hit.chunk, candidate.start, candidate.end)
+    return candidate
+
+
+def _penalised(candidate: Candidate) -> bool:
+    chunk = candidate.hit.chunk
+    return is_penalty(clauses.lead_in(chunk, candidate.start) + candidate.text)
+
+
+def _whole_or_best(query: Query, cited: list[Hit], index: StoredIndex, idf) -> Candidate:
+    """"第三十二条讲什么" gets the whole article; "第三十二条罚多少" the clause of it that answers."""
+    if clauses.asks_whole_article(query, index):
+        chunk = cited[0].chunk
+        text = "\n".join(h.chunk.text for h in cited)
+        return Candidate(cited[0], 0, 0, len(chunk.text), 1.0, 1.0, quote=text, context=text)
+    best = best_sentence(query, cited, idf, pool=len(cited))
+    best.coverage = max(best.coverage, 1.0)  # the article was asked for by number: that is the evidence
+    best.context = "\n".join(h.chunk.text for h in cited)
+    best.quote = clauses.quote(best.hit.chunk, best.start, best.end)
+    return best
+
+
+def compose(query: Query, hits: list[Hit], index: StoredIndex, idf, limits: Thresholds) -> Answer:
+    candidate = choose(query, hits, index, idf)
     reason = refusal_reason(query, candidate, index, limits)
     found_passages = passages(hits)
     evidence = {"coverage": candidate.coverage, "dense": candidate.hit.dense, "hard": hard_reason(reason)} if candidate else {}
     if reason:
-        return Answer(query.text, False, not_found_text(query, hits), passages=found_passages, notice=reason,
+        return Answer(query.text, False, not_found_text(query, hits, index), passages=found_passages, notice=reason,
                       evidence=evidence)
     chunk = candidate.hit.chunk
     # Lead with the passage the answer came from, then the others in retrieval order.
-    ordered = [p for p in found_passages if p.chunk_id == chunk.id] + [p for p in found_passages if p.chunk_id != chunk.id]
-    figure = pick_figure(query, candidate.text, concepts(query, idf))
+    lead = [passages([candidate.hit])[0]]
+    ordered = lead + [p for p in found_passages if p.chunk_id != chunk.id]
+    figure: Figure | None = pick_figure(query, candidate.text, concepts(query, idf))
     return Answer(
         question=query.text,
         found=True,
-        answer=answer_text(query, candidate.text, figure, chunk.title, chunk.section_path),
+        answer=answer_text(query, candidate.text, figure, chunk, index.catalogue),
         sentence=candidate.text,
-        figure=figure,
+        figure=figure.text if figure else "",
         doc=chunk.title,
         section=chunk.section_path,
         passages=ordered,
         evidence=evidence,
     )
-
-
-def emphasise(sentence: str, figure: str, mark: str = "**") -> str:
-    return sentence.replace(figure, f"{mark}{figure}{mark}", 1) if figure else sentence
-
-
-def answer_text(query: Query, sentence: str, figure: str, doc: str, section: str) -> str:
-    where = f"{doc} › {section}" if section else doc
-    label = "Source" if query.lang == "en" else "出处"
-    return f"{emphasise(sentence, figure)}\n{label}：{where}"
-
-
-def not_found_text(query: Query, hits: list[Hit]) -> str:
-    if query.lang == "en":
-        head = "The report does not say."
-        tail = " The closest passages are listed as related." if hits else ""
-    else:
-        head = "报告中没有找到这个问题的答案。"
-        tail = "以下是最相关的段落，供参考。" if hits else ""
-    return head + tail

@@ -15,10 +15,12 @@ from bot.glossary import Glossary
 from bot.query import MAX_QUESTION_CHARS, analyse
 from bot.records import Answer
 from bot.retrieval import hybrid_search
+from bot.scope import in_scope
 from bot.store import StoredIndex, current_build, load_index
 
 log = logging.getLogger(__name__)
 
+SCOPE_DEPTH = 30
 _MEANINGFUL = re.compile(r"[\u3400-\u9fffA-Za-z0-9]")
 
 
@@ -58,7 +60,10 @@ class Engine:
         snapshot = self._snapshot
         query = analyse(question, snapshot.glossary)
         vector = self.embedder.embed_queries([query.search_text])[0]
-        hits = hybrid_search(snapshot.index, query, vector, self.cfg.top_k)
+        # Retrieve deeper than shown: documents out of scope (another city, an older version) are dropped
+        # or weighed down only now, and the best in-scope passages must still be among the candidates.
+        hits = hybrid_search(snapshot.index, query, vector, max(self.cfg.top_k, SCOPE_DEPTH))
+        hits = in_scope(hits, query, snapshot.index.catalogue)[: self.cfg.top_k]
         result = compose(query, hits, snapshot.index, snapshot.index.lexical.idf, self.thresholds)
         log.debug("answered %r in %.3fs (found=%s)", question[:80], time.perf_counter() - started, result.found)
         return result

@@ -13,7 +13,7 @@ from bot.answer import Thresholds
 from bot.config import Config
 from bot.records import Answer
 
-METRICS = ("hit@1", "hit@3", "mrr", "figure", "refusal", "over_refusal")
+METRICS = ("hit@1", "hit@3", "mrr", "figure", "article", "refusal", "over_refusal", "wrong")
 
 
 @dataclass
@@ -26,12 +26,16 @@ class Case:
     figure: str | None
     kind: str = "fact"
     style: str = ""
+    article: str | None = None  # for laws: the article the answer must cite ("第三十二条")
+    doc: str | None = None  # the title of the document the answer must come from
+    split: str = "dev"  # "dev" (thresholds are calibrated on it) or "test" (held out, reported only)
 
 
-def load_cases(path: Path) -> list[Case]:
+def load_cases(path: Path, split: str = "") -> list[Case]:
     fields = Case.__dataclass_fields__
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    return [Case(**{k: v for k, v in row.items() if k in fields}) for row in rows]
+    cases = [Case(**{k: v for k, v in row.items() if k in fields}) for row in rows]
+    return [c for c in cases if not split or c.split == split]
 
 
 def _squash(text: str) -> str:
@@ -63,6 +67,7 @@ def _metrics(pairs: list[tuple[Case, Answer]]) -> dict[str, float]:
     unanswerable = [a for c, a in pairs if not c.answerable]
     ranks = [evidence_rank(c, a) for c, a in answerable]
     with_figure = [(c, a) for c, a in answerable if c.figure]
+    with_article = [(c, a) for c, a in answerable if c.article]
     def share(values: list[bool]) -> float:
         return sum(values) / len(values) if values else 1.0
     return {
@@ -71,9 +76,27 @@ def _metrics(pairs: list[tuple[Case, Answer]]) -> dict[str, float]:
         "hit@3": share([r is not None and r <= 3 for r in ranks]),
         "mrr": sum(1 / r for r in ranks if r) / len(ranks) if ranks else 1.0,
         "figure": share([a.found and c.figure in a.answer for c, a in with_figure]),
+        "article": share([cites(c, a) for c, a in with_article]),
         "refusal": share([not a.found for a in unanswerable]),
         "over_refusal": sum(not a.found for _, a in answerable) / len(answerable) if answerable else 0.0,
+        "wrong": sum(wrong_found(c, a) for c, a in pairs) / len(pairs) if pairs else 0.0,
     }
+
+
+def cites(case: Case, answer: Answer) -> bool:
+    """The answer names the expected article of the expected document."""
+    return answer.found and answer.section.endswith(case.article or "") and (not case.doc or answer.doc == case.doc)
+
+
+def wrong_found(case: Case, answer: Answer) -> bool:
+    """Stated as found, but the evidence, figure, article or document is not the expected one."""
+    if not answer.found:
+        return False
+    if not case.answerable:
+        return True
+    if evidence_rank(case, answer) != 1 or (case.figure and case.figure not in answer.answer):
+        return True
+    return bool(case.doc) and answer.doc != case.doc
 
 
 def misses(cases: list[Case], answers: list[Answer]) -> list[dict]:
@@ -82,8 +105,8 @@ def misses(cases: list[Case], answers: list[Answer]) -> list[dict]:
         rank = evidence_rank(case, answer) if case.answerable else None
         wrong = (case.answerable and (rank != 1 or not answer.found or (case.figure and case.figure not in answer.answer))) \
             or (not case.answerable and answer.found)
-        if wrong:
-            out.append({"id": case.id, "question": case.question, "expected": case.evidence, "figure": case.figure,
+        if wrong or wrong_found(case, answer):
+            out.append({"id": case.id, "doc": answer.doc, "section": answer.section, "question": case.question, "expected": case.evidence, "figure": case.figure,
                         "found": answer.found, "rank": rank, "notice": answer.notice, "evidence": answer.evidence,
                         "answer": answer.sentence or answer.answer,
                         "first_passage": answer.passages[0].text[:120] if answer.passages else ""})
@@ -91,10 +114,10 @@ def misses(cases: list[Case], answers: list[Answer]) -> list[dict]:
 
 
 def format_table(table: dict[str, dict[str, float]]) -> str:
-    head = f"{'lang':<5} {'n':>4} " + " ".join(f"{m:>12}" for m in METRICS)
+    head = f"{'lang':<5} {'n':>4} " + " ".join(f"{m:>8}" for m in METRICS)
     rows = [head]
     for lang, values in table.items():
-        rows.append(f"{lang:<5} {int(values['n']):>4} " + " ".join(f"{values[m]:>12.3f}" for m in METRICS))
+        rows.append(f"{lang:<5} {int(values['n']):>4} " + " ".join(f"{values[m]:>8.3f}" for m in METRICS))
     return "\n".join(rows)
 
 
@@ -128,10 +151,11 @@ def _passes(evidence: dict, limits: Thresholds) -> bool:
     return evidence["coverage"] >= limits.coverage or evidence["dense"] >= limits.dense
 
 
-def run_eval(cfg: Config, questions: str, misses_path: str, as_json: bool, search_thresholds: bool) -> int:
+def run_eval(cfg: Config, questions: str, misses_path: str, as_json: bool, search_thresholds: bool,
+             split: str = "") -> int:
     from bot.engine import Engine
 
-    cases = load_cases(Path(questions))
+    cases = load_cases(Path(questions), split)
     engine = Engine(cfg)
     answers = [engine.answer(c.question) for c in cases]
     table = score(cases, answers)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot.amounts import Amount, find_amounts
 from bot.query import Query
 from bot.tokenize import token_set, tokens
 
@@ -26,6 +27,12 @@ many much percent percentage rate ratio proportion share count figure value kind
 """.split())
 # Chinese words that shape a question but are not its topic ("一共办了多少个案子" is about 案子).
 ZH_FILLER = frozenset("一共 总共 总计 合计 意思 多久 去年 今年 目前 现在 情况 具体 主要 相关 方面 时候 一次 为什么 怎么样 是什么 有关".split())
+# Words of a question about rules that name no behaviour: "违反规定的怎么处罚，罚多少？" asks about nothing yet.
+LEGAL_FILLER = frozenset("""处罚 罚款 罚 罚钱 处理 怎么 如何 多少 规定 法律责任 责任 后果 违反 行为 条例 法规 法律 本市 哪些
+会 被 要 需要 可以 应当 什么 哪个 部门 单位 个人 擅自 违法 私自 随意 乱 处 罚多少 怎么办 情况 有 没有 吗 呢
+年版 版 版本 新版 旧版 老版 修订 修正 现行 期限 时限 多久 几天
+fine fines fined penalty penalties punish punished punishment sanction sanctions law laws regulation regulations
+rule rules illegal illegally unauthorized consequences deadline limit long""".split())
 SINGLE_CHAR_WEIGHT = 0.3  # 开, 办, 收: one-character words are mostly light verbs of the question
 
 
@@ -81,6 +88,17 @@ def concepts(query: Query, idf) -> list[Concept]:
     return list(out.values())
 
 
+def key_concept(items: list[Concept]) -> Concept | None:
+    """The most specific word of the question (highest weight) that names its topic rather than asking."""
+    topical = [c for c in items if not set(c.words) & LEGAL_FILLER and not (c.words[0].isascii() and len(c.words[0]) < 3)]
+    return max(topical, key=lambda c: c.weight) if topical else None
+
+
+def covers_key(items: list[Concept], text: str) -> bool:
+    key = key_concept(items)
+    return key is None or key.found_in(text, token_set(text))
+
+
 def coverage(items: list[Concept], text: str) -> float:
     """IDF-weighted share of the question's concepts found in the text."""
     total = sum(c.weight for c in items)
@@ -90,38 +108,69 @@ def coverage(items: list[Concept], text: str) -> float:
     return sum(c.weight for c in items if c.found_in(text, present)) / total
 
 
-def figures(sentence: str) -> list[re.Match]:
-    """Numbers with their units in a sentence, skipping years and dates ("2023年", "7月", "2021—2025")."""
-    out = []
+@dataclass(frozen=True)
+class Figure:
+    """A figure in a sentence as written ("35宗", "五百元以上五千元以下"), its unit, and, for amounts in
+    legal Chinese, the parsed values."""
+
+    text: str
+    start: int
+    unit: str
+    amount: Amount | None = None
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.text)
+
+
+def figures(sentence: str) -> list[Figure]:
+    """Numbers with their units in a sentence, skipping years and dates ("2023年", "7月", "2021—2025"),
+    and amounts in Chinese numerals ("处五百元以上五千元以下罚款", "十五日内")."""
+    out = [Figure(a.text, a.start, a.unit, a) for a in find_amounts(sentence)]
     for m in FIGURE.finditer(sentence):
         after = sentence[m.end() : m.end() + 1]
         if m.group(3) == "年" or (not m.group(3) and (after in "年月日号—-" or _YEAR.fullmatch(m.group(1)))):
             continue
-        out.append(m)
-    return out
+        arabic = Figure(m.group(0), m.start(), m.group(3) or "")
+        clash = [f for f in out if f.start < arabic.end and arabic.start < f.end]
+        if all(len(f.text) < len(arabic.text) for f in clash):  # the longer reading wins: "达到80%以上"
+            out = [f for f in out if f not in clash] + [arabic]
+    return sorted(out, key=lambda f: f.start)
 
 
-def pick_figure(query: Query, sentence: str, items: list[Concept]) -> str:
-    """The asked figure: the one whose clause covers most of the question, then the asked unit, then the first."""
+def pick_figure(query: Query, sentence: str, items: list[Concept]) -> Figure | None:
+    """The asked figure: the one whose clause covers most of the question, then the asked unit, then the first.
+    A penalty question wants the fine (or else the first sanction with a figure)."""
     found = figures(sentence)
-    if not found or not query.quantity:
-        return ""
+    if not found or not (query.quantity or query.penalty):
+        return None
     clauses = [(m.start(), m.end()) for m in _CLAUSE.finditer(sentence)]
 
-    def clause_of(m: re.Match) -> str:
-        return next((sentence[a:b] for a, b in clauses if a <= m.start() < b), "")
+    def clause_of(f: Figure) -> str:
+        return next((sentence[a:b] for a, b in clauses if a <= f.start < b), "")
 
-    def rank(m: re.Match) -> tuple[float, bool, int]:
-        return coverage(items, clause_of(m)), m.group(3) in query.units, -m.start()
+    def rank(f: Figure) -> tuple[float, bool, bool, int]:
+        wanted = f.unit in query.units or (query.penalty and not query.period and f.unit == "元")
+        return coverage(items, clause_of(f)), wanted, "罚" in clause_of(f), -f.start
 
-    return max(found, key=rank).group(0)
+    return max(found, key=rank)
+
+
+def figure_clause_coverage(query: Query, sentence: str, items: list[Concept]) -> float:
+    """How much of the question the clause around the chosen figure covers: 0 means the figure counts
+    something the question did not ask about ("回访5万余次" for "拆除了多少处违法建筑")."""
+    figure = pick_figure(query, sentence, items)
+    if figure is None:
+        return 0.0
+    clause = next((sentence[m.start() : m.end()] for m in _CLAUSE.finditer(sentence) if m.start() <= figure.start < m.end()), "")
+    return coverage(items, clause)
 
 
 def quantity_bonus(query: Query, sentence: str) -> float:
     """Quantity questions prefer sentences with a figure in the asked unit, and shun those without one."""
-    if not query.quantity:
+    if not (query.quantity or query.period):
         return 0.0
     found = figures(sentence)
-    if any(m.group(3) in query.units for m in found):
+    if any(f.unit in query.units for f in found):
         return 0.4
     return 0.1 if found else -0.3

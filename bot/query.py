@@ -13,6 +13,14 @@ _CJK = re.compile(r"[\u3400-\u9fff]")
 _QUANTITY_ZH = re.compile(r"多少|几[次个件宗项期部类人家条]?|比例|比率|占比|百分之|多大|多高|[^效]率是?|数量|总数|总计|共计|合计|金额")
 _QUANTITY_EN = re.compile(r"\bhow (many|much)\b|\bpercent(age)?\b|\brate\b|\bratio\b|\bnumber of\b|\bproportion\b|\bshare of\b|\bcount\b|\btotal\b", re.I)
 _YEAR = re.compile(r"(?<!\d)(19|20)\d{2}(?!\d)")
+# A question about what happens to whoever does something: the answer is the clause with the penalty.
+_PENALTY = re.compile(r"处罚|罚款|罚多少|罚钱|怎么罚|如何罚|罚几|法律责任|后果|怎么处理|如何处理|怎么办|拘留|没收|"
+                      r"\bpenalt|\bfine[sd]?\b|\bpunish|\bsanction|\bconsequence|\bdetention|\bdetained|\bconfiscat", re.I)
+_PERIOD = re.compile(r"多久|多长时间|多少天|几天|几日|多少日|期限|时限|时效|几个月|多少小时|几年|"
+                     r"\bhow long\b|\bdeadline|\btime limit|\bwithin how|\bhow many (?:days|months|years|hours)", re.I)
+_ARTICLE = re.compile(r"第([一二三四五六七八九十百千零〇两]+|\d+)条")
+_ARTICLE_EN = re.compile(r"\barticle\s+(\d+)\b", re.I)
+_WHICH_ARTICLE = re.compile(r"第几条|哪一?条|哪个条款|什么条款|哪些条|\bwhich (?:article|provision|clause)", re.I)
 _EN_NAME = re.compile(r"(?<=[a-z0-9,] )[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*")
 # Units a quantity question may name, mapped to the units that answer it.
 UNIT_HINTS: list[tuple[re.Pattern, tuple[str, ...]]] = [
@@ -28,6 +36,9 @@ UNIT_HINTS: list[tuple[re.Pattern, tuple[str, ...]]] = [
 ]
 
 
+PERIOD_UNITS = ("日", "天", "个工作日", "工作日", "个月", "年", "小时", "周")
+
+
 @dataclass
 class Query:
     text: str
@@ -39,6 +50,10 @@ class Query:
     years: list[str] = field(default_factory=list)
     places: list[str] = field(default_factory=list)
     asks_person: bool = False
+    penalty: bool = False  # asks what the penalty for a behaviour is
+    period: bool = False  # asks for a time limit: 多久, 期限, how long
+    article: str = ""  # "第三十二条" when the question cites one
+    which_article: bool = False  # "第几条", "which article"
 
     @property
     def search_text(self) -> str:
@@ -52,8 +67,9 @@ def analyse(question: str, glossary: Glossary) -> Query:
     lang = "zh" if _CJK.search(text) else "en"
     expansions = glossary.matches(text)
     expanded = tokens(text) + [t for values in expansions.values() for e in values for t in tokens(e)]
+    period = bool(_PERIOD.search(text))
     quantity = bool(_QUANTITY_ZH.search(text) if lang == "zh" else _QUANTITY_EN.search(text))
-    units = _units(text) if quantity else ()
+    units = (PERIOD_UNITS if period else ()) + (_units(text) if quantity else ())
     return Query(
         text=text,
         lang=lang,
@@ -64,7 +80,22 @@ def analyse(question: str, glossary: Glossary) -> Query:
         years=[m.group(0) for m in _YEAR.finditer(text)],
         places=_places(text, glossary),
         asks_person=bool(re.search(r"是谁|姓名|名字|叫什么|\bwho\b|\bname of\b", text, re.I)),
+        penalty=bool(_PENALTY.search(text)),
+        period=period,
+        article=_article(text),
+        which_article=bool(_WHICH_ARTICLE.search(text)),
     )
+
+
+def _article(text: str) -> str:
+    """The article a question cites, as laws write it: "第32条" and "Article 32" -> "第三十二条"."""
+    from bot.numerals import to_chinese
+
+    m = _ARTICLE.search(text)
+    if m:
+        return m.group(0) if not m.group(1).isdigit() else f"第{to_chinese(int(m.group(1)))}条"
+    m = _ARTICLE_EN.search(text)
+    return f"第{to_chinese(int(m.group(1)))}条" if m else ""
 
 
 def _units(text: str) -> tuple[str, ...]:

@@ -17,6 +17,7 @@ class Document:
     text: str
     sha256: str
     pages: list[int] = field(default_factory=list)
+    meta: dict = field(default_factory=dict)  # kind, place, adopted, version, effective (bot.ingest.identity)
 
     def page_at(self, offset: int) -> int | None:
         if not self.pages:
@@ -41,6 +42,8 @@ class Chunk:
     end: int
     sentences: list[tuple[int, int]]
     page: int | None = None
+    article: str = ""  # "第三十二条" in a law or regulation: how an officer cites it
+    lead: str = ""  # what a piece of a split article depends on: its number and the items' lead-in
 
     @property
     def section_path(self) -> str:

@@ -39,6 +39,29 @@ class StoredIndex:
     facts: list[Fact] = field(default_factory=list)
     quiz: list[QuizItem] = field(default_factory=list)
     _texts: dict[str, str] = field(default_factory=dict, repr=False)
+    _articles: dict[tuple[str, str], list[Chunk]] = field(default_factory=dict, repr=False)
+
+    @property
+    def catalogue(self):
+        from bot.catalogue import Catalogue
+
+        if "_catalogue" not in self.__dict__:
+            self.__dict__["_catalogue"] = Catalogue(self.manifest.get("files", {}))
+        return self.__dict__["_catalogue"]
+
+    def article(self, source: str, label: str) -> list[Chunk]:
+        """The chunks of one article of one document, in reading order (a long article has several)."""
+        if not self._articles:
+            grouped: dict[tuple[str, str], list[Chunk]] = {}
+            for chunk in self.chunks:
+                if chunk.article:
+                    grouped.setdefault((chunk.source, chunk.article), []).append(chunk)
+            self._articles.update(grouped)
+        return self._articles.get((source, label), [])
+
+    def articles_of(self, source: str) -> list[list[Chunk]]:
+        self.article("", "")
+        return [chunks for (src, _), chunks in self._articles.items() if src == source]
 
     def text_of(self, source: str) -> str:
         """A document's text as indexed (its chunks joined), for checking what the document mentions."""
@@ -164,7 +187,7 @@ def _prune(builds: Path, keep: str) -> None:
 
 def lexical_text(chunk: Chunk) -> str:
     """BM25 sees the section titles too: a question may name the topic, not the sentence."""
-    return " ".join(chunk.section[-1:]) + " " + chunk.text
+    return " ".join(chunk.section[-1:]) + " " + (chunk.lead + " " if chunk.lead else "") + chunk.text
 
 
 def _write_lines(path: Path, rows) -> None:

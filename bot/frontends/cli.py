@@ -42,6 +42,7 @@ def parser() -> argparse.ArgumentParser:
     ev.add_argument("--misses", metavar="FILE", default="eval-misses.jsonl", help="where to write the misses")
     ev.add_argument("--json", action="store_true", help="print the metrics as JSON")
     ev.add_argument("--calibrate", action="store_true", help="search refusal thresholds on this set and print them")
+    ev.add_argument("--split", choices=["dev", "test"], default="", help="only the development or the held-out questions")
     ev.add_argument("--sweep", metavar="SIZES", help="comma-separated chunk sizes to compare on scratch indexes, e.g. 120,160,240")
     ev.add_argument("--overlaps", metavar="N,N", default="0,1", help="chunk overlaps to compare with --sweep (default 0,1)")
     _common(ev)
@@ -114,7 +115,8 @@ def cmd_eval(cfg: Config, args) -> int:
     if args.sweep:
         return sweep_chunking(cfg, args.questions, [int(x) for x in args.sweep.split(",")],
                               [int(x) for x in args.overlaps.split(",")])
-    return run_eval(cfg, args.questions, misses_path=args.misses, as_json=args.json, search_thresholds=args.calibrate)
+    return run_eval(cfg, args.questions, misses_path=args.misses, as_json=args.json, search_thresholds=args.calibrate,
+                    split=args.split)
 
 
 def cmd_facts(cfg: Config, args) -> int:

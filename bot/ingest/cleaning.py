@@ -6,6 +6,7 @@ import re
 from functools import lru_cache
 
 from bot.ingest.headings import is_heading, parse_heading
+from bot.ingest.legal import is_legal
 
 _FULLWIDTH = str.maketrans(
     {**{chr(0xFF10 + i): str(i) for i in range(10)},
@@ -31,23 +32,42 @@ def normalize(text: str) -> str:
     return _INNER_SPACE.sub("", text)
 
 
+_COMMENT = re.compile(r"<!--.*?-->")
+# Lines that always open a paragraph of their own: articles and divisions of a law (第三条, 第二章).
+_OPENS_PARAGRAPH = re.compile(r"^(?:第[一二三四五六七八九十百千零〇]+[条章节编]|<!--)")
+
+
 def clean(text: str) -> str:
-    """Normalised text with one paragraph per line and page-break splits joined."""
-    lines = [normalize(line).strip() for line in text.split("\n")]
+    """Normalised text with one paragraph per line and page-break splits joined.
+
+    In a law whose paragraphs are separated by blank lines (Markdown, plain-text law collections) a blank
+    line always ends a paragraph, so adoption notes are not run together; in extracted reports a blank
+    line often marks a page break inside a sentence, so there it does not.
+    """
+    lines = [normalize(_COMMENT.sub("", line)).strip() for line in text.split("\n")]
+    blank_separated = _blank_separated(lines) and is_legal(text)
     paragraphs: list[str] = []
+    after_blank = False
     for line in lines:
         if not line or _PAGE_NUMBER.match(line):
+            after_blank = after_blank or not line
             continue
-        if paragraphs and _continues(paragraphs[-1], line):
+        if paragraphs and not (blank_separated and after_blank) and _continues(paragraphs[-1], line):
             paragraphs[-1] = join_split(paragraphs[-1], line)
         else:
             paragraphs.append(line)
+        after_blank = False
     return "\n".join(paragraphs)
+
+
+def _blank_separated(lines: list[str]) -> bool:
+    filled = sum(1 for line in lines if line)
+    return filled >= 4 and sum(1 for line in lines if not line) >= filled * 0.6
 
 
 def _continues(previous: str, line: str) -> bool:
     """True when `line` carries on the sentence that a page or line break cut in `previous`."""
-    if is_heading(line) or line.startswith("#"):
+    if is_heading(line) or line.startswith("#") or _OPENS_PARAGRAPH.match(line):
         return False
     heading = parse_heading(previous)
     if heading is not None and not heading.body:

@@ -6,20 +6,21 @@ import re
 from pathlib import Path
 
 from bot.ingest.cleaning import clean, normalize
-from bot.ingest.headings import is_heading
+from bot.ingest.identity import describe, title_of
 from bot.ingest.loaders import file_sha256, load
 from bot.records import Document
 
-_TITLE_WORDS = re.compile(r"报告|关于|情况|通知|意见|规划|方案|总结|公报|决定|办法")
 
 
 def read_document(path: Path, corpus_dir: Path) -> Document:
     raw = load(path)
     text = clean(raw.text)
     source = path.relative_to(corpus_dir).as_posix()
+    meta = describe(text, path.stem)
     return Document(
         source=source,
-        title=guess_title(text, path.stem),
+        title=meta.pop("title"),
+        meta=meta,
         text=text,
         sha256=file_sha256(path),
         pages=_page_starts(raw.text, raw.page_starts, text),
@@ -27,16 +28,8 @@ def read_document(path: Path, corpus_dir: Path) -> Document:
 
 
 def guess_title(text: str, fallback: str) -> str:
-    """The document's own title: a short heading-like line near the top that names a report or notice."""
-    head = []
-    for line in text.split("\n")[:8]:
-        if is_heading(line) or len(line) > 60 or line.endswith(("。", "；")):
-            break
-        head.append(line.lstrip("#").strip())
-    for line in head:
-        if _TITLE_WORDS.search(line) and len(line) >= 6:
-            return line
-    return head[0] if head else fallback
+    """The document's own title (see bot.ingest.identity)."""
+    return title_of(text, fallback)
 
 
 def _page_starts(raw: str, raw_starts: list[int], cleaned: str) -> list[int]:

@@ -13,13 +13,14 @@ from bot.embedding import get_embedder
 from bot.errors import BotError, UnreadableDocument
 from bot.ingest.chunking import chunk_document
 from bot.ingest.documents import read_document
+from bot.ingest.legal import PREAMBLE
 from bot.ingest.loaders import corpus_files, file_sha256
 from bot.records import Chunk, Document, Fact, QuizItem
 from bot.store import StoredIndex, load_index, publish, write_build
 
 log = logging.getLogger(__name__)
 
-CHUNKER_VERSION = 1
+CHUNKER_VERSION = 2  # 2: laws and regulations chunked by article
 
 
 @dataclass
@@ -61,8 +62,12 @@ def extractor_versions() -> dict:
 
 
 def embed_text(chunk: Chunk) -> str:
-    """What the dense model sees: the section path gives a short chunk its topic."""
-    return f"{chunk.section_path}\n{chunk.text}" if chunk.section else chunk.text
+    """What the dense model sees: the title and section path give a short chunk its topic, and a piece
+    of a split article its lead-in."""
+    if not chunk.article and chunk.section != [PREAMBLE]:
+        return f"{chunk.section_path}\n{chunk.text}" if chunk.section else chunk.text
+    head = " ".join(part for part in (chunk.title, chunk.section_path, chunk.lead) if part)
+    return f"{head}\n{chunk.text}"
 
 
 def ingest(cfg: Config, show_progress: bool = True, force: bool = False) -> IngestReport:
@@ -105,7 +110,8 @@ def ingest(cfg: Config, show_progress: bool = True, force: bool = False) -> Inge
         doc_facts = _extract_facts(doc_chunks)
         facts += doc_facts
         quiz += _make_quiz(doc_facts)
-        files_meta[source] = {"sha256": sha, "title": doc.title, "chunks": len(doc_chunks), "pages": len(doc.pages)}
+        files_meta[source] = {"sha256": sha, "title": doc.title, "chunks": len(doc_chunks), "pages": len(doc.pages),
+                              **doc.meta}
         report.updated.append(source)
     report.files = len(files_meta)
     report.removed = sorted(set(old_files) - set(files_meta))

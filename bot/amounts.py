@@ -1,0 +1,133 @@
+"""Amounts as legal Chinese writes them: 五百元以上五千元以下, 每株五万元以上五十万元以下, 一倍以上三倍以下,
+二百元以下, 二年, 十五日, 三个工作日, 二十四小时, 百分之二十 — found in a sentence and parsed to values."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.numerals import NUMERAL_CHARS, cn_to_number, format_number
+
+_N = rf"(?:\d+(?:\.\d+)?|[{NUMERAL_CHARS}]+(?:点[{NUMERAL_CHARS}]+)?)"
+# Longest first: 万元 before 元, 个工作日 before 日.
+UNITS = ("亿元", "万元", "千元", "元", "个工作日", "工作日", "个月", "小时", "日", "天", "周", "年", "倍",
+         "平方米", "立方米", "公里", "米", "吨", "株", "棵", "辆", "人", "次")
+_UNIT = "|".join(UNITS)
+_QTY = rf"(?:百分之{_N}|{_N}(?:{_UNIT})|\d+(?:\.\d+)?%)"
+_PER = r"(?:每(?:日|天|次|株|棵|平方米|立方米|米|处|只|头|辆|台|人|件|块|个|户|宗|吨))+"
+# An optional per-unit, a first quantity, then an optional second end of a range.
+AMOUNT = re.compile(
+    rf"(?P<per>{_PER})?(?P<low>{_QTY})(?:(?P<joint>以上|至|到|～|~|-|—)(?P<high>{_QTY})(?:以下|以内)?|(?P<bound>以下|以内|以上|之内))?"
+)
+_NOT_BEFORE = set("第之其每")  # 第三十条, 之一, 其一: ordinals and "one of", not amounts
+_NOT_AFTER = ("性", "般", "切", "律", "致", "体", "起", "样")  # 一次性, 一般, 一切, 一律, 一致, 一体, 一起, 一样
+PER_EN = {"日": "day", "天": "day", "次": "time", "株": "tree", "棵": "tree", "平方米": "square metre",
+          "立方米": "cubic metre", "米": "metre", "处": "site", "只": "animal", "头": "head of livestock",
+          "辆": "vehicle", "台": "machine", "人": "person", "件": "item", "块": "piece", "个": "unit",
+          "户": "household", "宗": "case", "吨": "tonne"}
+UNIT_EN = {"元": "yuan", "日": "days", "天": "days", "个工作日": "working days", "工作日": "working days",
+           "个月": "months", "小时": "hours", "周": "weeks", "年": "years", "倍": "times", "%": "percent",
+           "平方米": "square metres", "立方米": "cubic metres", "公里": "km", "米": "metres", "吨": "tonnes",
+           "株": "trees", "棵": "trees", "辆": "vehicles", "人": "people", "次": "times"}
+
+
+@dataclass(frozen=True)
+class Amount:
+    """One amount in a sentence: `text` as written; `low`/`high` in base units (元, 日, %...), None when open."""
+
+    text: str
+    start: int
+    end: int
+    low: float | None
+    high: float | None
+    unit: str  # base unit: 元, 日, 年, 个月, 小时, 倍, %, 株...
+    per: str = ""  # 每株, 每日每平方米
+
+    @property
+    def is_money(self) -> bool:
+        return self.unit == "元"
+
+    def english(self) -> str:
+        """"RMB 500 to 5,000 per tree", "up to 15 days", "1 to 3 times", "20 percent"."""
+        unit = self.unit
+        low, high = self.low, self.high
+        if unit == "元":
+            value = _en_range(low, high, _en_money).replace("#", "RMB ", 1)
+        else:
+            word = UNIT_EN.get(unit, unit)
+            value = _en_range(low, high, format_number, "") + f" {word}"
+        pers = re.findall(r"每(日|天|次|株|棵|平方米|立方米|米|处|只|头|辆|台|人|件|块|个|户|宗|吨)", self.per)
+        return value + "".join(f" per {PER_EN.get(p, p)}" for p in pers)
+
+
+def _en_money(value: float) -> str:
+    if value >= 1_000_000 and value % 10_000 == 0:
+        return f"{format_number(value / 1_000_000)} million"
+    return format_number(value)
+
+
+def _en_range(low: float | None, high: float | None, fmt, mark: str = "#") -> str:
+    """"#500 to 5,000", "up to #200": `mark` stands where a currency sign goes, before the first number."""
+    if low is not None and high is not None and low != high:
+        return f"{mark}{fmt(low)} to {fmt(high)}"
+    if low is None and high is not None:
+        return f"up to {mark}{fmt(high)}"
+    if high is None and low is not None:
+        return f"at least {mark}{fmt(low)}"
+    return mark + fmt(low if low is not None else high)
+
+
+def _quantity(text: str) -> tuple[float | None, str]:
+    """"五千元" -> (5000, "元"); "五万元" -> (50000, "元"); "百分之十" -> (10, "%"); "三个工作日" -> (3, "个工作日")."""
+    if text.startswith("百分之"):
+        return cn_to_number(text[3:]), "%"
+    if text.endswith("%"):
+        return float(text[:-1]), "%"
+    unit = next(u for u in UNITS if text.endswith(u))
+    value = cn_to_number(text[: -len(unit)])
+    scale = {"亿元": 1e8, "万元": 1e4, "千元": 1e3}.get(unit)
+    if scale and value is not None:
+        return value * scale, "元"
+    return value, unit
+
+
+def find_amounts(sentence: str) -> list[Amount]:
+    """Every amount in the sentence; ordinals (第三十条), "之一" and dates (2023年5月) are not amounts."""
+    out = []
+    for m in AMOUNT.finditer(sentence):
+        if not _plausible(sentence, m):
+            continue
+        low, unit = _quantity(m.group("low"))
+        high, high_unit = _quantity(m.group("high")) if m.group("high") else (None, unit)
+        if low is None or (m.group("high") and high is None):
+            continue
+        if m.group("high") and high_unit != unit:
+            low_raw = cn_to_number(re.sub(rf"({_UNIT}|%)$", "", m.group("low")))
+            if low_raw is None:
+                continue
+            unit, low = high_unit, low_raw  # "五至十万元": the unit of the second end counts for both
+        bound = m.group("bound") or ""
+        if bound in ("以下", "以内", "之内"):
+            low, high = None, low
+        elif bound == "以上":
+            high = None
+        elif not m.group("high"):
+            high = low
+        out.append(Amount(m.group(0), m.start(), m.end(), low, high, unit, m.group("per") or ""))
+    return out
+
+
+def _plausible(sentence: str, m: re.Match) -> bool:
+    start = m.start("low")
+    before = sentence[start - 1 : start] if start else ""
+    after = sentence[m.end() : m.end() + 1]
+    low = m.group("low")
+    if before in _NOT_BEFORE or after in _NOT_AFTER or (before.isdigit()):
+        return False
+    if re.fullmatch(r"(?:19|20)\d\d年", low) or (low.endswith(("年", "日")) and re.match(r"\d", low) and after in "月日号"):
+        return False  # 2023年, a date
+    if low[0] in "百千万亿":
+        return False  # 百日行动, 千年, 万人: a bare 百/千/万 opens a word, not a number
+    if low[0] in "一" and low.endswith(("人", "次", "米", "天")) and not m.group("high") and not m.group("bound"):
+        return False  # 一人, 一次, 一天: "one", rarely an amount anyone asks for
+    return True

@@ -1,0 +1,88 @@
+"""What the index holds, document by document: title, kind, place and version, from the manifest.
+
+Answers use it to stay in scope: the current version of a law unless an older one is asked for by year,
+the documents of the place a question names, the home city's rules before another city's.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import cached_property
+
+
+@dataclass(frozen=True)
+class DocInfo:
+    source: str
+    title: str
+    kind: str = "report"  # "law", "regulation" or "report"
+    place: str = ""  # 许昌; "" for national texts
+    version: str = ""  # ISO date of the latest adoption or amendment
+    effective: str = ""
+    adopted: str = ""
+
+    @property
+    def short_title(self) -> str:
+        """"中华人民共和国行政复议法" -> "行政复议法": how people name a law."""
+        return self.title.removeprefix("中华人民共和国")
+
+    @property
+    def version_year(self) -> str:
+        return self.version[:4]
+
+    @property
+    def adopted_year(self) -> str:
+        return self.adopted[:4]
+
+
+class Catalogue:
+    def __init__(self, files: dict[str, dict]) -> None:
+        self.docs = {source: DocInfo(source, meta.get("title", source), meta.get("kind", "report"),
+                                     meta.get("place", ""), meta.get("version", ""), meta.get("effective", ""),
+                                     meta.get("adopted", ""))
+                     for source, meta in files.items()}
+
+    def __getitem__(self, source: str) -> DocInfo:
+        return self.docs.get(source) or DocInfo(source, source)
+
+    @cached_property
+    def home_place(self) -> str:
+        """The place most documents are about: the bureau's own city."""
+        places = Counter(d.place for d in self.docs.values() if d.place)
+        return places.most_common(1)[0][0] if places else ""
+
+    @cached_property
+    def places(self) -> set[str]:
+        return {d.place for d in self.docs.values() if d.place}
+
+    def current(self, source: str) -> bool:
+        """False for an older version of a law that is also indexed in a newer one."""
+        doc = self[source]
+        if not doc.version:
+            return True
+        return all(other.version <= doc.version for other in self.docs.values() if other.title == doc.title)
+
+    def has_versions(self, source: str) -> bool:
+        doc = self[source]
+        return sum(1 for other in self.docs.values() if other.title == doc.title) > 1
+
+    def named_in(self, question: str) -> set[str]:
+        """Sources whose title the question names ("城乡规划法", "《许昌市城乡规划条例》", "复议法")."""
+        text = re.sub(r"\s+", "", question)
+        found = set()
+        for doc in self.docs.values():
+            for name in doc_names(doc):
+                if name in text:
+                    found.add(doc.source)
+        return found
+
+
+def doc_names(doc: DocInfo) -> list[str]:
+    """Ways a question names a document: its full or short title, without its place ("城乡规划条例")."""
+    names = [doc.title, doc.short_title]
+    if doc.kind != "report" and doc.place:
+        rest = re.sub(rf"^{re.escape(doc.place)}[市省县区]?", "", doc.title)
+        if len(rest) >= 4:
+            names.append(rest)
+    return [n for n in names if len(n) >= 4]

@@ -1,0 +1,67 @@
+"""How an answer says where it stands: 《title》 and article for a law, title › section for a report, the
+version of a law indexed in several, the figure in English for an English question; and refusals that
+name what was searched."""
+
+from __future__ import annotations
+
+from bot.catalogue import Catalogue
+from bot.evidence import Figure
+from bot.numerals import cn_to_number
+from bot.query import Query
+from bot.records import Chunk, Hit
+from bot.store import StoredIndex
+
+
+def emphasise(sentence: str, figure: str, mark: str = "**") -> str:
+    return sentence.replace(figure, f"{mark}{figure}{mark}", 1) if figure else sentence
+
+
+def where(chunk: Chunk, catalogue: Catalogue, lang: str = "zh") -> str:
+    """"《许昌市城市绿化条例》第三十二条" for a law; "title › section" for a report."""
+    if not chunk.article:
+        return f"{chunk.title} › {chunk.section_path}" if chunk.section else chunk.title
+    cited = f"《{chunk.title}》{chunk.article}"
+    if lang == "en":
+        number = cn_to_number(chunk.article[1:-1])
+        cited += f" (Article {number:.0f})" if number else ""
+    return cited + version_note(chunk.source, catalogue, lang)
+
+
+def version_note(source: str, catalogue: Catalogue, lang: str) -> str:
+    """For a law indexed in several versions: which one this is, and whether it is in force."""
+    if not catalogue.has_versions(source):
+        return ""
+    doc = catalogue[source]
+    current = catalogue.current(source)
+    if lang == "en":
+        return f" [version of {doc.version}, {'current' if current else 'superseded by a later version'}]"
+    return f"（{doc.version}版本，{'现行有效' if current else '已被新版本取代'}）"
+
+
+def answer_text(query: Query, sentence: str, figure: Figure | None, chunk: Chunk, catalogue: Catalogue) -> str:
+    label = "Source" if query.lang == "en" else "出处"
+    text = f"{emphasise(sentence, figure.text if figure else '')}\n{label}：{where(chunk, catalogue, query.lang)}"
+    if query.lang == "en" and figure is not None and figure.amount is not None:
+        text += f"\nFigure: {figure.amount.english()}"
+    return text
+
+
+def not_found_text(query: Query, hits: list[Hit], index: StoredIndex) -> str:
+    searched = _searched(index, query.lang)
+    if query.lang == "en":
+        tail = " The closest passages are listed as related reading." if hits else ""
+        return f"The documents do not say. (Searched {searched}.){tail}"
+    tail = "以下是最相关的段落，供参考。" if hits else ""
+    return f"资料中没有找到这个问题的答案（已检索{searched}）。{tail}"
+
+
+def _searched(index: StoredIndex, lang: str) -> str:
+    titles = list(dict.fromkeys(doc.title for doc in index.catalogue.docs.values()))
+    if not titles:
+        titles = list(dict.fromkeys(c.title for c in index.chunks))
+    shown = "、".join(f"《{t}》" for t in titles[:3]) if lang != "en" else "; ".join(titles[:3])
+    if lang == "en":
+        more = f" and {len(titles) - 3} more" if len(titles) > 3 else ""
+        return f"{len(titles)} document(s): {shown}{more}"
+    more = "等" if len(titles) > 3 else ""
+    return f"{len(titles)}份文件：{shown}{more}"

@@ -1,0 +1,98 @@
+"""Clauses of laws and regulations as answers: the article a question cites, the penalty clause that
+enforces a duty, and the quote with what it depends on (the items' lead-in, a second penalty)."""
+
+from __future__ import annotations
+
+import re
+
+from bot.ingest.legal import ITEM
+from bot.query import Query
+from bot.records import Chunk, Hit
+from bot.rules import CONTINUES, enforcing_sentences, item_number
+from bot.store import StoredIndex
+
+# What is left of "许昌市城市绿化条例第三十二条讲的是什么？" once the document and article are named.
+_ABOUT_ARTICLE = re.compile(r"讲的?是?|说的?是?|规定(?:了|的是)?|内容|什么|啥|哪些|是|有|了|的|吗|呢|一下|请问|"
+                            r"\bwhat\b|\bdoes\b|\bdo\b|\bsay[s]?\b|\bis\b|\babout\b|\barticle\b|\bof\b|\bthe\b|\bin\b|\bstate[s]?\b|\d+",
+                            re.I)
+
+
+def context(chunk: Chunk, start: int, end: int) -> str:
+    """What a sentence is read with when scoring it: its section path, and in a law the document's title
+    and, for an item （三）, the lead-in it completes."""
+    sentence = chunk.text[start:end]
+    if not chunk.article:
+        return f"{chunk.section_path}\n{sentence}"
+    return f"{chunk.title} {chunk.section_path}\n{lead_in(chunk, start)}\n{sentence}"
+
+
+def lead_in(chunk: Chunk, start: int) -> str:
+    """For an item （三）, the paragraph it continues ("有下列行为之一的，处……："), else ""."""
+    if not ITEM.match(chunk.text[start : start + 8]):  # ("^" would not anchor at `pos` in ITEM.match(text, pos))
+        return ""
+    before = [line for line in chunk.text[:start].split("\n") if line.strip()]
+    for line in reversed(before):
+        if not ITEM.match(line):
+            return line
+    return chunk.lead
+
+
+def quote(chunk: Chunk, start: int, end: int) -> str:
+    """The clause as an officer would quote it: the item with its lead-in, and any following sentence that
+    only makes sense with it (a penalty for units as well as persons, a heavier one for serious cases)."""
+    spans = chunk.sentences
+    i = next((n for n, (a, _) in enumerate(spans) if a == start), None)
+    if i is None:
+        return chunk.text[start:end]
+    first, last = i, i
+    while first > 0 and CONTINUES.match(chunk.text[spans[first][0] : spans[first][1]]) and _same_line(chunk, spans[first - 1][0], start):
+        first -= 1
+    while last + 1 < len(spans) and CONTINUES.match(chunk.text[spans[last + 1][0] : spans[last + 1][1]]):
+        last += 1
+    text = chunk.text[spans[first][0] : spans[last][1]]
+    lead = lead_in(chunk, spans[first][0])
+    if lead and not chunk.text[: spans[first][0]].rstrip().endswith(lead):
+        return f"{lead}……\n{text}"
+    return f"{lead}\n{text}" if lead else text
+
+
+def _same_line(chunk: Chunk, a: int, b: int) -> bool:
+    return "\n" not in chunk.text[a:b]
+
+
+def enforcing(hit: Hit, start: int, end: int, index: StoredIndex) -> tuple[Hit, int, int] | None:
+    """The penalty clause that enforces the duty stated at (start, end) of hit's article, if any."""
+    chunk = hit.chunk
+    found = enforcing_sentences(index.articles_of(chunk.source), chunk, item_number(chunk.text[start:end]))
+    if not found:
+        return None
+    target, i = found[0]
+    a, b = target.sentences[i]
+    return Hit(target, hit.score, hit.dense, hit.lexical), a, b
+
+
+def cited_article(query: Query, hits: list[Hit], index: StoredIndex) -> list[Hit]:
+    """The chunks of the article the question cites, in the document it names or else the best-ranked
+    document in scope that has such an article."""
+    named = index.catalogue.named_in(query.text)
+    order = [h.chunk.source for h in hits] + sorted(named)
+    sources = [s for s in dict.fromkeys(order) if not named or s in named]
+    for source in sources:
+        chunks = index.article(source, query.article)
+        if chunks:
+            best = next((h for h in hits if h.chunk.source == source), None)
+            score, dense = (best.score, best.dense) if best else (1.0, 1.0)
+            return [Hit(c, score, dense, 0.0) for c in chunks]
+    return []
+
+
+def asks_whole_article(query: Query, index: StoredIndex) -> bool:
+    """True when the question only cites the article ("第三十二条讲什么？"), asking nothing in particular."""
+    from bot.catalogue import doc_names
+
+    rest = query.text.replace(query.article, "")
+    names = {n for doc in index.catalogue.docs.values() for n in doc_names(doc)} | set(query.places)
+    for name in sorted(names, key=len, reverse=True):
+        rest = rest.replace(name, "")
+    rest = _ABOUT_ARTICLE.sub("", re.sub(r"[《》？?。，,！!\s]|市|本条例|本法|这部|条例|法规", "", rest))
+    return len(re.findall(r"[\u4e00-\u9fff]|[A-Za-z]{3,}", rest)) <= 2

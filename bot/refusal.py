@@ -1,0 +1,92 @@
+"""When the evidence does not answer: wrong year, place or version, no figure or penalty where one is
+asked for, or too little of the question found. A refusal beats a confident wrong answer."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from bot.evidence import concepts, covers_key, figure_clause_coverage, figures
+from bot.query import Query
+from bot.rules import is_penalty
+from bot.store import StoredIndex
+
+if TYPE_CHECKING:
+    from bot.answer import Candidate
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """Evidence needed before the bot states an answer; calibrated by `python -m bot eval --calibrate`."""
+
+    coverage: float = 0.2  # share of the question's (IDF-weighted) words found in the answer's passage
+    dense: float = 0.89  # cosine similarity of question and passage that suffices on its own
+    floor: float = 0.7  # below this similarity nothing is answered, whatever the word overlap
+    # below this coverage, a quantity answer needs the question's words in the very clause of its figure
+    figure_clause: float = 0.25
+
+
+def refusal_reason(query: Query, candidate: Candidate | None, index: StoredIndex, limits: Thresholds) -> str:
+    """Why the evidence does not answer the question, or "" when it does."""
+    if candidate is None:
+        return "nothing retrieved"
+    reason = _scope_reason(query, candidate, index)
+    if reason:
+        return reason
+    sentence = candidate.text
+    if query.asks_person and not _names_a_person(sentence):
+        return "the documents name no person for this"
+    if query.quantity and not figures(sentence):
+        return "no figure in the documents for this"
+    if query.quantity and candidate.coverage < limits.figure_clause and candidate.hit.dense < limits.dense and \
+            not figure_clause_coverage(query, sentence, concepts(query, index.lexical.idf)):
+        return "the figures found count something else"
+    if query.penalty and candidate.hit.chunk.article and not is_penalty(sentence) and not query.article:
+        return "no penalty clause for this"
+    legal = bool(candidate.hit.chunk.article)
+    if legal and not query.article and not covers_key(concepts(query, index.lexical.idf), candidate.context):
+        return "the documents do not name what is asked about"
+    if candidate.hit.dense < limits.floor:
+        return "weak evidence"
+    if candidate.coverage < limits.coverage and candidate.hit.dense < limits.dense:
+        return "weak evidence"
+    return ""
+
+
+def _scope_reason(query: Query, candidate: Candidate, index: StoredIndex) -> str:
+    """The year, place or version asked for is not the one the evidence is about."""
+    chunk = candidate.hit.chunk
+    doc = index.catalogue[chunk.source]
+    if chunk.article:
+        for year in query.years:
+            if doc.version and year < doc.adopted_year:
+                return f"{doc.title} was not adopted by {year}"
+        for place in query.places:
+            if place != doc.place and not (not doc.place and place in index.catalogue.places):
+                return f"no rules of {place} are indexed"
+        return ""
+    context = f"{chunk.title} {chunk.section_path} {chunk.text}"
+    stated_years = set(re.findall(r"(?<!\d)(?:19|20)\d\d(?=年)", candidate.text))
+    for year in query.years:
+        if year not in context or (stated_years and year not in stated_years and year not in chunk.title):
+            return f"the documents do not cover {year}"
+    corpus_text = index.text_of(chunk.source)
+    for place in query.places:
+        if place not in corpus_text and place not in chunk.title:
+            return f"the documents are not about {place}"
+    return ""
+
+
+def hard_reason(reason: str) -> bool:
+    """Refusals that no threshold can overturn (wrong year, place, missing figure), as opposed to weak evidence."""
+    return bool(reason) and reason != "weak evidence"
+
+
+def _names_a_person(text: str) -> bool:
+    """A person's name, or a role someone holds ("由局主要领导任组长"), answers a "who" question."""
+    import jieba.posseg
+
+    if re.search(r"由[^，。；]{1,15}任|担任", text):
+        return True
+    return any(flag == "nr" and len(word) >= 2 for word, flag in jieba.posseg.cut(text))

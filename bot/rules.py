@@ -1,0 +1,81 @@
+"""Rules in laws and regulations: which clause carries a penalty, and how a penalty article points back at
+the duty it enforces ("违反本条例第十九条规定的", "违反第一项至第三项规定的")."""
+
+from __future__ import annotations
+
+import re
+
+from bot.ingest.legal import ITEM
+from bot.numerals import cn_to_number
+from bot.records import Chunk
+
+_N = "一二三四五六七八九十百千零〇两"
+PENALTY = re.compile(r"罚款|罚金|拘留|警告|没收|吊销|暂扣|停业整顿|处分|责令[^，。；]{0,12}(?:改正|拆除|停止|恢复|补种|赔偿)|处[^，。；]{0,20}罚")
+_REF = re.compile(rf"第([{_N}]+)条(?:第[{_N}]+款)?(?:(?:至|到)第([{_N}]+)条)?")
+_ITEM_REF = re.compile(rf"第([{_N}]+)项(?:(?:至|到)第([{_N}]+)项)?")
+# Sentences that only make sense with the one before: a heavier or second penalty for the same behaviour.
+CONTINUES = re.compile(r"^(?:对单位|对个人|单位|个人|情节(?:较重|严重|特别严重|较轻)|其中|经营性|非经营性|造成|逾期|拒不|构成|有违法所得)")
+
+
+def is_penalty(sentence: str) -> bool:
+    return bool(PENALTY.search(sentence))
+
+
+def article_refs(text: str, own: str = "") -> set[int]:
+    """Article numbers a text refers to: "第十条、第十一条" -> {10, 11}; "第十五条至第十八条" -> {15..18}."""
+    out: set[int] = set()
+    for m in _REF.finditer(text):
+        if own and m.group(0) == own and m.start() == 0:
+            continue  # the article's own number at its start
+        low = cn_to_number(m.group(1))
+        high = cn_to_number(m.group(2)) if m.group(2) else low
+        if low is not None and high is not None and high - low < 50:
+            out.update(range(int(low), int(high) + 1))
+    return out
+
+
+def item_refs(text: str) -> set[int]:
+    """Item numbers a clause refers to: "违反第一项至第三项规定的" -> {1, 2, 3}."""
+    out: set[int] = set()
+    for m in _ITEM_REF.finditer(text):
+        low = cn_to_number(m.group(1))
+        high = cn_to_number(m.group(2)) if m.group(2) else low
+        if low is not None and high is not None:
+            out.update(range(int(low), int(high) + 1))
+    return out
+
+
+def item_number(sentence: str) -> int | None:
+    m = ITEM.match(sentence)
+    value = cn_to_number(m.group(1)) if m else None
+    return int(value) if value else None
+
+
+def enforcing_sentences(article_chunks: list[list[Chunk]], duty: Chunk, item: int | None) -> list[tuple[Chunk, int]]:
+    """Penalty sentences (chunk, sentence index) of other articles that refer back to `duty`'s article,
+    narrowed to the ones naming `item` when the duty is one item of a list."""
+    from bot.ingest.legal import article_number
+
+    number = article_number(duty.article)
+    if number is None:
+        return []
+    found: list[tuple[Chunk, int, bool]] = []
+    for chunks in article_chunks:
+        if chunks[0].article == duty.article:
+            continue
+        article_text = "\n".join(c.text for c in chunks)
+        if int(number) not in article_refs(article_text, chunks[0].article):
+            continue
+        for chunk in chunks:
+            for i, (a, b) in enumerate(chunk.sentences):
+                sentence = chunk.text[a:b]
+                if not is_penalty(sentence):
+                    continue
+                refs = article_refs(sentence, chunk.article)
+                if refs and int(number) not in refs:
+                    continue  # this clause enforces another article
+                items = item_refs(sentence)
+                found.append((chunk, i, item is not None and item in items))
+    if item is not None and any(named for _, _, named in found):
+        return [(c, i) for c, i, named in found if named]
+    return [(c, i) for c, i, _ in found]

@@ -1,0 +1,51 @@
+"""Keep retrieval in scope at the level of documents: the document a question names, the place it names
+(or else the home city), and the current version of a law unless an older one is asked for by year."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from bot.catalogue import Catalogue
+from bot.query import Query
+from bot.records import Hit
+
+OTHER_PLACE = 0.85  # another city's regulation when the question names no place (RRF scores are close: ~10 ranks)
+OLDER_VERSION = 0.6  # a superseded version of a law that is also indexed in its current version
+NATIONAL_WHEN_PLACE_NAMED = 0.8
+
+
+def in_scope(hits: list[Hit], query: Query, catalogue: Catalogue) -> list[Hit]:
+    """The hits re-weighted by document, best first; hits of documents the question rules out are dropped."""
+    named = catalogue.named_in(query.text)
+    places = [p for p in query.places if p in catalogue.places]
+    if named:
+        narrowed = [h for h in hits if h.chunk.source in named]
+        hits = narrowed or hits
+    if places:
+        hits = [h for h in hits if catalogue[h.chunk.source].place in places or not catalogue[h.chunk.source].place]
+    weighted = [replace(h, score=h.score * doc_weight(h.chunk.source, query, catalogue, bool(places))) for h in hits]
+    return sorted(weighted, key=lambda h: -h.score)
+
+
+def doc_weight(source: str, query: Query, catalogue: Catalogue, place_named: bool) -> float:
+    doc = catalogue[source]
+    weight = 1.0
+    if place_named and not doc.place and doc.kind != "report":
+        weight *= NATIONAL_WHEN_PLACE_NAMED
+    if not place_named and doc.place and catalogue.home_place and doc.place != catalogue.home_place:
+        weight *= OTHER_PLACE
+    if catalogue.has_versions(source):
+        picked = version_asked(doc.title, query, catalogue)
+        chosen = catalogue.current(source) if not picked else doc.version == picked
+        weight *= 1.0 if chosen else OLDER_VERSION
+    return weight
+
+
+def version_asked(title: str, query: Query, catalogue: Catalogue) -> str:
+    """The version a question's year picks out (the latest adopted by then), or "" when it names no year."""
+    if not query.years:
+        return ""
+    year = max(query.years)
+    versions = sorted(d.version for d in catalogue.docs.values() if d.title == title and d.version)
+    in_force = [v for v in versions if v[:4] <= year]
+    return in_force[-1] if in_force else (versions[0] if versions else "")
