@@ -113,6 +113,8 @@ class DingTalkBot:
         if response is not None and (response.status_code >= 400 or errcode(response)):
             log.error("DingTalk refused the reply to %s: HTTP %d, errcode %s", message.msg_id,
                       response.status_code, errcode(response))
+        elif response is not None:
+            log.info("DingTalk message %s answered", message.msg_id)
 
     async def drain(self, seconds: float = DRAIN_SECONDS) -> None:
         if self.tasks:
