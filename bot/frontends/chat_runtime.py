@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import signal
 from dataclasses import dataclass
 
 from bot.config import Config
@@ -44,6 +45,15 @@ class ChatRuntime:
     def close(self) -> None:
         self.worker.shutdown()
         self.qlog.close()
+
+
+def exit_on_sigterm() -> None:
+    """SIGTERM outside the serving loop (while the model loads, or re-raised by uvicorn after its graceful
+    shutdown) ends the command with status 0, like Ctrl-C at a prompt; the serving loops handle it themselves."""
+    def stop(signum, frame) -> None:
+        raise SystemExit(0)
+
+    signal.signal(signal.SIGTERM, stop)
 
 
 def open_runtime(cfg: Config) -> ChatRuntime:

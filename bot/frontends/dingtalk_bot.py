@@ -17,7 +17,7 @@ import httpx
 from bot.config import Config
 from bot.errors import BotError
 from bot.frontends.chat_gate import RecentIds, permitted
-from bot.frontends.chat_runtime import ChatRuntime, open_runtime
+from bot.frontends.chat_runtime import ChatRuntime, exit_on_sigterm, open_runtime
 from bot.frontends.delivery import errcode, http_client, send_with_retry
 from bot.frontends.dingtalk_format import answer_markdown, escape, title
 from bot.frontends.dingtalk_stream import BOT_TOPIC, Frame, StreamClient
@@ -149,6 +149,7 @@ def run_dingtalk(cfg: Config) -> int:
         raise BotError("DINGTALK_CLIENT_ID and DINGTALK_CLIENT_SECRET are not set: copy them from your app's "
                        "credentials page in the DingTalk developer console (see README, DingTalk)")
     redact_secret(cfg.dingtalk_client_secret)
+    exit_on_sigterm()
     runtime = open_runtime(cfg)
     print("DingTalk bot is running (Stream mode). Ctrl-C or SIGTERM to stop.", flush=True)
     try:

@@ -15,7 +15,7 @@ log = logging.getLogger(__name__)
 
 TOKEN_INVALID = {40014, 42001}  # invalid or expired access_token: fetch a new one, then resend
 BUSY = {-1, 45009, 45033}  # system busy, API rate limit, too many concurrent calls: not taken, send again later
-EARLY = 300  # seconds: renew a token this long before WeCom says it expires
+EARLY = 300  # seconds: renew a token this long before WeCom says it expires (a tenth of a short lifetime)
 
 
 class WeComError(Exception):
@@ -45,7 +45,8 @@ class WeComAPI:
                 raise WeComError(f"gettoken failed (errcode {body.get('errcode')}): check WECOM_CORP_ID and WECOM_SECRET")
             self._token = str(body["access_token"])
             redact_secret(self._token)
-            self._expires = time.monotonic() + max(int(body.get("expires_in") or 7200) - EARLY, 60)
+            lifetime = float(body.get("expires_in") or 7200)
+            self._expires = time.monotonic() + lifetime - min(EARLY, lifetime / 10)
             return self._token
 
     def forget_token(self) -> None:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import signal
 import time
 from contextlib import asynccontextmanager
 
@@ -19,7 +18,7 @@ from fastapi.responses import PlainTextResponse
 from bot.config import Config
 from bot.errors import BotError
 from bot.frontends.chat_gate import RecentIds, permitted
-from bot.frontends.chat_runtime import ChatRuntime, open_runtime
+from bot.frontends.chat_runtime import ChatRuntime, exit_on_sigterm, open_runtime
 from bot.frontends.delivery import http_client
 from bot.frontends.wecom_api import WeComAPI
 from bot.frontends.wecom_crypto import BadMessage, WeComCrypto, cdata, parse_xml
@@ -168,10 +167,9 @@ def run_wecom(cfg: Config) -> int:
                        "in the WeCom admin console (see README, WeCom)")
     redact_secret(cfg.wecom_secret, cfg.wecom_encoding_aes_key, cfg.wecom_token)
     WeComCrypto(cfg.wecom_token, cfg.wecom_encoding_aes_key, cfg.wecom_corp_id)  # a bad key fails before the model loads
+    exit_on_sigterm()
     runtime = open_runtime(cfg)
     print(f"WeCom bot is running at http://{cfg.wecom_host}:{cfg.wecom_port}{PATH}. Ctrl-C or SIGTERM to stop.", flush=True)
-    # uvicorn re-raises SIGTERM after its graceful shutdown; this handler takes it, so the exit status stays 0.
-    signal.signal(signal.SIGTERM, lambda signum, frame: None)
     try:
         uvicorn.run(create_app(cfg, runtime), host=cfg.wecom_host, port=cfg.wecom_port, log_config=None)
     finally:
