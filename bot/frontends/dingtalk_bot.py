@@ -105,6 +105,9 @@ class DingTalkBot:
         return [(part, title(reply.answer)) for part in answer_markdown(reply.answer)]
 
     async def send(self, message: BotMessage, markdown: str, heading: str) -> None:
+        if not message.webhook.startswith(("https://", "http://")):
+            log.warning("DingTalk message %s came without a sessionWebhook: nowhere to reply", message.msg_id)
+            return
         body = {"msgtype": "markdown", "markdown": {"title": heading, "text": markdown}}
         if message.group and message.sender:
             body["at"] = {"atUserIds": [message.sender]}
