@@ -22,6 +22,15 @@ def _env_int(name: str, default: int) -> int:
     return int(raw) if raw else default
 
 
+def _env_float(name: str, default: float) -> float:
+    raw = os.environ.get(name, "").strip()
+    return float(raw) if raw else default
+
+
+DINGTALK_ENDPOINT = "https://api.dingtalk.com"
+WECOM_API_BASE = "https://qyapi.weixin.qq.com/cgi-bin/"
+
+
 @dataclass(frozen=True)
 class Config:
     corpus_dir: Path = ROOT / "corpus"
@@ -42,6 +51,20 @@ class Config:
     telegram_webhook_port: int = 8443
     telegram_webhook_secret: str = ""
     web_token: str = ""
+    dingtalk_client_id: str = ""
+    dingtalk_client_secret: str = ""
+    dingtalk_endpoint: str = DINGTALK_ENDPOINT  # no trailing slash, as DINGTALK_OPENAPI_ENDPOINT is written
+    dingtalk_allowed_ids: tuple[str, ...] = ()  # staff or conversation ids; empty or "*" = the whole organisation
+    wecom_corp_id: str = ""
+    wecom_token: str = ""
+    wecom_encoding_aes_key: str = ""
+    wecom_agent_id: str = ""
+    wecom_secret: str = ""
+    wecom_api_base: str = WECOM_API_BASE  # with its trailing slash
+    wecom_allowed_ids: tuple[str, ...] = ()  # user ids; empty or "*" = everyone who can see the app
+    wecom_host: str = "127.0.0.1"
+    wecom_port: int = 8090
+    wecom_reply_seconds: float = 3.5  # wait this long for a passive reply; WeCom retries a callback after 5 s
 
     @classmethod
     def from_env(cls) -> "Config":
@@ -67,6 +90,20 @@ class Config:
             telegram_webhook_port=_env_int("TELEGRAM_WEBHOOK_PORT", base.telegram_webhook_port),
             telegram_webhook_secret=env("TELEGRAM_WEBHOOK_SECRET", "").strip(),
             web_token=env("WEB_TOKEN", "").strip(),
+            dingtalk_client_id=env("DINGTALK_CLIENT_ID", "").strip(),
+            dingtalk_client_secret=env("DINGTALK_CLIENT_SECRET", "").strip(),
+            dingtalk_endpoint=(env("DINGTALK_OPENAPI_ENDPOINT", "").strip() or DINGTALK_ENDPOINT).rstrip("/"),
+            dingtalk_allowed_ids=_env_list("DINGTALK_ALLOWED_IDS"),
+            wecom_corp_id=env("WECOM_CORP_ID", "").strip(),
+            wecom_token=env("WECOM_TOKEN", "").strip(),
+            wecom_encoding_aes_key=env("WECOM_ENCODING_AES_KEY", "").strip(),
+            wecom_agent_id=env("WECOM_AGENT_ID", "").strip(),
+            wecom_secret=env("WECOM_SECRET", "").strip(),
+            wecom_api_base=(env("WECOM_API_BASE", "").strip() or WECOM_API_BASE).rstrip("/") + "/",
+            wecom_allowed_ids=_env_list("WECOM_ALLOWED_IDS"),
+            wecom_host=env("WECOM_HOST", base.wecom_host).strip() or base.wecom_host,
+            wecom_port=_env_int("WECOM_PORT", base.wecom_port),
+            wecom_reply_seconds=_env_float("WECOM_REPLY_SECONDS", base.wecom_reply_seconds),
         )
 
     def with_overrides(self, **values) -> "Config":

@@ -28,6 +28,10 @@ CREATE TABLE IF NOT EXISTS questions (
 CREATE INDEX IF NOT EXISTS questions_ts ON questions(ts);
 """
 
+# `channel` has always held the front-end's name (telegram, web, dingtalk, wecom); `platform` names it for
+# summaries by platform, computed from it so older logs gain it without copying a row.
+PLATFORM_COLUMN = "ALTER TABLE questions ADD COLUMN platform TEXT GENERATED ALWAYS AS (channel) VIRTUAL"
+
 
 class QuestionLog:
     """Thread-safe: front-ends call it from worker threads; one short transaction per call."""
@@ -36,6 +40,9 @@ class QuestionLog:
         self.path = path
         self._lock = threading.Lock()
         self._db = open_db(path, SCHEMA)
+        if "platform" not in {row[1] for row in self._db.execute("PRAGMA table_xinfo(questions)")}:
+            with self._db:
+                self._db.execute(PLATFORM_COLUMN)
 
     def record(self, channel: str, user_id: str | int, answer: Answer, latency: float) -> int:
         top = answer.passages[0] if answer.passages else None
@@ -73,9 +80,11 @@ class QuestionLog:
             ).fetchone()
             unanswered = [r[0] for r in self._db.execute(
                 "SELECT question FROM questions WHERE ts >= ? AND found = 0 ORDER BY ts DESC LIMIT 5", (since,))]
+            platforms = dict(self._db.execute(
+                "SELECT platform, COUNT(*) FROM questions WHERE ts >= ? GROUP BY platform ORDER BY platform", (since,)))
         return {"days": days, "questions": total, "found": found, "users": users,
                 "avg_latency_ms": round(latency or 0.0, 1), "thumbs_up": up, "thumbs_down": down,
-                "recent_unanswered": unanswered}
+                "recent_unanswered": unanswered, "platforms": platforms}
 
     def close(self) -> None:
         with self._lock:

@@ -10,7 +10,7 @@ import pytest
 
 from bot.config import ROOT
 
-COMMANDS = ["ask", "chat", "telegram", "web", "eval", "facts", "quiz", "bench"]
+COMMANDS = ["ask", "chat", "telegram", "dingtalk", "wecom", "web", "eval", "facts", "quiz", "bench"]
 
 
 def bot(*args: str, stdin: str | None = None, env: dict | None = None) -> subprocess.CompletedProcess:

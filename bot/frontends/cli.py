@@ -1,4 +1,4 @@
-"""The `python -m bot` command line: ask, chat, telegram, web, eval, facts, quiz, bench."""
+"""The `python -m bot` command line: ask, chat, telegram, dingtalk, wecom, web, eval, facts, quiz, bench."""
 
 from __future__ import annotations
 
@@ -32,6 +32,16 @@ def parser() -> argparse.ArgumentParser:
     _common(chat)
     tg = sub.add_parser("telegram", help="run the Telegram bot (env TELEGRAM_BOT_TOKEN)")
     _common(tg)
+    ding = sub.add_parser("dingtalk", help="run the DingTalk bot, Stream mode (env DINGTALK_CLIENT_ID, DINGTALK_CLIENT_SECRET)",
+                          description="Connect to DingTalk in Stream mode (outgoing HTTPS and WSS only) and answer "
+                                      "private chats and group @-mentions until SIGTERM.")
+    _common(ding)
+    wecom = sub.add_parser("wecom", help="run the WeCom bot, callback mode (env WECOM_CORP_ID, WECOM_TOKEN, ...)",
+                           description="Serve the WeCom callback URL /wecom/callback and answer the app's messages "
+                                       "until SIGTERM.")
+    wecom.add_argument("--host", default=None, help="address to bind (default 127.0.0.1, env WECOM_HOST)")
+    wecom.add_argument("--port", type=int, default=None, help="port (default 8090, env WECOM_PORT)")
+    _common(wecom)
     web = sub.add_parser("web", help="serve the web chat and HTTP API")
     web.add_argument("--host", default=None, help="address to bind (default 127.0.0.1; others need WEB_TOKEN)")
     web.add_argument("--port", type=int, default=None, help="port (default 8000)")
@@ -103,6 +113,18 @@ def cmd_telegram(cfg: Config, args) -> int:
     return run_telegram(cfg)
 
 
+def cmd_dingtalk(cfg: Config, args) -> int:
+    from bot.frontends.dingtalk_bot import run_dingtalk
+
+    return run_dingtalk(cfg)
+
+
+def cmd_wecom(cfg: Config, args) -> int:
+    from bot.frontends.wecom_bot import run_wecom
+
+    return run_wecom(cfg.with_overrides(wecom_host=args.host, wecom_port=args.port))
+
+
 def cmd_web(cfg: Config, args) -> int:
     from bot.frontends.web import run_web
 
@@ -138,6 +160,7 @@ def cmd_bench(cfg: Config, args) -> int:
 
 
 COMMANDS = {
-    "ask": cmd_ask, "chat": cmd_chat, "telegram": cmd_telegram, "web": cmd_web, "eval": cmd_eval,
+    "ask": cmd_ask, "chat": cmd_chat, "telegram": cmd_telegram, "dingtalk": cmd_dingtalk, "wecom": cmd_wecom,
+    "web": cmd_web, "eval": cmd_eval,
     "facts": cmd_facts, "quiz": cmd_quiz, "bench": cmd_bench,
 }

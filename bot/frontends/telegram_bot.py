@@ -200,6 +200,8 @@ class TelegramBot:
         s = await self.worker.run(self.qlog.stats)
         lines = [f"近{s['days']}天：提问 {s['questions']} 次，答出 {s['found']} 次，用户 {s['users']} 人，"
                  f"平均耗时 {s['avg_latency_ms']} 毫秒，👍 {s['thumbs_up']} / 👎 {s['thumbs_down']}"]
+        if s["platforms"]:
+            lines.append("按平台：" + "，".join(f"{name} {count}" for name, count in s["platforms"].items()))
         if s["recent_unanswered"]:
             lines.append("最近未答出的问题：\n" + "\n".join(f"• {q}" for q in s["recent_unanswered"]))
         await self.reply(update.effective_message, escape("\n\n".join(lines)))
