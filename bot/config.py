@@ -42,6 +42,7 @@ class Config:
     telegram_webhook_port: int = 8443
     telegram_webhook_secret: str = ""
     web_token: str = ""
+    conversation_idle_minutes: int = 30  # a conversation quiet this long forgets its earlier turns
 
     @classmethod
     def from_env(cls) -> "Config":
@@ -67,7 +68,12 @@ class Config:
             telegram_webhook_port=_env_int("TELEGRAM_WEBHOOK_PORT", base.telegram_webhook_port),
             telegram_webhook_secret=env("TELEGRAM_WEBHOOK_SECRET", "").strip(),
             web_token=env("WEB_TOKEN", "").strip(),
+            conversation_idle_minutes=_env_int("CONVERSATION_IDLE_MINUTES", base.conversation_idle_minutes),
         )
+
+    @property
+    def conversation_idle_seconds(self) -> float:
+        return self.conversation_idle_minutes * 60.0
 
     def with_overrides(self, **values) -> "Config":
         """Apply command-line flags; None means 'flag not given'."""
