@@ -32,7 +32,9 @@ def citation_of(index: StoredIndex, answer: Answer) -> Citation:
         return Citation(answer.doc)
     text = document_text(index, chunk.source)
     at = text.find(answer.sentence, max(0, chunk.start - 1))
-    heads = [m for m in ARTICLE_HEAD.finditer(text, 0, (at if at >= 0 else chunk.start) + 1)]
+    at = at if at >= 0 else chunk.start
+    # The article whose heading comes last before the sentence, or opens it ("第十一条在城市中设置…").
+    heads = [m for m in ARTICLE_HEAD.finditer(text, 0, at + len(answer.sentence)) if m.start(1) <= at]
     return Citation(answer.doc, heads[-1].group(1) if heads else "")
 
 

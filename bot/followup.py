@@ -118,6 +118,9 @@ def _swap_topic(body: str, new: str, ask: str) -> str:
     start = _context_end(body)
     region = body[start:]
     match = _common(region, new)
+    owner = region.find("的")
+    if match is None and 0 < owner <= 8 and "的" not in new:  # "新建区的绿地面积…" + "改建旧城区": swap the owner
+        return body[:start] + new + region[owner:] + ask
     if match is None:  # nothing in common: keep the context and the kind of question, not the old counter
         generic = re.sub(r"^(?:共|一共|总共|累计)?(?:是|有)?(?:多少|几)[个件宗项期次条类人家部名所]?", "多少", ask)
         return body[:start] + new + generic

@@ -12,7 +12,7 @@ _END = r"[\s!！。.,，~～?？呀啊呢吧哈嘛😊🙂👋🙏👍]*$"
 KINDS = {
     "hello": re.compile(r"^(?:你好|您好|嗨|哈喽|哈啰|在吗|在不在|早上好|上午好|中午好|下午好|晚上好|早|早安|hi|hello|hey|"
                         r"good (?:morning|afternoon|evening)|greetings)(?:呀|啊)?(?:[,，\s]*(?:机器人|bot|there))?" + _END, re.I),
-    "thanks": re.compile(r"^(?:(?:非常|十分|太)?(?:谢谢|感谢|多谢)(?:你|您)?(?:了|啦)?|谢了|辛苦了|好的(?:谢谢)?|明白了|知道了|收到|"
+    "thanks": re.compile(r"^(?:(?:非常|十分|太)?(?:谢谢|感谢|多谢)(?:你|您)?(?:了|啦)?|谢了|辛苦了|好的[，,\s]*(?:谢谢|多谢|感谢)?(?:你|您)?|明白了|知道了|收到|"
                          r"(?:ok|okay)(?: thanks)?|thanks?(?: a lot| very much)?|thank you(?: very much| so much)?|thx|cheers|great|"
                          r"got it|👍|🙏)" + _END, re.I),
     "bye": re.compile(r"^(?:再见|拜拜|回头见|bye|goodbye|see you)" + _END, re.I),
