@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import threading
 import time
+import uuid
 from collections import OrderedDict
 from dataclasses import dataclass, field
 from typing import Callable
@@ -23,6 +24,7 @@ from bot.smalltalk import smalltalk_kind
 
 IDLE_SECONDS = 30 * 60  # a conversation quiet this long starts afresh (CONVERSATION_IDLE_MINUTES)
 KEEP_TURNS = 6
+MAX_THREADS = 10_000  # beyond this, quiet threads are dropped at once rather than when next touched
 KEEP_ANSWERS = 512  # recent answers by question-log id, so buttons show the answer the user saw
 
 
@@ -73,6 +75,21 @@ class Conversations:
                 while len(self._answers) > KEEP_ANSWERS:
                     self._answers.popitem(last=False)
         return Reply(answer, qid, seconds)
+
+    def ask_with_history(self, platform: str, user: str, history: list[str], text: str) -> Reply:
+        """A conversation a client keeps itself (the OpenAI `messages`): earlier questions replayed, the last answered.
+
+        Replayed turns are read and answered like any other, so a follow-up there resolves too; they are not
+        logged again, and the throwaway thread is forgotten afterwards.
+        """
+        key = f"replay:{uuid.uuid4().hex}"
+        try:
+            for earlier in history:
+                _, turn = self._understand(platform, key, earlier)
+                self._remember(platform, key, turn)
+            return self.ask(platform, key, user, text)
+        finally:
+            self.reset(platform, key)
 
     def reset(self, platform: str, conversation: str) -> None:
         with self._lock:
@@ -131,8 +148,18 @@ class Conversations:
         return self.engine.answer(reading.question)
 
     def _remember(self, platform: str, conversation: str, turn: Turn | None) -> None:
+        if not conversation:
+            return  # no conversation id: every question stands alone
         with self._lock:
+            if len(self._threads) > MAX_THREADS:
+                self._forget_quiet()
             thread = self._threads.setdefault((platform, conversation), Thread())
             if turn is not None:
                 thread.turns = (thread.turns + [turn])[-KEEP_TURNS:]
             thread.last = self.clock()
+
+    def _forget_quiet(self) -> None:
+        """Called with the lock held."""
+        cutoff = self.clock() - self.idle_seconds
+        for key in [k for k, t in self._threads.items() if t.last < cutoff]:
+            del self._threads[key]
