@@ -68,12 +68,17 @@ def _resolve_zh(prev: Parts, text: str, cited: Citation) -> Resolution | None:
         return None
     if has_question_word(body):
         return _follow(_with_context(prev, body), prev, cited)
-    return _follow(swap_zh(prev, re.sub(r"的$", "", body)), prev, cited)
+    reading = _follow(swap_zh(prev, re.sub(r"的$", "", body)), prev, cited)
+    article = ARTICLE.search(body)
+    if article and cited.article and reading.doc:  # "那第十三条呢？" in a regulation: read that article of it
+        reading.about_answer, reading.article = "article", article.group(0)
+    return reading
 
 
 def _follow(question: str, prev: Parts, cited: Citation) -> Resolution:
     stays = cited.doc if cited.article or prev.doc else ""
-    if stays and cited.article and lang_of(question) == "zh" and not DOC.search(question):
+    named = _doc_name(stays).strip("《》")
+    if stays and cited.article and lang_of(question) == "zh" and not DOC.search(question) and named not in question:
         question = _doc_name(stays) + question  # a regulation's follow-up stays in that regulation
     return Resolution(_end(question, prev.lang if lang_of(question) == prev.lang else lang_of(question)), True,
                       doc=stays, article=cited.article)
