@@ -75,3 +75,10 @@ def test_understood_as_is_shown_only_when_the_reading_changed():
 ])
 def test_small_talk_is_told_from_questions(text, kind):
     assert smalltalk_kind(text) == kind
+
+
+def test_another_article_of_the_cited_regulation_is_read_from_it():
+    cited = Citation("城市市容和环境卫生管理条例(2017-03-01)", "第十二条")
+    reading = resolve("城市市容和环境卫生管理条例第十二条规定了什么？", "那第十三条呢？", cited)
+    assert reading.question == "城市市容和环境卫生管理条例第十三条规定了什么？"
+    assert reading.about_answer == "article" and reading.article == "第十三条" and reading.doc == cited.doc
