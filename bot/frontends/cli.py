@@ -99,7 +99,7 @@ def cmd_ask(cfg: Config, args) -> int:
 def cmd_chat(cfg: Config, args) -> int:
     from bot.frontends.terminal import run_chat
 
-    return run_chat(cfg, as_json=args.json)
+    return run_chat(cfg, as_json=getattr(args, "json", False))
 
 
 def cmd_telegram(cfg: Config, args) -> int:
