@@ -65,6 +65,7 @@ class Config:
     wecom_host: str = "127.0.0.1"
     wecom_port: int = 8090
     wecom_reply_seconds: float = 3.5  # wait this long for a passive reply; WeCom retries a callback after 5 s
+    conversation_idle_minutes: int = 30  # a conversation quiet this long forgets its earlier turns
 
     @classmethod
     def from_env(cls) -> "Config":
@@ -104,7 +105,12 @@ class Config:
             wecom_host=env("WECOM_HOST", base.wecom_host).strip() or base.wecom_host,
             wecom_port=_env_int("WECOM_PORT", base.wecom_port),
             wecom_reply_seconds=_env_float("WECOM_REPLY_SECONDS", base.wecom_reply_seconds),
+            conversation_idle_minutes=_env_int("CONVERSATION_IDLE_MINUTES", base.conversation_idle_minutes),
         )
+
+    @property
+    def conversation_idle_seconds(self) -> float:
+        return self.conversation_idle_minutes * 60.0
 
     def with_overrides(self, **values) -> "Config":
         """Apply command-line flags; None means 'flag not given'."""

@@ -8,13 +8,24 @@ from __future__ import annotations
 
 import threading
 import time
+import uuid
+from collections import OrderedDict
 from dataclasses import dataclass, field
+from typing import Callable
 
-from bot.engine import Engine
+from bot.cited import article_answer, citation_of, where_answer
+from bot.engine import Engine, input_problem
+from bot.followup import Citation, Resolution, differs, resolve
 from bot.qlog import QuestionLog
+from bot.question_parts import lang_of
 from bot.records import Answer
+from bot.smalltalk import reply as smalltalk_reply
+from bot.smalltalk import smalltalk_kind
 
-IDLE_SECONDS = 30 * 60  # a conversation quiet this long starts afresh
+IDLE_SECONDS = 30 * 60  # a conversation quiet this long starts afresh (CONVERSATION_IDLE_MINUTES)
+KEEP_TURNS = 6
+MAX_THREADS = 10_000  # beyond this, quiet threads are dropped at once rather than when next touched
+KEEP_ANSWERS = 512  # recent answers by question-log id, so buttons show the answer the user saw
 
 
 @dataclass
@@ -25,37 +36,130 @@ class Reply:
 
 
 @dataclass
-class Thread:
-    """The recent turns of one conversation: (question as understood, answer)."""
+class Turn:
+    question: str  # the question as understood, standing alone
+    answer: Answer
+    citation: Citation
 
-    turns: list[tuple[str, Answer]] = field(default_factory=list)
+
+@dataclass
+class Thread:
+    """The recent turns of one conversation."""
+
+    turns: list[Turn] = field(default_factory=list)
     last: float = 0.0
 
 
 class Conversations:
     """Thread-safe: async front-ends call `ask` from engine worker threads."""
 
-    def __init__(self, engine: Engine, qlog: QuestionLog | None = None, idle_seconds: float = IDLE_SECONDS) -> None:
+    def __init__(self, engine: Engine, qlog: QuestionLog | None = None, idle_seconds: float = IDLE_SECONDS,
+                 clock: Callable[[], float] = time.time) -> None:
         self.engine = engine
         self.qlog = qlog
         self.idle_seconds = idle_seconds
+        self.clock = clock
         self._threads: dict[tuple[str, str], Thread] = {}
+        self._answers: OrderedDict[int, Answer] = OrderedDict()
         self._lock = threading.Lock()
 
     def ask(self, platform: str, conversation: str, user: str, text: str) -> Reply:
         started = time.perf_counter()
-        answer = self.engine.answer(text)
+        answer, turn = self._understand(platform, conversation, text)
         seconds = time.perf_counter() - started
-        self._remember(platform, conversation, text, answer)
+        self._remember(platform, conversation, turn)
         qid = self.qlog.record(platform, user, answer, seconds) if self.qlog else None
+        if qid is not None:
+            with self._lock:
+                self._answers[qid] = answer
+                while len(self._answers) > KEEP_ANSWERS:
+                    self._answers.popitem(last=False)
         return Reply(answer, qid, seconds)
+
+    def ask_with_history(self, platform: str, user: str, history: list[str], text: str) -> Reply:
+        """A conversation a client keeps itself (the OpenAI `messages`): earlier questions replayed, the last answered.
+
+        Replayed turns are read and answered like any other, so a follow-up there resolves too; they are not
+        logged again, and the throwaway thread is forgotten afterwards.
+        """
+        key = f"replay:{uuid.uuid4().hex}"
+        try:
+            for earlier in history:
+                _, turn = self._understand(platform, key, earlier)
+                self._remember(platform, key, turn)
+            return self.ask(platform, key, user, text)
+        finally:
+            self.reset(platform, key)
 
     def reset(self, platform: str, conversation: str) -> None:
         with self._lock:
             self._threads.pop((platform, conversation), None)
 
-    def _remember(self, platform: str, conversation: str, question: str, answer: Answer) -> None:
+    def previous(self, platform: str, conversation: str) -> Turn | None:
+        """The last answered turn, unless the conversation has been quiet longer than the idle limit."""
         with self._lock:
+            thread = self._threads.get((platform, conversation))
+            if thread is None or not thread.turns:
+                return None
+            if self.clock() - thread.last > self.idle_seconds:
+                self._threads.pop((platform, conversation), None)
+                return None
+            return thread.turns[-1]
+
+    def answer_of(self, qid: int) -> Answer | None:
+        """The answer a logged question got, for buttons; after a restart the logged question answered again."""
+        with self._lock:
+            kept = self._answers.get(qid)
+        if kept is not None:
+            return kept
+        question = self.qlog.question(qid) if self.qlog else None
+        return self.engine.answer(question) if question is not None else None
+
+    # ---- reading a message in its conversation -------------------------------------------------
+    def _understand(self, platform: str, conversation: str, text: str) -> tuple[Answer, Turn | None]:
+        if input_problem(text):
+            answer = self.engine.answer(text)
+            answer.kind = "bad input"
+            return answer, None
+        kind = smalltalk_kind(text)
+        if kind:
+            return smalltalk_reply(text, kind, self.engine.index.facts, self.engine.glossary), None
+        prev = self.previous(platform, conversation)
+        reading = resolve(prev.question if prev else None, text, prev.citation if prev else None)
+        answer = self._answer(reading, prev, text)
+        answer.question = text.strip()
+        answer.understood_as = reading.question if reading.followup and differs(text, reading.question) else ""
+        if reading.about_answer == "where" and prev is not None:
+            return answer, prev  # a question about the last answer leaves the thread where it was
+        if reading.about_answer == "article" and prev is not None:
+            # The article was read whole: the next ellipsis still swaps into the question that found it.
+            return answer, Turn(prev.question, answer, Citation(reading.doc, reading.article))
+        return answer, Turn(reading.question, answer, citation_of(self.engine.index, answer))
+
+    def _answer(self, reading: Resolution, prev: Turn | None, text: str) -> Answer:
+        lang = lang_of(text)
+        if reading.about_answer == "where" and prev is not None:
+            return where_answer(reading.question, prev.answer, lang)
+        if reading.about_answer == "article":
+            cited = Citation(reading.doc, reading.article)
+            found = article_answer(self.engine.index, reading.question, cited, lang)
+            if found is not None:
+                return found
+        return self.engine.answer(reading.question)
+
+    def _remember(self, platform: str, conversation: str, turn: Turn | None) -> None:
+        if not conversation:
+            return  # no conversation id: every question stands alone
+        with self._lock:
+            if len(self._threads) > MAX_THREADS:
+                self._forget_quiet()
             thread = self._threads.setdefault((platform, conversation), Thread())
-            thread.turns = (thread.turns + [(question, answer)])[-6:]
-            thread.last = time.time()
+            if turn is not None:
+                thread.turns = (thread.turns + [turn])[-KEEP_TURNS:]
+            thread.last = self.clock()
+
+    def _forget_quiet(self) -> None:
+        """Called with the lock held."""
+        cutoff = self.clock() - self.idle_seconds
+        for key in [k for k, t in self._threads.items() if t.last < cutoff]:
+            del self._threads[key]

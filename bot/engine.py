@@ -49,6 +49,10 @@ class Engine:
     def index(self) -> StoredIndex:
         return self._snapshot.index
 
+    @property
+    def glossary(self) -> Glossary:
+        return self._snapshot.glossary
+
     def _glossary(self) -> Glossary:
         return Glossary.load(self.cfg.corpus_dir / "glossary.txt")
 

@@ -354,3 +354,34 @@ def test_quiz_question_verdict_and_score_survive_a_restart(stub, make_bot):
             [reply] = await ask(stub, "/score")
             assert "已答 2 题" in reply
     run(scenario())
+
+
+def test_follow_ups_keep_the_thread_until_new(stub, make_bot):
+    async def scenario():
+        async with running(make_bot().build()):
+            [reply] = await ask(stub, "今年以来共公示行政处罚多少件？")
+            assert "32" in reply
+            [reply] = await ask(stub, "谢谢")
+            assert reply.startswith("不客气") and "段落" not in reply
+            [reply] = await ask(stub, "那行政许可呢？")
+            assert "理解为：今年以来共公示行政许可多少件？" in reply and "37件" in reply
+            assert stub.sent_messages(ALLOWED)[-1]["reply_markup"]  # buttons stay on a follow-up's answer
+            [reply] = await ask(stub, "/new")
+            assert "新对话" in reply
+            [reply] = await ask(stub, "那行政许可呢？")
+            assert "理解为" not in reply
+    run(scenario())
+    assert stub.rejected() == []
+
+
+def test_in_a_group_each_member_has_their_own_thread(stub, make_bot):
+    async def scenario():
+        async with running(make_bot().build()):
+            group = {"chat_id": GROUP, "chat_type": "group"}
+            [reply] = await ask(stub, "/ask@stub_qa_bot 今年以来共公示行政处罚多少件？", **group)
+            assert "32" in reply
+            [reply] = await ask(stub, "@stub_qa_bot 那行政许可呢？", user=ADMIN, **group)
+            assert "理解为" not in reply
+            [reply] = await ask(stub, "@stub_qa_bot 那行政许可呢？", **group)
+            assert "理解为" in reply and "37件" in reply
+    run(scenario())

@@ -24,7 +24,7 @@ from bot.frontends.web import STATIC, create_app, is_loopback, run_web
 from bot.qlog import QuestionLog
 from bot.quiz import items_of
 
-ASK_KEYS = {"question", "found", "answer", "sentence", "figure", "doc", "section", "passages"}
+ASK_KEYS = {"question", "found", "answer", "sentence", "figure", "doc", "section", "passages", "understood_as"}
 TOKEN = "s3cret-web-token"
 
 
@@ -415,3 +415,42 @@ def test_quiz_asks_checks_and_scores_a_named_user(client, engine):
 def test_quiz_bad_input_is_refused(client, method, path, kwargs, status):
     response = getattr(client, method)(path, **kwargs)
     assert response.status_code == status and response.json()["error"]
+
+
+# ---- conversations -------------------------------------------------------------------------------------------
+
+def test_api_ask_with_a_conversation_id_resolves_follow_ups(client):
+    first = client.post("/api/ask", json={"question": "今年以来共公示行政处罚多少件？", "conversation": "c-1"}).json()
+    assert first["figure"] == "32件" and first["understood_as"] == ""
+    alone = client.post("/api/ask", json={"question": "那行政许可呢？"}).json()
+    assert alone["understood_as"] == ""
+    followup = client.post("/api/ask", json={"question": "那行政许可呢？", "conversation": "c-1"}).json()
+    assert followup["understood_as"] == "今年以来共公示行政许可多少件？" and followup["figure"] == "37件"
+    bad = client.post("/api/ask", json={"question": "那行政许可呢？", "conversation": "no spaces allowed"})
+    assert bad.status_code == 422 and "conversation" in bad.json()["error"]
+
+
+def test_web_sessions_are_separate_and_a_new_conversation_forgets(client):
+    ask = lambda text, session: client.post("/api/chat", json={"question": text, "conversation": session}).json()
+    ask("今年以来共公示行政处罚多少件？", "tab-a")
+    assert ask("那行政许可呢？", "tab-b")["understood_as"] == ""
+    answer = ask("那行政许可呢？", "tab-a")
+    assert answer["understood_as"] and answer["figure"] == "37件"
+    passages = client.get(f"/api/answers/{answer['id']}/passages").json()["passages"]
+    assert "行政许可37件" in passages[0]["text"].replace(" ", "")  # buttons work on a follow-up's answer
+    hello = ask("你好", "tab-a")
+    assert hello["kind"] == "smalltalk" and hello["found"] is False and hello["passages"] == []
+    assert client.post("/api/conversations/new", json={"conversation": "tab-a"}).json()["ok"]
+    assert ask("那行政许可呢？", "tab-a")["understood_as"] == ""
+
+
+def test_chat_completions_reads_the_last_message_in_the_light_of_the_history(client):
+    history = [{"role": "system", "content": "answer from the report"},
+               {"role": "user", "content": "今年以来共公示行政处罚多少件？"},
+               {"role": "assistant", "content": "今年以来，共公示行政处罚32件"},
+               {"role": "user", "content": [{"type": "text", "text": "那行政许可呢？"}]}]
+    body = client.post("/v1/chat/completions", json={"model": "report-qa", "messages": history}).json()
+    content = body["choices"][0]["message"]["content"]
+    assert "理解为：今年以来共公示行政许可多少件？" in content and "37件" in content
+    alone = client.post("/v1/chat/completions", json={"messages": history[-1:]}).json()
+    assert "理解为" not in alone["choices"][0]["message"]["content"]

@@ -220,3 +220,23 @@ def test_with_a_token_the_login_form_leads_back_to_the_shared_link(built_config,
         browser.find_element(By.ID, "token").send_keys("browser-test-token", Keys.ENTER)
         assert "35宗" in wait(browser, ".answer[data-found=true]").text
         assert browser.execute_script("return location.pathname") == "/"
+
+
+def test_a_follow_up_shows_how_it_was_read_and_new_conversation_forgets(server, browser):
+    base, _ = server
+    browser.get(base + "/")
+    ask(browser, "今年以来共公示行政处罚多少件？")
+    card = ask(browser, "那行政许可呢？")
+    WebDriverWait(browser, WAIT).until(lambda d: "37件" in card.text)
+    assert "理解为：今年以来共公示行政许可多少件？" in card.find_element(By.CSS_SELECTOR, ".understood").text
+    hello = ask(browser, "你好")
+    assert hello.get_attribute("data-kind") == "smalltalk" and not hello.find_elements(By.CSS_SELECTOR, ".actions")
+    browser.find_element(By.ID, "new-conversation").click()
+    WebDriverWait(browser, WAIT).until(lambda d: d.find_element(By.ID, "welcome").is_displayed())
+    assert not browser.find_elements(By.CSS_SELECTOR, ".bubble")
+    card = ask(browser, "那行政许可呢？")
+    assert not card.find_elements(By.CSS_SELECTOR, ".understood")
+    ask(browser, "今年以来共公示行政处罚多少件？")
+    browser.get(base + "/")  # a reload keeps the tab's conversation
+    card = ask(browser, "那行政许可呢？")
+    assert "今年以来共公示行政许可多少件" in card.find_element(By.CSS_SELECTOR, ".understood").text

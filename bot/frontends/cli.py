@@ -28,7 +28,10 @@ def parser() -> argparse.ArgumentParser:
     ask.add_argument("--json", action="store_true", help="one JSON object per question per line")
     ask.add_argument("--more", type=int, default=0, metavar="N", help="show N more passages (text mode)")
     _common(ask)
-    chat = sub.add_parser("chat", help="interactive terminal chat (also reads questions from a pipe)")
+    chat = sub.add_parser("chat", help="interactive terminal chat (also reads questions from a pipe)",
+                          description="Chat with follow-ups: piped lines are one conversation, one question a line.")
+    chat.add_argument("--json", action="store_true",
+                      help="one JSON object per input line (the fields of `ask --json`, with understood_as)")
     _common(chat)
     tg = sub.add_parser("telegram", help="run the Telegram bot (env TELEGRAM_BOT_TOKEN)")
     _common(tg)
@@ -51,6 +54,9 @@ def parser() -> argparse.ArgumentParser:
     ev.add_argument("questions", nargs="?", default="tests/questions.jsonl", help="JSONL question set")
     ev.add_argument("--misses", metavar="FILE", default="eval-misses.jsonl", help="where to write the misses")
     ev.add_argument("--json", action="store_true", help="print the metrics as JSON")
+    ev.add_argument("--conversations", metavar="FILE", nargs="?", const="tests/conversations.jsonl",
+                    help="evaluate multi-turn conversations instead (default set: tests/conversations.jsonl): "
+                         "accuracy per turn type, dev and held-out")
     ev.add_argument("--calibrate", action="store_true", help="search refusal thresholds on this set and print them")
     ev.add_argument("--split", choices=["dev", "test"], default="", help="only the development or the held-out questions")
     ev.add_argument("--sweep", metavar="SIZES", help="comma-separated chunk sizes to compare on scratch indexes, e.g. 120,160,240")
@@ -104,7 +110,7 @@ def cmd_ask(cfg: Config, args) -> int:
 def cmd_chat(cfg: Config, args) -> int:
     from bot.frontends.terminal import run_chat
 
-    return run_chat(cfg)
+    return run_chat(cfg, as_json=getattr(args, "json", False))
 
 
 def cmd_telegram(cfg: Config, args) -> int:
@@ -134,6 +140,10 @@ def cmd_web(cfg: Config, args) -> int:
 def cmd_eval(cfg: Config, args) -> int:
     from bot.evaluation import run_eval, sweep_chunking
 
+    if args.conversations:
+        from bot.conversation_eval import run_conversation_eval
+
+        return run_conversation_eval(cfg, args.conversations, args.misses, args.json)
     if args.sweep:
         return sweep_chunking(cfg, args.questions, [int(x) for x in args.sweep.split(",")],
                               [int(x) for x in args.overlaps.split(",")])

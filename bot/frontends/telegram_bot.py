@@ -15,6 +15,7 @@ from telegram.ext import (Application, ApplicationBuilder, CallbackQueryHandler,
 from telegram.request import HTTPXRequest
 
 from bot.config import Config
+from bot.conversation import Conversations
 from bot.engine import Engine
 from bot.frontends.telegram_access import Access
 from bot.frontends.telegram_format import answer_messages, fit_messages, passages_html, section_messages
@@ -30,9 +31,9 @@ RELOAD_EVERY = 10.0  # seconds between checks for a newly ingested index
 
 HELP = """你好！我是报告问答机器人，回答来自报告原文：给出含数字的原句、所在章节和原文段落。
 
-直接发送问题即可，例如：
+直接发送问题即可，也可以接着追问，例如：
 • 2023年共立案多少宗？
-• 罚没收入是多少？
+• 那罚款呢？
 • 设置了多少个便民服务点？
 • how many cases in 2023?
 
@@ -40,6 +41,7 @@ HELP = """你好！我是报告问答机器人，回答来自报告原文：给�
 
 命令：
 /ask 问题 — 提问（群聊用）
+/new — 开始新对话（忘记前面的问题）
 /facts 关键词 — 报告中的数字一览
 /quiz 主题 — 练习题
 /score — 我的练习成绩
@@ -47,6 +49,7 @@ HELP = """你好！我是报告问答机器人，回答来自报告原文：给�
 
 COMMANDS_ZH = [
     ("ask", "提问：/ask 2023年共立案多少宗"),
+    ("new", "开始新对话"),
     ("facts", "报告数字一览，可加关键词"),
     ("quiz", "练习题，可加主题"),
     ("score", "我的练习成绩"),
@@ -62,6 +65,7 @@ class TelegramBot:
         self.engine = engine
         self.worker = EngineWorker(engine, cfg.workers, cfg.queue_size)
         self.qlog = qlog
+        self.chat = Conversations(engine, qlog, idle_seconds=cfg.conversation_idle_seconds)
         self.access = Access.from_ids(cfg.telegram_allowed_ids, cfg.telegram_admin_ids)
         redact_secret(cfg.telegram_token)
         self._reloader: asyncio.Task | None = None
@@ -90,6 +94,7 @@ class TelegramBot:
     def register(self, app: Application) -> None:
         app.add_handler(CommandHandler(["start", "help"], self.on_help))
         app.add_handler(CommandHandler("ask", self.on_ask))
+        app.add_handler(CommandHandler("new", self.on_new))
         app.add_handler(CommandHandler("stats", self.on_stats))
         app.add_handler(CommandHandler("reload", self.on_reload))
         self.register_extras(app)
@@ -151,6 +156,12 @@ class TelegramBot:
                 return
         await self.handle_question(update, question)
 
+    async def on_new(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        if not await self.check_access(update):
+            return
+        self.chat.reset("telegram", conversation_id(update))
+        await self.reply(update.effective_message, "好的，开始新对话。请提问。")
+
     async def on_other(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await self.reply(update.effective_message, "我只能回答文字问题，请用文字提问，例如：2023年共立案多少宗？")
 
@@ -159,11 +170,12 @@ class TelegramBot:
         if not await self.check_access(update):
             return
         try:
-            answer, seconds = await self.worker.answer(question)
+            reply = await self.worker.run(self.chat.ask, "telegram", conversation_id(update),
+                                          str(update.effective_user.id), question)
         except Busy:
             await self.reply(message, "现在提问的人较多，请稍等几秒再问一次。")
             return
-        qid = await self.worker.run(self.qlog.record, "telegram", update.effective_user.id, answer, seconds)
+        answer, qid = reply.answer, reply.qid
         parts = answer_messages(answer)
         for n, part in enumerate(parts):
             markup = answer_buttons(qid, answer) if n == len(parts) - 1 else None
@@ -180,11 +192,10 @@ class TelegramBot:
             text = "谢谢反馈！" if ok else "这条记录已不存在。"
             await self.reply(query.message, text)
             return
-        question = await self.worker.run(self.qlog.question, int(qid))
-        if question is None:
+        answer = await self.worker.run(self.chat.answer_of, int(qid))
+        if answer is None:
             await self.reply(query.message, "这条记录已不存在，请重新提问。")
             return
-        answer, _ = await self.worker.answer(question)
         if kind == "more":
             messages = fit_messages([passages_html(answer)])
         else:
@@ -199,8 +210,9 @@ class TelegramBot:
             return
         s = await self.worker.run(self.qlog.stats)
         lines = [f"近{s['days']}天：提问 {s['questions']} 次，答出 {s['found']} 次，用户 {s['users']} 人，"
-                 f"平均耗时 {s['avg_latency_ms']} 毫秒，👍 {s['thumbs_up']} / 👎 {s['thumbs_down']}"]
-        if s["platforms"]:
+                 f"平均耗时 {s['avg_latency_ms']} 毫秒，👍 {s['thumbs_up']} / 👎 {s['thumbs_down']}，"
+                 f"寒暄 {s.get('smalltalk', 0)} 条（不计入提问）"]
+        if s.get("platforms"):
             lines.append("按平台：" + "，".join(f"{name} {count}" for name, count in s["platforms"].items()))
         if s["recent_unanswered"]:
             lines.append("最近未答出的问题：\n" + "\n".join(f"• {q}" for q in s["recent_unanswered"]))
@@ -241,6 +253,14 @@ class TelegramBot:
             ),
             "answer",
         )
+
+
+def conversation_id(update: Update) -> str:
+    """One conversation per private chat; in a group, one per member, so people do not finish each other's questions."""
+    chat, user = update.effective_chat, update.effective_user
+    if chat is None or chat.type == ChatType.PRIVATE:
+        return str(chat.id if chat else user.id)
+    return f"{chat.id}:{user.id if user else 0}"
 
 
 def answer_buttons(qid: int, answer: Answer) -> InlineKeyboardMarkup | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
+from bot.frontends.render import understood_line
 from bot.records import Answer
 
 MAX_TEXT = 4096  # telegram.constants.MessageLimit.MAX_TEXT_LENGTH, counted after entity parsing
@@ -20,7 +21,9 @@ def sentence_html(sentence: str, figure: str) -> str:
 
 def answer_messages(answer: Answer) -> list[str]:
     """The answer as one message, or several when it would pass Telegram's limit."""
-    return fit_messages(answer_blocks(answer))
+    understood = understood_line(answer)
+    lead = [f"<i>{escape(understood)}</i>"] if understood else []
+    return fit_messages(lead + answer_blocks(answer))
 
 
 def answer_blocks(answer: Answer) -> list[str]:

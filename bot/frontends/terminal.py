@@ -1,26 +1,30 @@
-"""`python -m bot chat`: an interactive prompt with history editing, or one answer per piped line."""
+"""`python -m bot chat`: an interactive prompt with history editing, or one conversation read from a pipe."""
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
 from bot.config import Config
+from bot.conversation import Conversations
 from bot.engine import Engine
 from bot.frontends.render import render_text
 from bot.records import Answer
 
-HELP = """输入问题并回车即可，例如：
+HELP = """输入问题并回车即可，可以接着追问，例如：
   2023年共立案多少宗？
-  罚没收入是多少？
+  那罚款呢？
   how many night market spots were set up?
-命令：/more 更多段落   /section 查看整节原文   /help 帮助   /quit 退出（或 Ctrl-D）"""
+命令：/new 新对话   /more 更多段落   /section 查看整节原文   /help 帮助   /quit 退出（或 Ctrl-D）"""
+PLATFORM, CONVERSATION = "terminal", "terminal"
 
 
-def run_chat(cfg: Config) -> int:
+def run_chat(cfg: Config, as_json: bool = False) -> int:
     engine = Engine(cfg)
-    if not sys.stdin.isatty():
-        return _answer_pipe(engine)
+    chat = Conversations(engine, idle_seconds=cfg.conversation_idle_seconds)
+    if as_json or not sys.stdin.isatty():
+        return _answer_pipe(chat, as_json)
     _enable_history(cfg.data_dir / "chat_history")
     print(f"已载入索引：{_describe(engine)}\n{HELP}\n")
     last: Answer | None = None
@@ -43,21 +47,33 @@ def run_chat(cfg: Config) -> int:
         if line == "/section":
             print(_section(engine, last), "\n")
             continue
+        if line == "/new":
+            chat.reset(PLATFORM, CONVERSATION)
+            last = None
+            print("已开始新对话。\n")
+            continue
         if not line:
             continue
         engine.reload_if_changed()
-        last, more = engine.answer(line), 0
+        last, more = chat.ask(PLATFORM, CONVERSATION, "terminal", line).answer, 0
         print(render_text(last, color=True), "\n")
 
 
-def _answer_pipe(engine: Engine) -> int:
-    """Scripted use: every non-empty input line is a question; answers go to stdout; stops at end of input."""
+def _answer_pipe(chat: Conversations, as_json: bool) -> int:
+    """Scripted use: the input lines are one conversation, one question a line; stops at end of input."""
     for line in sys.stdin:
         question = line.strip()
         if not question:
             continue
-        print(f"问：{question}")
-        print(render_text(engine.answer(question)), "\n", flush=True)
+        if question == "/new":
+            chat.reset(PLATFORM, CONVERSATION)
+            continue
+        answer = chat.ask(PLATFORM, CONVERSATION, "terminal", question).answer
+        if as_json:
+            print(json.dumps(answer.to_json(), ensure_ascii=False), flush=True)
+        else:
+            print(f"问：{question}")
+            print(render_text(answer), "\n", flush=True)
     return 0
 
 

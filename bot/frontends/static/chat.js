@@ -7,6 +7,15 @@
   const welcome = document.getElementById("welcome");
   const form = document.getElementById("ask");
   const input = document.getElementById("question");
+  const newButton = document.getElementById("new-conversation");
+
+  // One conversation per browser tab session: follow-ups ("那罚款呢？") are read against the questions before.
+  function freshId() {
+    if (window.crypto && crypto.randomUUID) return crypto.randomUUID();
+    return Date.now().toString(36) + "-" + Math.random().toString(36).slice(2);
+  }
+  let conversationId = sessionStorage.getItem("conversation") || freshId();
+  sessionStorage.setItem("conversation", conversationId);
 
   function show(node) {
     conversation.append(node);
@@ -30,7 +39,17 @@
       el("blockquote", {}, passage.text));
   }
 
+  function understood(data) {
+    if (!data.understood_as) return null;
+    const english = /^[\x00-\x7F]*$/.test(data.question);
+    return el("p", {class: "understood"}, (english ? "Understood as: " : "理解为：") + data.understood_as);
+  }
+
   function answerBody(data) {
+    return [understood(data), answerParts(data)];
+  }
+
+  function answerParts(data) {
     if (data.found) {
       const english = /^[\x00-\x7F]*$/.test(data.question);
       return [
@@ -124,10 +143,10 @@
     const pending = show(el("div", {class: "bubble bot pending", role: "status"}, "正在查找…"));
     let card;
     try {
-      const data = await api("/api/chat", {body: {question: question}});
-      card = el("article", {class: "bubble bot answer", "data-found": String(data.found), "data-id": data.id},
-                answerBody(data));
-      card.append(actions(data, card));
+      const data = await api("/api/chat", {body: {question: question, conversation: conversationId}});
+      card = el("article", {class: "bubble bot answer", "data-found": String(data.found), "data-id": data.id,
+                            "data-kind": data.kind}, answerBody(data));
+      if (data.kind !== "smalltalk") card.append(actions(data, card));
     } catch (err) {
       card = el("div", {class: "bubble bot error"}, err.message);
     }
@@ -135,6 +154,22 @@
     // Read from the top: the question, then the answer, even when the answer is longer than the screen.
     asked.scrollIntoView({block: "start", behavior: "smooth"});
   }
+
+  // "新对话": the server forgets this conversation and the page starts a new one.
+  newButton.addEventListener("click", async () => {
+    const old = conversationId;
+    conversationId = freshId();
+    sessionStorage.setItem("conversation", conversationId);
+    for (const node of [...conversation.children]) if (node !== welcome) node.remove();
+    welcome.hidden = false;
+    history.replaceState(null, "", "/");
+    input.focus();
+    try {
+      await api("/api/conversations/new", {body: {conversation: old}});
+    } catch (err) {
+      // the old thread also expires on its own; the new id already starts afresh
+    }
+  });
 
   form.addEventListener("submit", (event) => {
     event.preventDefault();

@@ -1,0 +1,203 @@
+"""Read a follow-up in the light of the question before it, and rewrite it as a question that stands alone.
+
+Heuristic and general: an ellipsis ("那行政许可呢？", "What about 2022?") swaps the changed part (year,
+article, topic) into the previous question; a reference ("它", "这一条", "this article") is replaced by what it
+points at; a question that only makes sense after the previous answer ("它在报告哪一部分？") is marked so the
+conversation answers it from that answer. A question with none of these marks stands alone and ignores history.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.question_parts import (ARTICLE, DOC, YEAR_DIGITS, Parts, clean, context_prefix, has_question_word,
+                                lang_of, parse)
+
+WHERE_ZH = re.compile(r"哪一?(?:个)?部分|哪一?[节章段篇]|哪个章节|出处|出自|来自哪|在哪[里儿]?(?:说|提到|写)|什么地方|哪一?条|第几条")
+WHERE_EN = re.compile(r"\b(?:which|what) (?:part|section|chapter|article)\b|\bwhere (?:is|was|does|did|do)\b|\bsource\b", re.I)
+REF_ARTICLE_ZH = re.compile(r"这一条|这条|该条|本条|此条|这款|这项规定|这个规定|这一规定|该规定|上述规定")
+REF_ZH = re.compile(r"上面那个|上面那条|刚才那个|刚才说的|上述|它们|它|这个|这些|这项|该项|这一项|这方面|那个")
+PURPOSE_ZH = re.compile(r"为此|对此")
+REF_ARTICLE_EN = re.compile(r"\b(?:this|that|the same) (?:article|provision|rule|clause)\b", re.I)
+REF_EN = re.compile(r"\b(?:it|this one|that one|they|them|these|those|this)\b", re.I)
+ELLIPSIS_EN = re.compile(r"^(?:and|but|so)?\s*(?:what|how)\s+about\s+(.+)$|^and\s+(.+)$", re.I)
+MARKED_ZH = re.compile(r"^(?:那么|那|还有|另外|此外)|呢[\s？?。！!]*$")
+
+
+@dataclass
+class Resolution:
+    """How a message was read: the standalone question, and whether it leaned on the turns before."""
+
+    question: str
+    followup: bool = False
+    about_answer: str = ""  # "where": asks where the previous answer stands; "article": stays in its article
+    doc: str = ""  # the cited document a follow-up stays in
+    article: str = ""
+
+
+@dataclass
+class Citation:
+    """Where the previous answer stood: its document and, in a regulation, its article."""
+
+    doc: str = ""
+    article: str = ""
+
+
+def resolve(previous: str | None, text: str, cited: Citation | None = None) -> Resolution:
+    """`previous` is the last standalone question of the conversation (None when there is none)."""
+    text = text.strip()
+    if not previous:
+        return Resolution(text)
+    cited = cited or Citation()
+    reader = _resolve_zh if lang_of(text) == "zh" else _resolve_en
+    return reader(parse(previous), text, cited) or Resolution(text)
+
+
+def _resolve_zh(prev: Parts, text: str, cited: Citation) -> Resolution | None:
+    body = clean(text)
+    referring = REF_ZH.search(body) or REF_ARTICLE_ZH.search(body) or PURPOSE_ZH.search(body)
+    if WHERE_ZH.search(body) and (referring or len(body) <= 8):
+        return Resolution(prev.text, True, "where", cited.doc, cited.article)
+    if REF_ARTICLE_ZH.search(body) and cited.article:
+        ref = f"{_doc_name(cited.doc)}{cited.article}"
+        return Resolution(_end(REF_ARTICLE_ZH.sub(ref, body, count=1), "zh"), True, "article", cited.doc, cited.article)
+    if referring:
+        return _follow(_substitute_zh(prev, body), prev, cited)
+    if not MARKED_ZH.search(text.strip()):
+        return None
+    if has_question_word(body):
+        return _follow(_with_context(prev, body), prev, cited)
+    reading = _follow(swap_zh(prev, re.sub(r"的$", "", body)), prev, cited)
+    article = ARTICLE.search(body)
+    if article and cited.article and reading.doc:  # "那第十三条呢？" in a regulation: read that article of it
+        reading.about_answer, reading.article = "article", article.group(0)
+    return reading
+
+
+def _follow(question: str, prev: Parts, cited: Citation) -> Resolution:
+    stays = cited.doc if cited.article or prev.doc else ""
+    named = _doc_name(stays).strip("《》")
+    if stays and cited.article and lang_of(question) == "zh" and not DOC.search(question) and named not in question:
+        question = _doc_name(stays) + question  # a regulation's follow-up stays in that regulation
+    return Resolution(_end(question, prev.lang if lang_of(question) == prev.lang else lang_of(question)), True,
+                      doc=stays, article=cited.article)
+
+
+def _substitute_zh(prev: Parts, body: str) -> str:
+    topic = prev.topic or prev.body or prev.text
+    if PURPOSE_ZH.search(body):
+        return _with_context(prev, PURPOSE_ZH.sub(lambda m: m.group(0)[0] + topic, body, count=1))
+    ref = REF_ARTICLE_ZH.search(body) or REF_ZH.search(body)
+    swapped = body[: ref.start()] + topic + re.sub(r"^的?", "的" if body[ref.end():ref.end() + 1] == "的" else "",
+                                                   body[ref.end():], count=1)
+    return _with_context(prev, swapped)
+
+
+def _with_context(prev: Parts, body: str) -> str:
+    """Prefix the year, document and article the question before had and this one leaves out."""
+    missing = Parts(text=body, lang="zh", body="", ask="",
+                    year="" if YEAR_DIGITS.search(body) else prev.year,
+                    doc="" if DOC.search(body) else prev.doc,
+                    article="" if ARTICLE.search(body) or not prev.article else prev.article)
+    prefix = context_prefix(missing)
+    return prefix + body if not body.startswith(prefix) else body
+
+
+def swap_zh(prev: Parts, change: str) -> str:
+    """"那行政许可呢？" after "今年以来共公示行政处罚多少件？": put the new year, article or topic in its place."""
+    year, article = YEAR_DIGITS.search(change), ARTICLE.search(change)
+    rest = re.sub(r"^[年度的\s]+|[的\s]+$", "", ARTICLE.sub("", YEAR_DIGITS.sub("", change)))
+    body = prev.body
+    if year:
+        body = YEAR_DIGITS.sub(year.group(0), body, count=1) if prev.year else f"{year.group(0)}年{body}"
+    if article:
+        body = ARTICLE.sub(article.group(0), body, count=1) if prev.article else f"{prev.doc}{article.group(0)}" + \
+            body.replace(prev.doc, "", 1)
+    if not rest:
+        return body + prev.ask
+    return _swap_topic(body, rest, prev.ask)
+
+
+def _swap_topic(body: str, new: str, ask: str) -> str:
+    start = _context_end(body)
+    region = body[start:]
+    match = _common(region, new)
+    owner = region.find("的")
+    if match is None and 0 < owner <= 8 and "的" not in new:  # "新建区的绿地面积…" + "改建旧城区": swap the owner
+        return body[:start] + new + region[owner:] + ask
+    if match is None:  # nothing in common: keep the context and the kind of question, not the old counter
+        generic = re.sub(r"^(?:共|一共|总共|累计)?(?:是|有)?(?:多少|几)[个件宗项期次条类人家部名所]?", "多少", ask)
+        return body[:start] + new + generic
+    at_region, at_new, size = match
+    left = max(0, at_region - at_new)
+    right = min(len(region), at_region + size + (len(new) - at_new - size))
+    return body[:start] + region[:left] + new + region[right:] + ask
+
+
+def _context_end(body: str) -> int:
+    lead = re.match(r"^(?:《[^》]+》)?(?:第[^条]{1,6}条)?(?:(?:19|20)\d{2}年度?)?(?:今年以来|目前|截止目前|全年)?[，,\s]*"
+                    r"(?:共|一共|总共|累计)?", body)
+    return lead.end() if lead else 0
+
+
+def _common(region: str, new: str) -> tuple[int, int, int] | None:
+    """The longest run of two or more characters both share: (position in region, position in new, length)."""
+    for size in range(min(len(region), len(new)), 1, -1):
+        for j in range(len(new) - size + 1):
+            i = region.find(new[j : j + size])
+            if i >= 0:
+                return i, j, size
+    return None
+
+
+def _resolve_en(prev: Parts, text: str, cited: Citation) -> Resolution | None:
+    body = re.sub(r"[\s?？.!]+$", "", text.strip())
+    referring = REF_EN.search(body) or REF_ARTICLE_EN.search(body)
+    if WHERE_EN.search(body) and referring:
+        return Resolution(prev.text, True, "where", cited.doc, cited.article)
+    if REF_ARTICLE_EN.search(body) and cited.article:
+        ref = f"{cited.article} of {_doc_name(cited.doc)}"
+        return Resolution(_end(REF_ARTICLE_EN.sub(ref, body, count=1), "en"), True, "article", cited.doc, cited.article)
+    ellipsis = ELLIPSIS_EN.match(body)
+    if ellipsis and not has_question_word(ellipsis.group(1) or ellipsis.group(2)):
+        return _follow(swap_en(prev, ellipsis.group(1) or ellipsis.group(2)), prev, cited)
+    if referring:
+        topic = prev.topic or prev.body or prev.text
+        return _follow(_year_en(prev, REF_EN.sub(topic, body, count=1)), prev, cited)
+    if ellipsis:  # "And how much was collected?": a question of its own, in the previous question's year
+        return _follow(_year_en(prev, ellipsis.group(1) or ellipsis.group(2)), prev, cited)
+    return None
+
+
+def swap_en(prev: Parts, change: str) -> str:
+    year = YEAR_DIGITS.search(change)
+    rest = re.sub(r"^(?:the|a|an|in|during|for)\s+|\s+(?:in|during|for)$", "", YEAR_DIGITS.sub("", change).strip(), flags=re.I)
+    rest = re.sub(r"^(?:the|a|an)\s+", "", rest.strip(), flags=re.I)
+    question = prev.text
+    if rest:
+        question = " ".join(part for part in (prev.head or "What about", rest, prev.ask) if part)
+    if year:
+        question = YEAR_DIGITS.sub(year.group(0), question) if YEAR_DIGITS.search(question) else f"{question} in {year.group(0)}"
+    return question
+
+
+def _year_en(prev: Parts, question: str) -> str:
+    if prev.year and not YEAR_DIGITS.search(question):
+        return f"{question} in {prev.year}"
+    return question
+
+
+def _doc_name(doc: str) -> str:
+    name = re.sub(r"[（(]\d{4}-\d{2}-\d{2}[)）]$", "", doc.strip())
+    return name if not name or name.startswith("《") else f"《{name}》"
+
+
+def _end(question: str, lang: str) -> str:
+    question = re.sub(r"[\s？?。.!！]+$", "", question.strip())
+    return question + ("？" if lang == "zh" else "?")
+
+
+def differs(typed: str, understood: str) -> bool:
+    """Worth showing "理解为" only when the reading changed more than punctuation and 那/呢."""
+    return clean(typed) != clean(understood)

@@ -1,0 +1,84 @@
+"""The follow-up resolver: (question before, follow-up) -> the standalone question it is read as."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.followup import Citation, differs, resolve
+from bot.smalltalk import smalltalk_kind
+
+REPORT = Citation("许昌市城市管理局关于2023年法治政府建设情况的报告")
+GREENING = Citation("南阳市城市绿化条例(2019-01-14)", "第三十六条")
+
+
+@pytest.mark.parametrize("previous, followup, standalone", [
+    ("2023年共立案多少宗？", "那罚款收了多少？", "2023年罚款收了多少？"),
+    ("2023年共立案多少宗？", "那2022年呢？", "2022年共立案多少宗？"),
+    ("2023年共立案多少宗？", "那罚没收入呢？", "2023年共罚没收入多少？"),
+    ("今年以来共公示行政处罚多少件？", "那行政许可呢？", "今年以来共公示行政许可多少件？"),
+    ("今年以来共办理局长信箱信件多少件？", "市长信箱的呢？", "今年以来共办理市长信箱信件多少件？"),
+    ("目前公布免于处罚事项多少项？", "那不予处罚的呢？", "目前公布不予处罚事项多少项？"),
+    ("违法建设怎么处罚？", "那毁坏草坪呢？", "毁坏草坪怎么处罚？"),
+    ("违法建设怎么处罚？", "这个有没有特殊情况？", "违法建设有没有特殊情况？"),
+    ("新建区的绿地面积应当占总用地面积的多少？", "那改建旧城区呢？", "改建旧城区的绿地面积应当占总用地面积的多少？"),
+    ("城市市容和环境卫生管理条例第十条规定了什么？", "那第十一条呢？", "城市市容和环境卫生管理条例第十一条规定了什么？"),
+    ("法治政府示范市创建是怎么部署的？", "为此做了哪些工作？", "为法治政府示范市创建做了哪些工作？"),
+    ("How many cases were filed in 2023?", "And the fines?", "How many fines were filed in 2023?"),
+    ("How many cases were filed in 2023?", "What about 2022?", "How many cases were filed in 2022?"),
+    ("How many night market spots were set up?", "And the convenience service points?",
+     "How many convenience service points were set up?"),
+])
+def test_a_follow_up_becomes_a_standalone_question(previous, followup, standalone):
+    reading = resolve(previous, followup, REPORT)
+    assert reading.followup and reading.question == standalone and not reading.about_answer
+
+
+@pytest.mark.parametrize("previous, question", [
+    ("2023年共立案多少宗？", "2024年有什么安排？"),
+    ("2023年共立案多少宗？", "设置了多少个便民服务点？"),
+    ("How many cases were filed in 2023?", "How many night market spots were set up?"),
+    (None, "那行政许可呢？"),
+])
+def test_a_question_that_stands_alone_ignores_the_history(previous, question):
+    reading = resolve(previous, question, REPORT)
+    assert not reading.followup and reading.question == question
+
+
+@pytest.mark.parametrize("followup", ["它在报告哪一部分？", "这个出自哪一节？", "Which section is it in?"])
+def test_where_questions_are_about_the_previous_answer(followup):
+    reading = resolve("2023年共立案多少宗？", followup, REPORT)
+    assert reading.followup and reading.about_answer == "where" and reading.question == "2023年共立案多少宗"
+
+
+def test_this_article_stays_in_the_cited_regulation():
+    reading = resolve("擅自砍伐城市树木怎么处罚？", "这一条还规定了什么？", GREENING)
+    assert reading.about_answer == "article" and reading.question == "《南阳市城市绿化条例》第三十六条还规定了什么？"
+    assert reading.doc == GREENING.doc and reading.article == "第三十六条"
+
+
+def test_an_ellipsis_after_a_regulation_names_that_regulation():
+    reading = resolve("擅自砍伐城市树木怎么处罚？", "那损坏草坪呢？", GREENING)
+    assert reading.question == "《南阳市城市绿化条例》损坏草坪怎么处罚？" and reading.doc == GREENING.doc
+
+
+def test_understood_as_is_shown_only_when_the_reading_changed():
+    assert not differs("讲座办了几期呢？", "讲座办了几期？")
+    assert differs("那罚款呢？", "2023年罚款是多少？")
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("你好", "hello"), ("您好！", "hello"), ("hi", "hello"), ("谢谢", "thanks"), ("好的，谢谢！", "thanks"),
+    ("thank you", "thanks"), ("你是谁", "help"), ("你能做什么？", "help"), ("怎么用", "help"), ("help", "help"),
+    ("What can you do?", "help"), ("再见", "bye"),
+    ("2023年共立案多少宗？", ""), ("你好，2023年共立案多少宗？", ""), ("谢谢你们的执法工作有哪些？", ""),
+    ("how many cases in 2023", ""),
+])
+def test_small_talk_is_told_from_questions(text, kind):
+    assert smalltalk_kind(text) == kind
+
+
+def test_another_article_of_the_cited_regulation_is_read_from_it():
+    cited = Citation("城市市容和环境卫生管理条例(2017-03-01)", "第十二条")
+    reading = resolve("城市市容和环境卫生管理条例第十二条规定了什么？", "那第十三条呢？", cited)
+    assert reading.question == "城市市容和环境卫生管理条例第十三条规定了什么？"
+    assert reading.about_answer == "article" and reading.article == "第十三条" and reading.doc == cited.doc
