@@ -11,13 +11,13 @@ from bot.numerals import NUMERAL_CHARS, cn_to_number, format_number
 _N = rf"(?:\d+(?:\.\d+)?|[{NUMERAL_CHARS}]+(?:点[{NUMERAL_CHARS}]+)?)"
 # Longest first: 万元 before 元, 个工作日 before 日.
 UNITS = ("亿元", "万元", "千元", "元", "个工作日", "工作日", "个月", "小时", "日", "天", "周", "年", "倍",
-         "平方米", "立方米", "公里", "米", "吨", "株", "棵", "辆", "人", "次")
+         "平方米", "立方米", "公里", "米", "吨", "株", "棵", "辆", "名", "人", "次")
 _UNIT = "|".join(UNITS)
-_QTY = rf"(?:百分之{_N}|{_N}(?:{_UNIT})|\d+(?:\.\d+)?%)"
+_QTY = rf"(?:百分之{_N}|{_N}分之{_N}|{_N}(?:{_UNIT})|\d+(?:\.\d+)?%)"
 _PER = r"(?:每(?:日|天|次|株|棵|平方米|立方米|米|处|只|头|辆|台|人|件|块|个|户|宗|吨))+"
 # An optional per-unit, a first quantity, then an optional second end of a range.
 AMOUNT = re.compile(
-    rf"(?P<per>{_PER})?(?P<low>{_QTY})(?:(?P<joint>以上|至|到|～|~|-|—)(?P<high>{_QTY})(?:以下|以内)?|(?P<bound>以下|以内|以上|之内))?"
+    rf"(?P<per>{_PER})?(?P<low>{_QTY}|{_N}(?=(?:至|到)))(?:(?P<joint>以上|至|到|～|~|-|—)(?P<high>{_QTY})(?:以下|以内)?|(?P<bound>以下|以内|以上|之内))?"
 )
 _NOT_BEFORE = set("第之其每")  # 第三十条, 之一, 其一: ordinals and "one of", not amounts
 _NOT_AFTER = ("性", "般", "切", "律", "致", "体", "起", "样")  # 一次性, 一般, 一切, 一律, 一致, 一体, 一起, 一样
@@ -25,7 +25,7 @@ PER_EN = {"日": "day", "天": "day", "次": "time", "株": "tree", "棵": "tree
           "立方米": "cubic metre", "米": "metre", "处": "site", "只": "animal", "头": "head of livestock",
           "辆": "vehicle", "台": "machine", "人": "person", "件": "item", "块": "piece", "个": "unit",
           "户": "household", "宗": "case", "吨": "tonne"}
-UNIT_EN = {"元": "yuan", "日": "days", "天": "days", "个工作日": "working days", "工作日": "working days",
+UNIT_EN = {"元": "yuan", "名": "people", "日": "days", "天": "days", "个工作日": "working days", "工作日": "working days",
            "个月": "months", "小时": "hours", "周": "weeks", "年": "years", "倍": "times", "%": "percent",
            "平方米": "square metres", "立方米": "cubic metres", "公里": "km", "米": "metres", "吨": "tonnes",
            "株": "trees", "棵": "trees", "辆": "vehicles", "人": "people", "次": "times"}
@@ -77,15 +77,23 @@ def _en_range(low: float | None, high: float | None, fmt, mark: str = "#") -> st
     return mark + fmt(low if low is not None else high)
 
 
+_SCALES = {"亿元": 1e8, "万元": 1e4, "千元": 1e3}
+
+
 def _quantity(text: str) -> tuple[float | None, str]:
     """"五千元" -> (5000, "元"); "五万元" -> (50000, "元"); "百分之十" -> (10, "%"); "三个工作日" -> (3, "个工作日")."""
     if text.startswith("百分之"):
         return cn_to_number(text[3:]), "%"
+    if "分之" in text:  # 三分之二: a share, as a percentage
+        whole, part = (cn_to_number(x) for x in text.split("分之", 1))
+        return (100 * part / whole if whole and part is not None else None), "%"
+    if not any(text.endswith(u) for u in UNITS):
+        return cn_to_number(text), ""  # the bare first end of "一至二名"
     if text.endswith("%"):
         return float(text[:-1]), "%"
     unit = next(u for u in UNITS if text.endswith(u))
     value = cn_to_number(text[: -len(unit)])
-    scale = {"亿元": 1e8, "万元": 1e4, "千元": 1e3}.get(unit)
+    scale = _SCALES.get(unit)
     if scale and value is not None:
         return value * scale, "元"
     return value, unit
@@ -99,9 +107,12 @@ def find_amounts(sentence: str) -> list[Amount]:
             continue
         low, unit = _quantity(m.group("low"))
         high, high_unit = _quantity(m.group("high")) if m.group("high") else (None, unit)
-        if low is None or (m.group("high") and high is None):
+        if low is None or (m.group("high") and high is None) or (not unit and not m.group("high")):
             continue
-        if m.group("high") and high_unit != unit:
+        if m.group("high") and not unit:
+            unit = high_unit  # "一至二名", "五至十万元": the second end's unit and magnitude count for both
+            low *= next((scale for u, scale in _SCALES.items() if m.group("high").endswith(u)), 1)
+        elif m.group("high") and high_unit != unit:
             low_raw = cn_to_number(re.sub(rf"({_UNIT}|%)$", "", m.group("low")))
             if low_raw is None:
                 continue

@@ -12,6 +12,7 @@ from bot.refusal import Thresholds, hard_reason, refusal_reason
 from bot.rules import is_penalty
 from bot.store import StoredIndex
 from bot import clauses
+from bot.ingest.legal import PREAMBLE
 
 __all__ = ["Thresholds", "compose", "best_sentence", "hard_reason"]
 
@@ -48,7 +49,7 @@ def best_sentence(query: Query, hits: list[Hit], idf, pool: int = SENTENCES_FROM
             context = clauses.context(hit.chunk, start, end)
             cov = coverage(items, context)
             score = cov + 0.15 / (rank + 1) + quantity_bonus(query, sentence) - _heading_penalty(hit, sentence)
-            if hit.chunk.article:
+            if hit.chunk.article or hit.chunk.section == [PREAMBLE]:
                 score += _legal_bonus(query, items, hit.chunk, start, sentence, context)
             if best is None or score > best.score:
                 best = Candidate(hit, rank, start, end, score, cov, context=context)
@@ -57,6 +58,8 @@ def best_sentence(query: Query, hits: list[Hit], idf, pool: int = SENTENCES_FROM
 
 def _legal_bonus(query: Query, items, chunk, start: int, sentence: str, context: str) -> float:
     """In a law: the clause must name the question's behaviour, and carry the penalty when one is asked."""
+    if not chunk.article:  # the adoption note above the articles answers only when and by whom
+        return 0.0 if query.about_adoption else -MISSES_KEY
     bonus = 0.0 if covers_key(items, context) else -MISSES_KEY
     if query.penalty:
         bonus += PENALTY_BONUS if is_penalty(clauses.lead_in(chunk, start) + sentence) else -NOT_PENALTY

@@ -56,6 +56,15 @@ class Catalogue:
     def places(self) -> set[str]:
         return {d.place for d in self.docs.values() if d.place}
 
+    def resolve_place(self, name: str) -> str:
+        """A place as the catalogue spells it: "Nanyang" -> "南阳" when a document is about 南阳."""
+        if not name.isascii():
+            return name
+        from bot.pinyin import romanise
+
+        wanted = "".join(ch for ch in name.lower() if ch.isalpha())
+        return next((p for p in self.places if romanise(p) == wanted), name)
+
     def current(self, source: str) -> bool:
         """False for an older version of a law that is also indexed in a newer one."""
         doc = self[source]

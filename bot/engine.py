@@ -16,6 +16,8 @@ from bot.query import MAX_QUESTION_CHARS, analyse
 from bot.records import Answer
 from bot.retrieval import hybrid_search
 from bot.scope import in_scope
+from bot.tokenize import tokens
+from bot.translate import translate
 from bot.store import StoredIndex, current_build, load_index
 
 log = logging.getLogger(__name__)
@@ -63,6 +65,8 @@ class Engine:
             return Answer(question, False, problem, notice="bad input")
         snapshot = self._snapshot
         query = analyse(question, snapshot.glossary)
+        lexical = snapshot.index.lexical
+        query = translate(query, lexical.knows, lambda word: min(lexical.df(t) for t in tokens(word)))
         vector = self.embedder.embed_queries([query.search_text])[0]
         # Retrieve deeper than shown: documents out of scope (another city, an older version) are dropped
         # or weighed down only now, and the best in-scope passages must still be among the candidates.

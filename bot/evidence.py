@@ -26,7 +26,7 @@ bureau city government department office xuchang urban management also still yet
 many much percent percentage rate ratio proportion share count figure value kind kinds type types
 """.split())
 # Chinese words that shape a question but are not its topic ("一共办了多少个案子" is about 案子).
-ZH_FILLER = frozenset("一共 总共 总计 合计 意思 多久 去年 今年 目前 现在 情况 具体 主要 相关 方面 时候 一次 为什么 怎么样 是什么 有关".split())
+ZH_FILLER = frozenset("这边 那边 这里 那里 以后 之后 之内 以内 何种 多长 长时间 多长时间 一共 总共 总计 合计 意思 多久 去年 今年 目前 现在 情况 具体 主要 相关 方面 时候 一次 为什么 怎么样 是什么 有关".split())
 # Words of a question about rules that name no behaviour: "违反规定的怎么处罚，罚多少？" asks about nothing yet.
 LEGAL_FILLER = frozenset("""处罚 罚款 罚 罚钱 处理 怎么 如何 多少 规定 法律责任 责任 后果 违反 行为 条例 法规 法律 本市 哪些
 会 被 要 需要 可以 应当 什么 哪个 部门 单位 个人 擅自 违法 私自 随意 乱 处 罚多少 怎么办 情况 有 没有 吗 呢
@@ -47,6 +47,8 @@ class Concept:
     words: tuple[str, ...]
     phrases: tuple[str, ...]
     weight: float
+    known: bool = True  # the corpus uses the word or one of its expansions
+    extra: bool = False  # a glossary term that jieba cut differently ("乱砍树" -> 乱砍/树罚)
 
     def found_in(self, text: str, present: frozenset[str]) -> bool:
         return any(w in present for w in self.words) or any(p in text for p in self.phrases)
@@ -84,13 +86,23 @@ def concepts(query: Query, idf) -> list[Concept]:
             weight *= SINGLE_CHAR_WEIGHT
         if token in focus:
             weight *= FOCUS_WEIGHT
-        out[token] = Concept((token,), related, weight)
+        out[token] = Concept((token,), related, weight, _known(idf, [token, *related]))
+    for term, values in query.expansions.items():
+        if not term.isascii() and not any(t in out for t in tokens(term)):
+            weight = max(idf(t) for v in values for t in tokens(v)[:1]) if values else 0.0
+            out[term] = Concept((term,), tuple(values), weight, _known(idf, list(values)), extra=True)
     return list(out.values())
+
+
+def _known(idf, words: list[str]) -> bool:
+    """Some of these words occur in the corpus: a word it never uses gets the rarest weight there is."""
+    unseen = idf("\u0000never-indexed")
+    return any(all(idf(t) < unseen for t in tokens(w)) for w in words if tokens(w))
 
 
 def key_concept(items: list[Concept]) -> Concept | None:
     """The most specific word of the question (highest weight) that names its topic rather than asking."""
-    topical = [c for c in items if not set(c.words) & LEGAL_FILLER and not (c.words[0].isascii() and len(c.words[0]) < 3)]
+    topical = [c for c in items if c.known and not set(c.words) & LEGAL_FILLER and not (c.words[0].isascii() and len(c.words[0]) < 3)]
     return max(topical, key=lambda c: c.weight) if topical else None
 
 

@@ -36,9 +36,13 @@ class LexicalIndex:
     def idf(self, token: str) -> float:
         """Inverse document frequency over chunks; a token the corpus never uses gets the rarest weight."""
         n = int(self._bm25.scores["num_docs"])
-        column = self._bm25.vocab_dict.get(token)
-        df = 0 if column is None else int(self._bm25.scores["indptr"][column + 1] - self._bm25.scores["indptr"][column])
+        df = self.df(token)
         return float(np.log(1 + (n - df + 0.5) / (df + 0.5)))
+
+    def df(self, token: str) -> int:
+        """How many chunks use the token."""
+        column = self._bm25.vocab_dict.get(token)
+        return 0 if column is None else int(self._bm25.scores["indptr"][column + 1] - self._bm25.scores["indptr"][column])
 
     def knows(self, token: str) -> bool:
         return token in self._bm25.vocab_dict

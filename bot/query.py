@@ -18,6 +18,7 @@ _PENALTY = re.compile(r"处罚|罚款|罚多少|罚钱|怎么罚|如何罚|罚�
                       r"\bpenalt|\bfine[sd]?\b|\bpunish|\bsanction|\bconsequence|\bdetention|\bdetained|\bconfiscat", re.I)
 _PERIOD = re.compile(r"多久|多长时间|多少天|几天|几日|多少日|期限|时限|时效|几个月|多少小时|几年|"
                      r"\bhow long\b|\bdeadline|\btime limit|\bwithin how|\bhow many (?:days|months|years|hours)", re.I)
+_ADOPTION = re.compile(r"通过|批准|施行|生效|修正|修订|公布|发布|颁布|\badopt|\beffect|\bamend|\bforce\b|\bpromulgat|\benact", re.I)
 _ARTICLE = re.compile(r"第([一二三四五六七八九十百千零〇两]+|\d+)条")
 _ARTICLE_EN = re.compile(r"\barticle\s+(\d+)\b", re.I)
 _WHICH_ARTICLE = re.compile(r"第几条|哪一?条|哪个条款|什么条款|哪些条|\bwhich (?:article|provision|clause)", re.I)
@@ -54,6 +55,7 @@ class Query:
     period: bool = False  # asks for a time limit: 多久, 期限, how long
     article: str = ""  # "第三十二条" when the question cites one
     which_article: bool = False  # "第几条", "which article"
+    about_adoption: bool = False  # when a law was adopted, amended or took effect
 
     @property
     def search_text(self) -> str:
@@ -68,7 +70,9 @@ def analyse(question: str, glossary: Glossary) -> Query:
     expansions = glossary.matches(text)
     expanded = tokens(text) + [t for values in expansions.values() for e in values for t in tokens(e)]
     period = bool(_PERIOD.search(text))
-    quantity = bool(_QUANTITY_ZH.search(text) if lang == "zh" else _QUANTITY_EN.search(text))
+    which_article = bool(_WHICH_ARTICLE.search(text))
+    # "第几条" counts nothing: it asks where a rule stands
+    quantity = not which_article and bool(_QUANTITY_ZH.search(text) if lang == "zh" else _QUANTITY_EN.search(text))
     units = (PERIOD_UNITS if period else ()) + (_units(text) if quantity else ())
     return Query(
         text=text,
@@ -83,7 +87,8 @@ def analyse(question: str, glossary: Glossary) -> Query:
         penalty=bool(_PENALTY.search(text)),
         period=period,
         article=_article(text),
-        which_article=bool(_WHICH_ARTICLE.search(text)),
+        which_article=which_article,
+        about_adoption=bool(_ADOPTION.search(text)),
     )
 
 
@@ -114,8 +119,11 @@ def _places(text: str, glossary: Glossary) -> list[str]:
     """
     from bot.tokenize import place_names
 
+    from bot.pinyin import is_pinyin
+
     places = place_names(text)
     for name in _EN_NAME.findall(text):
-        known = glossary.matches(name)
-        places += [v for values in known.values() for v in values[:1]] if known else [name]
+        known = [v for values in glossary.matches(name).values() for v in values[:1] if place_names(v + "市")]
+        # An unknown capitalised word is a place only when it reads as pinyin ("Zhengzhou", not "Urban").
+        places += known if known else ([name] if is_pinyin(name) and name.lower() not in ("china", "chinese") else [])
     return list(dict.fromkeys(p for p in places if p))

@@ -45,7 +45,8 @@ def refusal_reason(query: Query, candidate: Candidate | None, index: StoredIndex
     if query.penalty and candidate.hit.chunk.article and not is_penalty(sentence) and not query.article:
         return "no penalty clause for this"
     legal = bool(candidate.hit.chunk.article)
-    if legal and not query.article and not covers_key(concepts(query, index.lexical.idf), candidate.context):
+    items = concepts(query, index.lexical.idf)
+    if legal and not query.article and not covers_key(items, candidate.context):
         return "the documents do not name what is asked about"
     if candidate.hit.dense < limits.floor:
         return "weak evidence"
@@ -62,7 +63,7 @@ def _scope_reason(query: Query, candidate: Candidate, index: StoredIndex) -> str
         for year in query.years:
             if doc.version and year < doc.adopted_year:
                 return f"{doc.title} was not adopted by {year}"
-        for place in query.places:
+        for place in map(index.catalogue.resolve_place, query.places):
             if place != doc.place and not (not doc.place and place in index.catalogue.places):
                 return f"no rules of {place} are indexed"
         return ""

@@ -17,7 +17,7 @@ NATIONAL_WHEN_PLACE_NAMED = 0.8
 def in_scope(hits: list[Hit], query: Query, catalogue: Catalogue) -> list[Hit]:
     """The hits re-weighted by document, best first; hits of documents the question rules out are dropped."""
     named = catalogue.named_in(query.text)
-    places = [p for p in query.places if p in catalogue.places]
+    places = [p for p in map(catalogue.resolve_place, query.places) if p in catalogue.places]
     if named:
         narrowed = [h for h in hits if h.chunk.source in named]
         hits = narrowed or hits

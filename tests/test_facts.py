@@ -140,9 +140,9 @@ def test_a_fact_the_engine_would_quote_is_on_the_sheet(chunks, facts):
     on_sheet = {(f.sentence, f.figure) for f in facts}
     for chunk in chunks:
         for sentence in chunk.sentence_texts():
-            for m in engine_figures(sentence):
-                if m.group(3):  # a bare number ("12319") is never quoted as an amount
-                    assert (sentence, m.group(0)) in on_sheet, (sentence, m.group(0))
+            for figure in engine_figures(sentence):
+                if figure.unit:  # a bare number ("12319") is never quoted as an amount
+                    assert (sentence, figure.text) in on_sheet, (sentence, figure.text)
 
 
 @pytest.mark.parametrize("question", ["2023年共立案多少宗？", "罚没收入是多少？", "设置了多少个便民服务点？", "划定了多少个夜市点？",
