@@ -5,9 +5,11 @@ that says so, read from the article chunks at ingest. Where a penalty article on
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import asdict, dataclass, field
 
 from bot.ingest.legal import ARTICLE, ITEM
+from bot.numerals import cn_to_number
 from bot.penalty_clauses import ClauseRow, item_behaviour, parse_clause
 from bot.penalty_measures import SANCTIONS, Measure
 from bot.penalty_refs import DutyArticle, Ref, duties, duty_index, parse_refs
@@ -100,6 +102,7 @@ def article_penalties(chunks: list[Chunk], index: dict[int, DutyArticle]) -> lis
     """The rows of one article: its paragraphs, and its items with the lead-in they continue."""
     first = chunks[0]
     rows: list[Penalty] = []
+    paragraphs: list[list[Penalty]] = []  # rows by 款, for "依照前款规定处以罚款"
     lead = _Lead()
     for chunk in chunks:
         for line in (l.strip() for l in chunk.text.split("\n")):
@@ -109,13 +112,34 @@ def article_penalties(chunks: list[Chunk], index: dict[int, DutyArticle]) -> lis
             item = ITEM.match(text)
             base = Penalty("", [], first.article, source=first.source, title=first.title,
                            section=first.section_path, chunk_id=chunk.id, sentence=text)
-            if not item:
-                parsed = parse_clause(text)
-                lead = _Lead(parsed[-1] if parsed else ClauseRow(), text)
-                rows += [p for row in parsed if row.measures and not row.lists_items for p in _rows(row, base, index)]
-            else:
-                rows += _item_rows(text, item.group(0), lead, base, index)
+            if item:
+                paragraphs[-1:] = [(paragraphs[-1] if paragraphs else []) + _item_rows(text, item.group(0), lead, base, index)]
+                continue
+            parsed = parse_clause(text)
+            lead = _Lead(parsed[-1] if parsed else ClauseRow(), text)
+            # A lead-in of a list ("…按照下列规定处罚：") gives its measures to the items, not a row of its own.
+            own = [] if "下列" in text else [p for row in parsed if row.measures and not row.lists_items
+                                              for p in _rows(row, base, index)]
+            paragraphs.append(_borrow_fines(own, text, paragraphs))
+    rows = [row for members in paragraphs for row in members]
     return [r for r in rows if any(_sanction(m) for m in r.measures)]
+
+
+def _borrow_fines(rows: list[Penalty], text: str, paragraphs: list[list[Penalty]]) -> list[Penalty]:
+    """"依照前款规定处以罚款", "依照本条第一款规定处以罚款": the fine that paragraph sets, not a bare 罚款."""
+    m = re.search(r"依照(?:前款|本条第([一二三四五六七八九十]+)款)(?:的)?规定处以?罚款", text)
+    if not m or not paragraphs:
+        return rows
+    number = int(cn_to_number(m.group(1)) or 0) if m.group(1) else len(paragraphs)
+    source = paragraphs[number - 1] if 0 < number <= len(paragraphs) else []
+    fines = next((p.fines for p in source if any(f.has_range for f in p.fines)), [])
+    for row in rows:
+        bare = [i for i, f in enumerate(row.measures) if f.kind == "罚款" and not f.has_range]
+        if bare and fines:
+            i = bare[0]
+            borrowed = [Measure(**{**f.to_json(), "condition": row.measures[i].condition}) for f in fines]
+            row.measures[i:i + 1] = borrowed
+    return rows
 
 
 def _sanction(measure: Measure) -> bool:

@@ -10,7 +10,7 @@ from bot.amounts import Amount, find_amounts
 from bot.numerals import format_number
 
 # Who imposes it, stripped before the measure: "由城市管理综合执法部门", "城市人民政府…或者其委托的单位".
-_VERBS = r"(?=责令|处|给予|没收|吊销|依照|按照|予以|对|可以|可|并|除|组织|$)"
+_VERBS = r"(?=责令|处|给予|没收|吊销|暂扣|降低|取消|依照|按照|予以|对|可以|可|并|除|组织|$)"
 AUTHORITY = re.compile(r"^由([^，；：]*(?:部门|机关|政府|单位|机构|委员会|组织))(?:按照职责|依据职权|依照职权|依法)?" + _VERBS +
                        r"|^([^，；：的]*?(?:部门|机关)(?:或者其委托的单位)?)(?=除|责令|处|给予|可以)")
 _TARGET = re.compile(r"^对([^，；]{1,30}?)(?=处|给予|依法|没收|责令|予以|可以)")
@@ -24,7 +24,7 @@ _KINDS = [
     ("通报批评", re.compile(r"通报批评")),
     ("没收", re.compile(r"没收[^，；。]*?(?=，|；|。|$|并处|并可|可以)")),
     ("吊销", re.compile(r"(?:吊销|暂扣|降低|取消)[^，；。、]*")),
-    ("停业整顿", re.compile(r"停业整顿")),
+    ("停业整顿", re.compile(r"(?<!责令)停业整顿")),
     ("处分", re.compile(r"给予[^，；。]*?处分")),
     ("强制拆除", re.compile(r"强制拆除")),
     ("赔偿", re.compile(r"(?:承担|予以|依法)?赔偿(?:责任)?")),
@@ -138,7 +138,7 @@ def _fine(core: str, amount: Amount, condition: str) -> Measure:
         per = _PER_BEFORE.search(core[:amount.start]) or _PER_AFTER.search(before)
         measure.per = per.group(1) if per else ""
     verb = max((before.rfind(v) + len(v) for v in ("处以", "处") if before.rfind(v) >= 0), default=0)
-    basis = before[verb:].replace(measure.per, "").strip("的、，")
+    basis = re.split(r"或者|并|、|，", before[verb:].replace(measure.per, ""))[-1].strip("的、，")
     measure.basis = basis if len(basis) <= 20 else ""
     return measure
 
