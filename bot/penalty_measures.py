@@ -72,7 +72,7 @@ class Measure:
         if self.has_range:
             what = f"{self.kind} {self.range_text()}"
         else:
-            what = self.text if self.kind in ("责令", "没收", "吊销", "处分", "依照") else self.kind
+            what = self.text if self.kind in ("责令", "没收", "吊销", "处分", "依照", "赔偿") else self.kind
         return f"{self.condition}：{what}" if self.condition else what
 
     def to_json(self) -> dict:
