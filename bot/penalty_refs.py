@@ -34,7 +34,7 @@ def parse_refs(text: str, context: int | None = None) -> list[Ref]:
     Items without an article belong to `context` (the article the lead-in names)."""
     text = text.split("》")[-1] if "《" in text else text  # numbers after a named law are that law's
     refs: list[Ref] = []
-    article, paragraph, low, ranged = context, None, None, False
+    article, paragraph, low, ranged, bare = context, None, None, False, False
     for m in _TOKEN.finditer(text):
         if m.group(3):
             ranged = True
@@ -42,9 +42,9 @@ def parse_refs(text: str, context: int | None = None) -> list[Ref]:
         number = int(cn_to_number(m.group(1)) or 0)
         kind = m.group(2)
         if kind is None:
-            low = number  # "第二" of "第二至第四项"
+            low, bare = number, True  # "第二" of "第二至第四项": counted with the range's end
             continue
-        start = low + 1 if ranged and low is not None else number
+        start = (low if bare else low + 1) if ranged and low is not None else number
         numbers = range(start, number + 1) if ranged else [number]
         if kind == "条":
             article, paragraph = number, None
@@ -55,7 +55,7 @@ def parse_refs(text: str, context: int | None = None) -> list[Ref]:
         else:
             refs = [r for r in refs if r not in (Ref(article), Ref(article, paragraph))]
             refs += [Ref(article, paragraph, n) for n in numbers]
-        low, ranged = number, False
+        low, ranged, bare = number, False, False
     return refs
 
 
