@@ -137,7 +137,7 @@ def _plausible(sentence: str, m: re.Match) -> bool:
         return False
     if re.fullmatch(r"(?:19|20)\d\d年", low) or (low.endswith(("年", "日")) and re.match(r"\d", low) and after in "月日号"):
         return False  # 2023年, a date
-    if low[0] in "百千万亿":
+    if low[0] in "百千万亿" and not low.startswith("百分之"):
         return False  # 百日行动, 千年, 万人: a bare 百/千/万 opens a word, not a number
     if low[0] in "一" and low.endswith(("人", "次", "米", "天")) and not m.group("high") and not m.group("bound"):
         return False  # 一人, 一次, 一天: "one", rarely an amount anyone asks for

@@ -8,9 +8,10 @@ import re
 from pathlib import Path
 from typing import IO, Iterable
 
+from bot.legal_facts import legal_facts
 from bot.records import SECTION_SEP, Chunk, Fact
 
-FACTS_VERSION = 1  # bump when extraction changes: ingest then re-extracts the facts of unchanged files too
+FACTS_VERSION = 2  # 2: amounts of laws in Chinese numerals (bot/legal_facts.py); bump when extraction changes: ingest then re-extracts the facts of unchanged files too
 
 # Counters the reports count in, longest first so "个百分点" wins over "个" and "人次" over "人".
 # Years (年), months (月) and days (日) are deliberately absent: "2023年", "7月" are dates, not figures.
@@ -60,7 +61,13 @@ def extract_facts(chunks: list[Chunk]) -> list[Fact]:
             if (chunk.source, chunk.start + a) in seen:
                 continue
             seen.add((chunk.source, chunk.start + a))
-            for fact in sentence_facts(chunk.text[a:b], chunk.section_path, doc_year):
+            sentence = chunk.text[a:b]
+            found = sentence_facts(sentence, chunk.section_path, doc_year)
+            if chunk.article:  # a law's figures are mostly written in Chinese numerals
+                found += legal_facts(sentence, chunk.section_path, doc_year,
+                                     [(f.offset, f.offset + len(f.figure)) for f in found])
+                found.sort(key=lambda f: f.offset)
+            for fact in found:
                 fact.source, fact.title, fact.chunk_id = chunk.source, chunk.title, chunk.id
                 facts.append(fact)
     return facts
@@ -256,14 +263,25 @@ def _fit(block: str, limit: int) -> list[str]:
 
 # ---- spreadsheets -------------------------------------------------------------------------------------
 
-COLUMNS = ["文档", "章节", "指标", "数字", "数值", "单位", "限定", "年份", "原句", "来源文件"]
-_WIDTHS = [28, 40, 18, 12, 10, 8, 8, 8, 80, 24]
+COLUMNS = ["文档", "章节", "指标", "数字", "数值", "单位", "限定", "年份", "原句", "来源文件", "下限", "上限", "计量单位"]
+_WIDTHS = [28, 40, 18, 12, 10, 8, 8, 8, 80, 24, 10, 10, 10]
 
 
 def sheet_rows(facts: Iterable[Fact]) -> list[list]:
     """One row per fact, the number as a number so a spreadsheet can sum and sort it."""
     return [[f.title, f.section, f.label, f.figure, _number(f.value), f.unit, (f.prefix + " " + f.qualifier).strip(),
-             f.year, f.sentence, f.source] for f in facts]
+             f.year, f.sentence, f.source, *_range(f)] for f in facts]
+
+
+def _range(fact: Fact) -> list:
+    """A law's range ("每株五百元以上五千元以下": 500, 5000, "每株"); a report figure has only its 数值."""
+    if fact.low is None and fact.high is None:
+        return [None, None, fact.per]
+    return [_plain(fact.low), _plain(fact.high), fact.per]
+
+
+def _plain(value: float | None) -> int | float | None:
+    return None if value is None else int(value) if float(value).is_integer() else value
 
 
 def _number(value: str) -> int | float:

@@ -11,7 +11,7 @@ from typing import Iterable
 from bot.records import SECTION_SEP, Fact, QuizItem
 from bot.quiz_store import Card, QuizStore
 
-QUIZ_VERSION = 1  # bump when generation changes: ingest then regenerates the questions of unchanged files
+QUIZ_VERSION = 2  # 2: questions from the penalty table too (bot/penalty_quiz.py); bump when generation changes: ingest then regenerates the questions of unchanged files
 BLANK = "___"
 OPTIONS = 4
 _MAGNITUDES = {"万亿": 1e12, "亿": 1e8, "万": 1e4, "千": 1e3}
@@ -22,7 +22,9 @@ _CLAUSE = re.compile(r"[^，；,;]+[，；,;]?")
 # ---- generation ----------------------------------------------------------------------------------------
 
 def make_items(facts: list[Fact]) -> list[QuizItem]:
-    """One question per fact, in reading order; distractors come from the same document's figures."""
+    """One question per fact, in reading order; distractors come from the same document's figures.
+    Amounts in Chinese numerals (laws) are asked through the penalty table instead: options here are written in digits."""
+    facts = [f for f in facts if re.match(r"[\d,]+(?:\.\d+)?", f.figure[len(f.prefix):])]
     by_source: dict[str, list[Fact]] = {}
     for fact in facts:
         by_source.setdefault(fact.source, []).append(fact)

@@ -137,6 +137,11 @@ class Fact:
     prefix: str = ""  # a threshold word before the number: "达到", "超过", "近", "约"
     offset: int = -1  # where `figure` starts in `sentence`
     doc_year: str = ""  # the year in the document's title, for sentences that only say 今年
+    # An amount of a law in Chinese numerals ("每株五万元以上五十万元以下"): its range in base units (元, 日, %),
+    # None where open, and its per-unit; for report figures low == high == the value and per is "".
+    low: float | None = None
+    high: float | None = None
+    per: str = ""
 
     def __post_init__(self) -> None:
         # facts.jsonl written before `figure` was stored: rebuild it until the next ingest re-extracts them.

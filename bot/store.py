@@ -1,7 +1,7 @@
 """The index folder: FAISS vectors, BM25, chunk metadata and a manifest, published by one atomic rename.
 
 Layout: index/CURRENT names the live build; index/builds/<id>/ holds manifest.json, chunks.jsonl,
-dense.faiss, lexical/, the fact sheet (facts.jsonl) and the quiz (quiz.jsonl). A build is written
+dense.faiss, lexical/, the fact sheet (facts.jsonl), the penalty table (penalties.jsonl) and the quiz (quiz.jsonl). A build is written
 under a temporary name, renamed into place, and only then is CURRENT replaced (os.replace is atomic),
 so a reader sees the old index or the new one, never half of either.
 """
@@ -21,6 +21,7 @@ import numpy as np
 
 from bot.errors import IndexCorrupt, IndexNotFound, ModelMismatch
 from bot.lexical import LexicalIndex
+from bot.penalties import Penalty
 from bot.records import Chunk, Fact, QuizItem
 
 log = logging.getLogger(__name__)
@@ -38,6 +39,7 @@ class StoredIndex:
     lexical: LexicalIndex
     facts: list[Fact] = field(default_factory=list)
     quiz: list[QuizItem] = field(default_factory=list)
+    penalties: list[Penalty] = field(default_factory=list)
     _texts: dict[str, str] = field(default_factory=dict, repr=False)
     _articles: dict[tuple[str, str], list[Chunk]] = field(default_factory=dict, repr=False)
 
@@ -127,6 +129,8 @@ def load_index(index_dir: Path, model: str | None = None) -> StoredIndex:
         chunks = [Chunk.from_json(json.loads(line)) for line in _lines(build / "chunks.jsonl")]
         facts = [Fact(**json.loads(line)) for line in _lines(build / "facts.jsonl")] if (build / "facts.jsonl").exists() else []
         quiz = [QuizItem(**json.loads(line)) for line in _lines(build / "quiz.jsonl")] if (build / "quiz.jsonl").exists() else []
+        penalties = [Penalty.from_json(json.loads(line)) for line in _lines(build / "penalties.jsonl")] \
+            if (build / "penalties.jsonl").exists() else []
         dense = faiss.read_index(str(build / "dense.faiss"))
         lexical = LexicalIndex.load(build / "lexical")
     except (IndexCorrupt, ModelMismatch):
@@ -135,7 +139,7 @@ def load_index(index_dir: Path, model: str | None = None) -> StoredIndex:
         raise IndexCorrupt(str(index_dir), f"{exc.__class__.__name__}: {exc}") from exc
     if dense.ntotal != len(chunks):
         raise IndexCorrupt(str(index_dir), f"{dense.ntotal} vectors for {len(chunks)} chunks")
-    return StoredIndex(build, manifest, chunks, dense, lexical, facts, quiz)
+    return StoredIndex(build, manifest, chunks, dense, lexical, facts, quiz, penalties)
 
 
 def _lines(path: Path) -> list[str]:
@@ -143,7 +147,7 @@ def _lines(path: Path) -> list[str]:
 
 
 def write_build(index_dir: Path, manifest: dict, chunks: list[Chunk], vectors: np.ndarray,
-                facts: list[Fact], quiz: list[QuizItem] | None = None) -> Path:
+                facts: list[Fact], quiz: list[QuizItem] | None = None, penalties: list[Penalty] | None = None) -> Path:
     """Write a complete build under a temporary name and rename it into index/builds/."""
     import faiss
 
@@ -156,6 +160,7 @@ def write_build(index_dir: Path, manifest: dict, chunks: list[Chunk], vectors: n
     _write_lines(tmp / "chunks.jsonl", (c.to_json() for c in chunks))
     _write_lines(tmp / "facts.jsonl", (f.to_json() for f in facts))
     _write_lines(tmp / "quiz.jsonl", (q.to_json() for q in quiz or []))
+    _write_lines(tmp / "penalties.jsonl", (p.to_json() for p in penalties or []))
     faiss.write_index(make_faiss(vectors), str(tmp / "dense.faiss"))
     LexicalIndex.build([lexical_text(c) for c in chunks]).save(tmp / "lexical")
     # The manifest goes last: a build folder without one is never treated as complete.

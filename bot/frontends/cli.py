@@ -62,9 +62,11 @@ def parser() -> argparse.ArgumentParser:
     ev.add_argument("--sweep", metavar="SIZES", help="comma-separated chunk sizes to compare on scratch indexes, e.g. 120,160,240")
     ev.add_argument("--overlaps", metavar="N,N", default="0,1", help="chunk overlaps to compare with --sweep (default 0,1)")
     _common(ev)
-    facts = sub.add_parser("facts", help="list the figures of the reports (fact sheet)")
+    facts = sub.add_parser("facts", help="list the figures of the reports (fact sheet), or the penalty table")
     facts.add_argument("keyword", nargs="?", default="", help="only facts whose label, section or sentence contains this")
-    facts.add_argument("--json", action="store_true", help="one JSON object per fact per line")
+    facts.add_argument("--penalties", action="store_true",
+                       help="the penalty table of the laws and regulations (罚则一览): behaviour, measures, article")
+    facts.add_argument("--json", action="store_true", help="one JSON object per fact (or penalty row) per line")
     facts.add_argument("--csv", metavar="FILE", help="write the fact sheet as CSV")
     facts.add_argument("--xlsx", metavar="FILE", help="write the fact sheet as an Excel workbook")
     _common(facts)

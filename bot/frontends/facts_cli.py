@@ -1,4 +1,5 @@
-"""`python -m bot facts [--json] [--csv FILE] [--xlsx FILE] [KEYWORD]`: the fact sheet in the terminal or a spreadsheet."""
+"""`python -m bot facts [--penalties] [--json] [--csv FILE] [--xlsx FILE] [KEYWORD]`: the fact sheet (or the
+penalty table) in the terminal or a spreadsheet."""
 
 from __future__ import annotations
 
@@ -15,6 +16,10 @@ def run_facts(cfg: Config, args) -> int:
     """Print or export the facts matching the keyword; exit 1 when none does, like grep."""
     index = load_index(cfg.index_dir)  # IndexNotFound / IndexCorrupt name the fix; the CLI prints them
     keyword = (getattr(args, "keyword", "") or "").strip()
+    if getattr(args, "penalties", False):
+        from bot.frontends.penalties_cli import run_penalties
+
+        return run_penalties(index, keyword, args)
     facts = filter_facts(index.facts, keyword)
     if not facts:
         print(f"没有找到与“{keyword}”相关的数字。" if keyword else "索引中没有数字：语料里的报告没有统计数字。", file=sys.stderr)

@@ -1,4 +1,4 @@
-"""Telegram commands for the fact sheet and the training quiz: /facts, /quiz, /score."""
+"""Telegram commands for the fact sheet and the training quiz: /facts, /quiz, /score (and /penalties)."""
 
 from __future__ import annotations
 
@@ -102,6 +102,9 @@ class Training:
 
 
 def register_training(app: Application, bot) -> None:
+    from bot.frontends.telegram_penalties import register_penalties
+
+    register_penalties(app, bot)
     training = Training(bot)
     bot.training = training
     app.add_handler(CommandHandler("facts", training.on_facts))

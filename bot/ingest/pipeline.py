@@ -15,6 +15,7 @@ from bot.ingest.chunking import chunk_document
 from bot.ingest.documents import read_document
 from bot.ingest.legal import PREAMBLE
 from bot.ingest.loaders import corpus_files, file_sha256
+from bot.penalties import Penalty, extract_penalties
 from bot.records import Chunk, Document, Fact, QuizItem
 from bot.store import StoredIndex, load_index, publish, write_build
 
@@ -33,6 +34,7 @@ class IngestReport:
     chunks: int = 0
     embedded: int = 0
     facts: int = 0
+    penalties: int = 0
     changed: bool = True
     seconds: float = 0.0
     embed_seconds: float = 0.0
@@ -42,7 +44,8 @@ class IngestReport:
         if not self.changed:
             head = f"index is up to date: {self.files} file(s), {self.chunks} chunks; nothing re-embedded"
         else:
-            head = (f"indexed {self.files} file(s) into {self.chunks} chunks and {self.facts} facts in "
+            head = (f"indexed {self.files} file(s) into {self.chunks} chunks, {self.facts} facts and "
+                    f"{self.penalties} penalty rows in "
                     f"{self.seconds:.1f}s: embedded {self.embedded} chunk(s), reused {len(self.reused)} "
                     f"unchanged file(s), updated {len(self.updated)}, removed {len(self.removed)}")
         lines = [head] + [f"skipped {name}: {reason}" for name, reason in self.skipped]
@@ -56,9 +59,10 @@ def chunking_params(cfg: Config) -> dict:
 def extractor_versions() -> dict:
     """Facts and questions of an unchanged file are reused only when they were made by the same code."""
     from bot.facts import FACTS_VERSION
+    from bot.penalties import PENALTIES_VERSION
     from bot.quiz import QUIZ_VERSION
 
-    return {"facts": FACTS_VERSION, "quiz": QUIZ_VERSION}
+    return {"facts": FACTS_VERSION, "quiz": QUIZ_VERSION, "penalties": PENALTIES_VERSION}
 
 
 def embed_text(chunk: Chunk) -> str:
@@ -84,17 +88,20 @@ def ingest(cfg: Config, show_progress: bool = True, force: bool = False) -> Inge
     vectors: list[np.ndarray] = []
     facts: list[Fact] = []
     quiz: list[QuizItem] = []
+    penalties: list[Penalty] = []
     new_docs: list[tuple[Document, list[Chunk]]] = []
     files_meta: dict[str, dict] = {}
     for path in corpus_files(cfg.corpus_dir):
         source = path.relative_to(cfg.corpus_dir).as_posix()
         sha = file_sha256(path)
         if source in old_files and old_files[source]["sha256"] == sha:
-            reused, reused_vectors, reused_facts, reused_quiz = _take_from(previous, source, len(chunks), same_extractors)
+            reused, reused_vectors, reused_facts, reused_quiz, reused_penalties = _take_from(
+                previous, source, len(chunks), same_extractors)
             chunks += reused
             vectors.append(reused_vectors)
             facts += reused_facts
             quiz += reused_quiz
+            penalties += reused_penalties
             files_meta[source] = {**old_files[source], "chunks": len(reused)}
             report.reused.append(source)
             continue
@@ -107,15 +114,16 @@ def ingest(cfg: Config, show_progress: bool = True, force: bool = False) -> Inge
         chunks += doc_chunks
         vectors.append(np.zeros((len(doc_chunks), embedder.dim), dtype=np.float32))
         new_docs.append((doc, doc_chunks))
-        doc_facts = _extract_facts(doc_chunks)
+        doc_facts, doc_penalties = _extract_facts(doc_chunks), extract_penalties(doc_chunks)
         facts += doc_facts
-        quiz += _make_quiz(doc_facts)
+        penalties += doc_penalties
+        quiz += _make_quiz(doc_facts, doc_penalties)
         files_meta[source] = {"sha256": sha, "title": doc.title, "chunks": len(doc_chunks), "pages": len(doc.pages),
                               **doc.meta}
         report.updated.append(source)
     report.files = len(files_meta)
     report.removed = sorted(set(old_files) - set(files_meta))
-    report.chunks, report.facts = len(chunks), len(facts)
+    report.chunks, report.facts, report.penalties = len(chunks), len(facts), len(penalties)
     if previous is not None and not report.updated and not report.removed and same_extractors:
         report.changed = False
         report.seconds = time.perf_counter() - started
@@ -130,11 +138,12 @@ def ingest(cfg: Config, show_progress: bool = True, force: bool = False) -> Inge
     manifest = {
         "model": embedder.name, "dim": embedder.dim, "chunking": chunking_params(cfg),
         "built_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"), "files": files_meta,
-        "counts": {"files": len(files_meta), "chunks": len(chunks), "facts": len(facts), "quiz": len(quiz)},
+        "counts": {"files": len(files_meta), "chunks": len(chunks), "facts": len(facts), "quiz": len(quiz),
+                   "penalties": len(penalties)},
         "extractors": extractors,
     }
     cfg.index_dir.mkdir(parents=True, exist_ok=True)
-    build = write_build(cfg.index_dir, manifest, chunks, matrix, facts, quiz)
+    build = write_build(cfg.index_dir, manifest, chunks, matrix, facts, quiz, penalties)
     publish(cfg.index_dir, build)
     report.build = build.name
     report.seconds = time.perf_counter() - started
@@ -155,19 +164,21 @@ def _reusable_previous(cfg: Config) -> StoredIndex | None:
 
 
 def _take_from(previous: StoredIndex, source: str, first_id: int,
-               same_extractors: bool) -> tuple[list[Chunk], np.ndarray, list[Fact], list[QuizItem]]:
-    """An unchanged file's chunks, vectors, facts and questions from the previous build, renumbered;
-    facts and questions are made afresh from the chunks when the code that made them has changed."""
+               same_extractors: bool) -> tuple[list[Chunk], np.ndarray, list[Fact], list[QuizItem], list[Penalty]]:
+    """An unchanged file's chunks, vectors, facts, questions and penalty rows from the previous build, renumbered;
+    they are made afresh from the chunks when the code that made them has changed."""
     old = [c for c in previous.chunks if c.source == source]
     ids = [c.id for c in old]
     vectors = np.stack([previous.dense.reconstruct(i) for i in ids]) if ids else np.zeros((0, previous.dense.d), np.float32)
     mapping = {c.id: first_id + n for n, c in enumerate(old)}
     chunks = [Chunk(**{**c.__dict__, "id": mapping[c.id]}) for c in old]
     if not same_extractors:
-        facts = _extract_facts(chunks)
-        return chunks, vectors, facts, _make_quiz(facts)
+        facts, penalties = _extract_facts(chunks), extract_penalties(chunks)
+        return chunks, vectors, facts, _make_quiz(facts, penalties), penalties
     facts = [Fact(**{**f.__dict__, "chunk_id": mapping.get(f.chunk_id, -1)}) for f in previous.facts if f.source == source]
-    return chunks, vectors, facts, [q for q in previous.quiz if q.source == source]
+    penalties = [Penalty(**{**p.__dict__, "chunk_id": mapping.get(p.chunk_id, -1)})
+                 for p in previous.penalties if p.source == source]
+    return chunks, vectors, facts, [q for q in previous.quiz if q.source == source], penalties
 
 
 def _extract_facts(chunks: list[Chunk]) -> list[Fact]:
@@ -176,7 +187,8 @@ def _extract_facts(chunks: list[Chunk]) -> list[Fact]:
     return extract_facts(chunks)
 
 
-def _make_quiz(facts: list[Fact]) -> list[QuizItem]:
+def _make_quiz(facts: list[Fact], penalties: list[Penalty]) -> list[QuizItem]:
+    from bot.penalty_quiz import penalty_items
     from bot.quiz import make_items
 
-    return make_items(facts)
+    return make_items(facts) + penalty_items(penalties)

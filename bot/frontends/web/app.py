@@ -20,6 +20,7 @@ from bot.frontends.web.errors import install_errors
 from bot.frontends.web.limits import BodyLimit
 from bot.frontends.web.openai_api import OPENAI
 from bot.frontends.web.pages import PAGES, swagger_assets
+from bot.frontends.web.penalties import PENALTIES
 from bot.frontends.web.training import TRAINING
 from bot.qlog import QuestionLog
 from bot.worker import EngineWorker
@@ -40,7 +41,7 @@ def create_app(engine: Engine, qlog: QuestionLog, cfg: Config) -> FastAPI:
                               "stands, and the passages. When WEB_TOKEN is set, send `Authorization: Bearer <WEB_TOKEN>`.")
     chat = Conversations(engine, qlog, idle_seconds=cfg.conversation_idle_seconds)
     app.state.web = WebContext(cfg, engine, EngineWorker(engine, cfg.workers, cfg.queue_size), qlog, chat)
-    for router in (PAGES, API, TRAINING, OPENAI):
+    for router in (PAGES, API, TRAINING, PENALTIES, OPENAI):
         app.include_router(router)
     assets = swagger_assets()
     if assets is not None:

@@ -29,6 +29,11 @@ async def facts_page() -> FileResponse:
     return _page("facts.html")
 
 
+@PAGES.get("/penalties")
+async def penalties_page() -> FileResponse:
+    return _page("penalties.html")
+
+
 @PAGES.get("/quiz")
 async def quiz_page() -> FileResponse:
     return _page("quiz.html")

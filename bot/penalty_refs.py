@@ -1,0 +1,114 @@
+"""Follow a penalty clause back to the duty it enforces: "违反本条例第十条第四项规定" -> the text of item （四）
+of article 10, so the penalty table can name the behaviour where the penalty article only gives a number."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from bot.ingest.legal import ARTICLE, ITEM, article_number
+from bot.numerals import cn_to_number
+
+_N = "零一二三四五六七八九十百千两〇"
+# 第十条 / 第二款 / 第四项, a bare 第二 before 至 ("第二至第四项"), and the 至 of a range.
+_TOKEN = re.compile(rf"第([{_N}]+)([条款项])?(?=[^{_N}])|(至|到)")
+DUTY_CHARS = 80  # a duty quoted as a behaviour is cut here: the table shows the start, the article the rest
+
+
+@dataclass(frozen=True)
+class Ref:
+    article: int | None  # None: an item of the article the context names
+    paragraph: int | None = None
+    item: int | None = None
+
+
+@dataclass
+class DutyArticle:
+    label: str
+    paragraphs: list[str] = field(default_factory=list)  # 款, the article's number removed from the first
+    items: dict[int, list[tuple[str, str]]] = field(default_factory=dict)  # paragraph -> [("（一）", text)]
+
+
+def parse_refs(text: str, context: int | None = None) -> list[Ref]:
+    """Duties a pointer names, in order: "第十六条第一项、第三十八条第二至第四项" -> 16(1), 38(2), 38(3), 38(4).
+    Items without an article belong to `context` (the article the lead-in names)."""
+    text = text.split("》")[-1] if "《" in text else text  # numbers after a named law are that law's
+    refs: list[Ref] = []
+    article, paragraph, low, ranged, bare = context, None, None, False, False
+    for m in _TOKEN.finditer(text):
+        if m.group(3):
+            ranged = True
+            continue
+        number = int(cn_to_number(m.group(1)) or 0)
+        kind = m.group(2)
+        if kind is None:
+            low, bare = number, True  # "第二" of "第二至第四项": counted with the range's end
+            continue
+        start = (low if bare else low + 1) if ranged and low is not None else number
+        numbers = range(start, number + 1) if ranged else [number]
+        if kind == "条":
+            article, paragraph = number, None
+            refs += [Ref(n) for n in numbers]
+        elif kind == "款":
+            paragraph = number
+            refs = [r for r in refs if r != Ref(article)] + [Ref(article, number)]
+        else:
+            refs = [r for r in refs if r not in (Ref(article), Ref(article, paragraph))]
+            refs += [Ref(article, paragraph, n) for n in numbers]
+        low, ranged, bare = number, False, False
+    return refs
+
+
+def duty_index(articles: list[tuple[str, list[str]]]) -> dict[int, DutyArticle]:
+    """Articles by number with their paragraphs and items, from (label, lines) pairs."""
+    out: dict[int, DutyArticle] = {}
+    for label, lines in articles:
+        number = article_number(label)
+        if number is None or not number.is_integer():
+            continue
+        duty = DutyArticle(label)
+        for line in lines:
+            if ITEM.match(line) and duty.paragraphs:
+                duty.items.setdefault(len(duty.paragraphs), []).append((ITEM.match(line).group(0), line[ITEM.match(line).end():]))
+            else:
+                duty.paragraphs.append(ARTICLE.sub("", line, count=1).strip() if not duty.paragraphs else line)
+        out[int(number)] = duty
+    return out
+
+
+def duties(ref: Ref, index: dict[int, DutyArticle]) -> list[tuple[str, str]]:
+    """(label, text) of the duties a reference names: "第二十九条（六）" and the item's words; [] when not found."""
+    duty = index.get(ref.article) if ref.article is not None else None
+    if duty is None:
+        return []
+    para = ref.paragraph
+    listed = para if para else min(duty.items, default=1)  # without a 款, the first paragraph that lists items
+    items = duty.items.get(listed, [])
+    if ref.item is not None:
+        return [(f"{duty.label}{_para(para)}{_item(prefix)}", clip(text)) for prefix, text in items
+                if cn_to_number(prefix.strip("（）()")) == ref.item][:1]
+    lead = duty.paragraphs[listed - 1] if listed <= len(duty.paragraphs) else ""
+    if items and "下列" in lead:
+        return [(f"{duty.label}{_para(para)}{_item(prefix)}", clip(text)) for prefix, text in items]
+    lead = duty.paragraphs[para - 1] if para and para <= len(duty.paragraphs) else (duty.paragraphs or [""])[0]
+    return [(f"{duty.label}{_para(para)}", clip(lead))] if lead else []
+
+
+def _para(paragraph: int | None) -> str:
+    from bot.numerals import to_chinese
+
+    return f"第{to_chinese(paragraph)}款" if paragraph else ""
+
+
+def _item(prefix: str) -> str:
+    """"（四）" -> "第四项": how a citation names an item."""
+    return f"第{prefix.strip('（）() ')}项"
+
+
+def clip(text: str) -> str:
+    """A duty as a behaviour: its first sentence, trailing punctuation and "的" gone, at most DUTY_CHARS."""
+    text = text.strip()
+    first = re.split(r"(?<=[。])", text, maxsplit=1)[0]
+    text = first if len(first) >= 10 else text
+    text = text.rstrip("。；;，, ").removesuffix("的")
+    return text if len(text) <= DUTY_CHARS else text[:DUTY_CHARS - 1] + "…"

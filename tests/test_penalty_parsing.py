@@ -1,0 +1,149 @@
+"""Reading penalty clauses on hand-written articles: behaviours, measures with their conditions and ranges, and
+references back to duty articles and items. General patterns of Chinese laws, not copies of one file."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.ingest.chunking import chunk_legal
+from bot.legal_facts import legal_facts
+from bot.penalties import Penalty, extract_penalties
+from bot.penalty_clauses import parse_clause
+from bot.penalty_measures import measures_of
+from bot.penalty_quiz import cn_money, money_range, penalty_items
+from bot.penalty_refs import Ref, parse_refs
+from bot.records import Document
+
+
+def table(*articles: str) -> list[Penalty]:
+    text = "# 某市测试管理办法\n\n" + "\n\n".join(articles) + "\n"
+    doc = Document(source="test.md", title="某市测试管理办法", text=text, sha256="")
+    return extract_penalties(chunk_legal(doc, 400))
+
+
+def only(rows: list[Penalty], kind: str):
+    [measure] = [m for r in rows for m in r.measures if m.kind == kind]
+    return measure
+
+
+def test_own_behaviour_with_the_duty_it_violates():
+    [row] = table("第二十条 违反本办法第五条规定，擅自在公园内设置摊点的，由城市管理部门责令改正，处二百元以上二千元以下罚款。")
+    assert row.behaviour == "擅自在公园内设置摊点"
+    assert row.duty == "第五条" and row.authority == "城市管理部门" and row.article == "第二十条"
+    assert [m.kind for m in row.measures] == ["责令", "罚款"]
+    fine = row.fines[0]
+    assert (fine.low, fine.high, fine.unit, fine.per) == (200, 2000, "元", "")
+    assert row.citation == "《某市测试管理办法》第二十条"
+
+
+def test_items_share_the_measures_of_their_lead_in_with_the_conditions():
+    rows = table("第八条 有下列行为之一的，处警告或者五百元以下罚款；情节严重的，处五日以上十日以下拘留：",
+                 "（一）在道路上抛撒物品的；", "（二）损坏路灯的。")
+    assert [(r.item, r.behaviour) for r in rows] == [("（一）", "在道路上抛撒物品"), ("（二）", "损坏路灯")]
+    for row in rows:
+        kinds = {m.kind: m for m in row.measures}
+        assert set(kinds) == {"警告", "罚款", "拘留"}
+        assert (kinds["罚款"].low, kinds["罚款"].high) == (None, 500)
+        detention = kinds["拘留"]
+        assert (detention.low, detention.high, detention.unit, detention.condition) == (5, 10, "日", "情节严重的")
+    assert rows[1].citation.endswith("第八条第二项")
+
+
+def test_a_clause_that_only_points_back_takes_the_duty_items_words():
+    rows = table("第三条 在公园内禁止下列行为：", "（一）在绿地内停放车辆；", "（二）攀折花木。",
+                 "第九条 违反本办法第三条第二项规定的，处每株五十元罚款。")
+    [row] = rows
+    assert row.behaviour == "违反第三条第二项：攀折花木" and row.duty == "第三条第二项"
+    assert (row.fines[0].low, row.fines[0].high, row.fines[0].per) == (50, 50, "每株")
+
+
+def test_items_naming_item_numbers_follow_the_article_their_lead_in_names():
+    rows = table("第三条 禁止下列行为：", "（一）在绿地内停放车辆；", "（二）攀折花木；", "（三）践踏草坪。",
+                 "第九条 违反本办法第三条规定，有下列行为之一的，由执法部门责令停止违法行为，并按照下列规定处罚：",
+                 "（一）违反第一项至第二项规定的，处一百元罚款；", "（二）违反第三项规定的，处每平方米二十元罚款。")
+    assert [r.behaviour for r in rows] == ["违反第三条第一项：在绿地内停放车辆", "违反第三条第二项：攀折花木",
+                                           "违反第三条第三项：践踏草坪"]
+    assert all(r.measures[0].text.startswith("责令停止违法行为") for r in rows)
+    assert [r.fines[-1].per for r in rows] == ["", "", "每平方米"]
+    assert [r.item for r in rows] == ["（一）", "（一）", "（二）"]
+
+
+def test_a_whole_article_with_a_list_gives_one_row_per_item():
+    rows = table("第四条 禁止下列行为：", "（一）焚烧落叶；", "（二）露天烧烤。",
+                 "第十条 违反本办法第四条规定的，责令改正，可以处五十元以上二百元以下罚款。")
+    assert [r.duty for r in rows] == ["第四条第一项", "第四条第二项"]
+    assert [r.behaviour for r in rows] == ["违反第四条第一项：焚烧落叶", "违反第四条第二项：露天烧烤"]
+
+
+def test_two_behaviours_in_one_sentence_are_two_rows():
+    rows = table("第二条 建设单位应当设置围挡。", "第三条 运输车辆应当密闭。",
+                 "第十一条 违反本办法第二条规定的，处一千元罚款；违反本办法第三条规定的，处每车次二百元罚款。")
+    assert [(r.duty, r.fines[0].low, r.fines[0].per) for r in rows] == [("第二条", 1000, ""), ("第三条", 200, "每车次")]
+    assert rows[0].behaviour == "违反第二条：建设单位应当设置围挡"
+
+
+def test_fines_by_target_and_by_unit_written_before_the_verb():
+    [row] = table("第十二条 未经批准设置户外广告的，责令限期拆除；逾期不拆除的，对单位处一万元以上五万元以下罚款，"
+                  "对个人处五百元以上一千元以下罚款。")
+    assert [(f.condition, f.low, f.high) for f in row.fines] == [
+        ("逾期不拆除的，对单位", 10000, 50000), ("逾期不拆除的，对个人", 500, 1000)]
+    measures = measures_of("每处处以二百元以上一千元以下罚款")
+    assert [(m.kind, m.low, m.high, m.per) for m in measures] == [("罚款", 200, 1000, "每处")]
+
+
+def test_multiples_and_percentages_keep_what_they_are_of():
+    [fine] = measures_of("处建设工程造价百分之五以上百分之十以下的罚款")
+    assert (fine.low, fine.high, fine.unit, fine.basis) == (5, 10, "%", "建设工程造价")
+    [fine] = measures_of("处修复费用三倍罚款")
+    assert (fine.low, fine.high, fine.unit, fine.basis) == (3, 3, "倍", "修复费用")
+
+
+def test_a_fine_set_by_reference_to_the_paragraph_before_is_that_fine():
+    rows = table("第十三条 检测机构出具虚假报告的，处二万元以上十万元以下罚款。",
+                 "未取得资质从事检测的，责令停止违法行为，依照前款规定处以罚款。")
+    assert [(r.behaviour, r.fines[0].low, r.fines[0].high) for r in rows] == [
+        ("检测机构出具虚假报告", 20000, 100000), ("未取得资质从事检测", 20000, 100000)]
+
+
+@pytest.mark.parametrize("article", [
+    "第六条 街道办事处应当组织清理，限期绿化。",  # a deadline of a duty, not an order
+    "第七条 行政处罚的种类：",  # a list of kinds of penalty, no behaviour
+    "第十四条 当事人对处罚决定不服的，可以依法申请行政复议。",
+])
+def test_articles_that_impose_nothing_give_no_row(article):
+    assert table(article, "（一）警告；", "（二）罚款。") == []
+
+
+def test_parse_refs_reads_articles_paragraphs_items_and_ranges():
+    assert parse_refs("违反本条例第十六条第一项、第三十八条第二至第四项规定") == [
+        Ref(16, None, 1), Ref(38, None, 2), Ref(38, None, 3), Ref(38, None, 4)]
+    assert parse_refs("违反本条例第十条、第十一条规定") == [Ref(10), Ref(11)]
+    assert parse_refs("违反第十五条至第十八条规定") == [Ref(15), Ref(16), Ref(17), Ref(18)]
+    assert parse_refs("违反第二十条第三款规定") == [Ref(20, 3)]
+    assert parse_refs("违反第一项至第三项规定", context=9) == [Ref(9, None, 1), Ref(9, None, 2), Ref(9, None, 3)]
+    assert parse_refs("依照《中华人民共和国治安管理处罚法》第二十六条") == []
+
+
+def test_a_sentence_with_a_listing_lead_in_is_marked_so():
+    [row] = parse_clause("城乡规划编制单位有下列行为之一的，由主管部门责令限期改正，处二万元罚款")
+    assert row.lists_items and row.subject == "城乡规划编制单位" and row.authority == "主管部门"
+
+
+def test_amounts_in_chinese_numerals_are_facts_with_ranges():
+    facts = legal_facts("违反本条例规定的，处每株五万元以上五十万元以下罚款。", "第五章 法律责任 > 第三十条", "", [])
+    [fact] = facts
+    assert (fact.low, fact.high, fact.unit, fact.per, fact.label, fact.value) == (50000, 500000, "元", "每株", "罚款", "50000")
+    [deadline] = legal_facts("行政机关应当自收到申请之日起十五日内作出决定。", "", "", [])
+    assert (deadline.low, deadline.high, deadline.unit) == (15, 15, "日")
+
+
+def test_quiz_questions_ask_the_fine_range_with_other_ranges_as_choices():
+    rows = table("第二十条 擅自砍伐城市树木的，处每株一千元以上一万元以下罚款。",
+                 "第二十一条 擅自占用绿地的，处每平方米五百元以上二千元以下罚款。")
+    items = penalty_items(rows)
+    assert len(items) == 2
+    item = items[0]
+    assert "擅自砍伐城市树木" in item.prompt and "每株" in item.prompt and item.prompt.endswith("罚款幅度是？")
+    assert item.answer == "一千元以上一万元以下" and item.answer in item.options
+    assert "五百元以上二千元以下" in item.options and len(set(item.options)) == 4
+    assert cn_money(25000) == "二万五千元" and money_range(None, 200) == "二百元以下"
