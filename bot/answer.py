@@ -17,6 +17,7 @@ from bot.ingest.legal import PREAMBLE
 __all__ = ["Thresholds", "compose", "best_sentence", "hard_reason"]
 
 SENTENCES_FROM = 4
+LEGAL_SENTENCES_FROM = 8  # articles are short and alike: the answering one often ranks lower
 PENALTY_BONUS = 0.25  # a penalty question is answered by the clause that carries the penalty
 NOT_PENALTY = 0.1
 MISSES_KEY = 0.4  # a clause that does not name the question's most specific word is rarely its answer
@@ -43,7 +44,9 @@ def best_sentence(query: Query, hits: list[Hit], idf, pool: int = SENTENCES_FROM
     and, for a penalty question, carries the penalty."""
     best: Candidate | None = None
     items = concepts(query, idf)
-    for rank, hit in enumerate(hits[:pool]):
+    for rank, hit in enumerate(hits[: max(pool, LEGAL_SENTENCES_FROM)]):
+        if rank >= pool and not hit.chunk.article:
+            continue
         for start, end in hit.chunk.sentences:
             sentence = hit.chunk.text[start:end]
             context = clauses.context(hit.chunk, start, end)
@@ -113,10 +116,11 @@ def _whole_or_best(query: Query, cited: list[Hit], index: StoredIndex, idf) -> C
     return best
 
 
-def compose(query: Query, hits: list[Hit], index: StoredIndex, idf, limits: Thresholds) -> Answer:
+def compose(query: Query, hits: list[Hit], index: StoredIndex, idf, limits: Thresholds, shown: int = 5) -> Answer:
+    """The answer from `hits` (best first); `shown` of them are listed as passages."""
     candidate = choose(query, hits, index, idf)
     reason = refusal_reason(query, candidate, index, limits)
-    found_passages = passages(hits)
+    found_passages = passages(hits[:shown])
     evidence = {"coverage": candidate.coverage, "dense": candidate.hit.dense, "hard": hard_reason(reason)} if candidate else {}
     if reason:
         return Answer(query.text, False, not_found_text(query, hits, index), passages=found_passages, notice=reason,

@@ -23,6 +23,7 @@ from bot.store import StoredIndex, current_build, load_index
 log = logging.getLogger(__name__)
 
 SCOPE_DEPTH = 30
+CANDIDATE_HITS = 8  # passages whose sentences may answer; the first top_k are shown
 _MEANINGFUL = re.compile(r"[\u3400-\u9fffA-Za-z0-9]")
 
 
@@ -71,8 +72,8 @@ class Engine:
         # Retrieve deeper than shown: documents out of scope (another city, an older version) are dropped
         # or weighed down only now, and the best in-scope passages must still be among the candidates.
         hits = hybrid_search(snapshot.index, query, vector, max(self.cfg.top_k, SCOPE_DEPTH))
-        hits = in_scope(hits, query, snapshot.index.catalogue)[: self.cfg.top_k]
-        result = compose(query, hits, snapshot.index, snapshot.index.lexical.idf, self.thresholds)
+        hits = in_scope(hits, query, snapshot.index.catalogue)[: max(self.cfg.top_k, CANDIDATE_HITS)]
+        result = compose(query, hits, snapshot.index, snapshot.index.lexical.idf, self.thresholds, self.cfg.top_k)
         log.debug("answered %r in %.3fs (found=%s)", question[:80], time.perf_counter() - started, result.found)
         return result
 

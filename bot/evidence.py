@@ -49,6 +49,7 @@ class Concept:
     weight: float
     known: bool = True  # the corpus uses the word or one of its expansions
     extra: bool = False  # a glossary term that jieba cut differently ("乱砍树" -> 乱砍/树罚)
+    place: bool = False  # a place the question names
 
     def found_in(self, text: str, present: frozenset[str]) -> bool:
         return any(w in present for w in self.words) or any(p in text for p in self.phrases)
@@ -86,7 +87,8 @@ def concepts(query: Query, idf) -> list[Concept]:
             weight *= SINGLE_CHAR_WEIGHT
         if token in focus:
             weight *= FOCUS_WEIGHT
-        out[token] = Concept((token,), related, weight, _known(idf, [token, *related]))
+        place = any(token in p or p in token for p in query.places)  # checked on its own, against the document
+        out[token] = Concept((token,), related, weight, _known(idf, [token, *related]), place=place)
     for term, values in query.expansions.items():
         if not term.isascii() and not any(t in out for t in tokens(term)):
             weight = max(idf(t) for v in values for t in tokens(v)[:1]) if values else 0.0
@@ -102,7 +104,7 @@ def _known(idf, words: list[str]) -> bool:
 
 def key_concept(items: list[Concept]) -> Concept | None:
     """The most specific word of the question (highest weight) that names its topic rather than asking."""
-    topical = [c for c in items if c.known and not set(c.words) & LEGAL_FILLER and not (c.words[0].isascii() and len(c.words[0]) < 3)]
+    topical = [c for c in items if c.known and not c.place and not set(c.words) & LEGAL_FILLER and not (c.words[0].isascii() and len(c.words[0]) < 3)]
     return max(topical, key=lambda c: c.weight) if topical else None
 
 

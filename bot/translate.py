@@ -16,7 +16,7 @@ from bot.tokenize import STOPWORDS, tokens
 
 _LINE = re.compile(r"^(\S+) (\S+) \[[^\]]*\] /(.*)/\s*$")
 _SKIP = re.compile(r"^(?:cl:|surname|variant of|old variant|see |abbr\.|used in|pr\.|erhua)")
-PER_WORD = 3  # Chinese candidates kept per English word
+PER_WORD = 2  # Chinese candidates kept per English word: more adds noise
 
 
 @lru_cache(maxsize=1)
@@ -65,6 +65,6 @@ def translate(query: Query, knows, document_frequency) -> Query:
         found = [c for form in lemmas(word) for c in english_to_chinese().get(form, ())]
         usable = [c for c in dict.fromkeys(found) if all(knows(t) for t in tokens(c)) and tokens(c)]
         if usable:
-            added[word] = sorted(usable, key=lambda c: -document_frequency(c))[:PER_WORD]
+            added[word] = sorted(usable, key=document_frequency)[:PER_WORD]  # the most specific first
     extra = [t for values in added.values() for v in values for t in tokens(v)]
     return replace(query, expansions={**query.expansions, **added}, tokens=list(dict.fromkeys(query.tokens + extra)))
