@@ -24,6 +24,7 @@ according total overall altogether number amount times time year years last past
 about into over under within across per each every all any some its their them they there here these those
 bureau city government department office xuchang urban management also still yet far so just only
 many much percent percentage rate ratio proportion share count figure value kind kinds type types
+question questions answer answers ask asked thing things matter matters
 """.split())
 # Chinese words that shape a question but are not its topic ("一共办了多少个案子" is about 案子).
 ZH_FILLER = frozenset("这边 那边 这里 那里 以后 之后 之内 以内 何种 多长 长时间 多长时间 一共 总共 总计 合计 意思 多久 去年 今年 目前 现在 情况 具体 主要 相关 方面 时候 一次 为什么 怎么样 是什么 有关".split())

@@ -58,7 +58,9 @@ def translate(query: Query, knows, document_frequency) -> Query:
     from bot.evidence import EN_GENERIC, LEGAL_FILLER
 
     covered = {w for term in query.expansions for w in term.split()}
-    words = [w for w in re.findall(r"[a-z]+", query.text.lower())
+    # ALL-CAPS words are acronyms or code ("DROP TABLE"), not dictionary words
+    words = [w.lower() for w in re.findall(r"[A-Za-z]+", query.text) if not (w.isupper() and len(w) > 1)]
+    words = [w for w in words
              if w not in STOPWORDS and w not in covered and w not in EN_GENERIC and w not in LEGAL_FILLER and len(w) > 2]
     added: dict[str, list[str]] = {}
     for word in words:
