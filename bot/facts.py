@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from pathlib import Path
 from typing import IO, Iterable
 
 from bot.legal_facts import legal_facts
+from bot.spreadsheet import in_memory, write_csv, write_xlsx
 from bot.records import SECTION_SEP, Chunk, Fact
 
 FACTS_VERSION = 2  # 2: amounts of laws in Chinese numerals (bot/legal_facts.py); bump when extraction changes: ingest then re-extracts the facts of unchanged files too
@@ -290,50 +289,15 @@ def _number(value: str) -> int | float:
 
 
 def export_csv(facts: Iterable[Fact], target: str | Path | IO[str]) -> int:
-    """Write the sheet as CSV (UTF-8 with BOM when written to a file, so Excel reads the Chinese); returns the row count."""
-    rows = sheet_rows(facts)
-    if isinstance(target, (str, Path)):
-        with open(target, "w", encoding="utf-8-sig", newline="") as handle:
-            return _write_csv(rows, handle)
-    return _write_csv(rows, target)
-
-
-def _write_csv(rows: list[list], handle: IO[str]) -> int:
-    writer = csv.writer(handle)
-    writer.writerow(COLUMNS)
-    writer.writerows(rows)
-    return len(rows)
+    """CSV (UTF-8 with BOM when written to a file, for Excel); returns the number of lines written."""
+    return write_csv(COLUMNS, sheet_rows(facts), target)
 
 
 def export_xlsx(facts: Iterable[Fact], target: str | Path | IO[bytes]) -> int:
-    """Write the sheet as an Excel workbook (openpyxl): a header row, filters, frozen header; returns the row count."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font
-
-    rows = sheet_rows(facts)
-    book = Workbook()
-    sheet = book.active
-    sheet.title = "数字一览"
-    sheet.append(COLUMNS)
-    for row in rows:
-        sheet.append(row)
-        for cell in sheet[sheet.max_row]:
-            if isinstance(cell.value, str) and cell.value.startswith("="):
-                cell.data_type = "s"  # report text, never a formula
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    for n, width in enumerate(_WIDTHS):
-        sheet.column_dimensions[chr(ord("A") + n)].width = width
-    for (cell,) in sheet.iter_rows(min_row=2, min_col=9, max_col=9):
-        cell.alignment = Alignment(wrap_text=True, vertical="top")
-    sheet.freeze_panes = "A2"
-    sheet.auto_filter.ref = sheet.dimensions
-    book.save(target if not isinstance(target, Path) else str(target))
-    return len(rows)
+    """An Excel workbook: bold frozen header, filters, wrapped text; returns the number of lines."""
+    return write_xlsx("数字一览", COLUMNS, sheet_rows(facts), _WIDTHS, target, wrapped={9})
 
 
 def xlsx_bytes(facts: Iterable[Fact]) -> bytes:
     """The workbook in memory, for sending as a document."""
-    buffer = io.BytesIO()
-    export_xlsx(facts, buffer)
-    return buffer.getvalue()
+    return in_memory(lambda buffer: export_xlsx(facts, buffer))

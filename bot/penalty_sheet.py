@@ -3,13 +3,12 @@ spreadsheet with one line per fine so the ranges sort and filter."""
 
 from __future__ import annotations
 
-import csv
-import io
 from pathlib import Path
 from typing import IO, Iterable
 
 from bot.penalties import Penalty
 from bot.penalty_measures import Measure
+from bot.spreadsheet import in_memory, write_csv, write_xlsx
 
 COLUMNS = ["文档", "条款", "行为", "违反条款", "执法部门", "处罚措施", "罚款条件", "罚款下限", "罚款上限", "单位",
            "计罚单位", "计罚基数", "拘留", "原文", "来源文件"]
@@ -96,50 +95,14 @@ def _number(value: float | None) -> int | float | None:
 
 def export_csv(penalties: Iterable[Penalty], target: str | Path | IO[str]) -> int:
     """CSV (UTF-8 with BOM when written to a file, for Excel); returns the number of lines written."""
-    rows = sheet_rows(penalties)
-    if isinstance(target, (str, Path)):
-        with open(target, "w", encoding="utf-8-sig", newline="") as handle:
-            return _write_csv(rows, handle)
-    return _write_csv(rows, target)
-
-
-def _write_csv(rows: list[list], handle: IO[str]) -> int:
-    writer = csv.writer(handle)
-    writer.writerow(COLUMNS)
-    writer.writerows(rows)
-    return len(rows)
+    return write_csv(COLUMNS, sheet_rows(penalties), target)
 
 
 def export_xlsx(penalties: Iterable[Penalty], target: str | Path | IO[bytes]) -> int:
     """An Excel workbook: bold frozen header, filters, wrapped text; returns the number of lines."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font
-    from openpyxl.utils import get_column_letter
-
-    rows = sheet_rows(penalties)
-    book = Workbook()
-    sheet = book.active
-    sheet.title = "罚则一览"
-    sheet.append(COLUMNS)
-    for row in rows:
-        sheet.append(row)
-        for cell in sheet[sheet.max_row]:
-            if isinstance(cell.value, str) and cell.value.startswith("="):
-                cell.data_type = "s"  # law text, never a formula
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    for n, width in enumerate(_WIDTHS, 1):
-        sheet.column_dimensions[get_column_letter(n)].width = width
-    for row in sheet.iter_rows(min_row=2):
-        for cell in row:
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
-    sheet.freeze_panes = "A2"
-    sheet.auto_filter.ref = sheet.dimensions
-    book.save(target if not isinstance(target, Path) else str(target))
-    return len(rows)
+    return write_xlsx("罚则一览", COLUMNS, sheet_rows(penalties), _WIDTHS, target, wrapped=None)
 
 
 def xlsx_bytes(penalties: Iterable[Penalty]) -> bytes:
-    buffer = io.BytesIO()
-    export_xlsx(penalties, buffer)
-    return buffer.getvalue()
+    """The workbook in memory, for sending as a document."""
+    return in_memory(lambda buffer: export_xlsx(penalties, buffer))
