@@ -119,7 +119,8 @@ def _whole_or_best(query: Query, cited: list[Hit], index: StoredIndex, idf) -> C
 def compose(query: Query, hits: list[Hit], index: StoredIndex, idf, limits: Thresholds, shown: int = 5) -> Answer:
     """The answer from `hits` (best first); `shown` of them are listed as passages."""
     candidate = choose(query, hits, index, idf)
-    reason = refusal_reason(query, candidate, index, limits)
+    items = concepts(query, idf)
+    reason = refusal_reason(query, candidate, index, limits, items)
     found_passages = passages(hits[:shown])
     evidence = {"coverage": candidate.coverage, "dense": candidate.hit.dense, "hard": hard_reason(reason)} if candidate else {}
     if reason:
@@ -129,7 +130,7 @@ def compose(query: Query, hits: list[Hit], index: StoredIndex, idf, limits: Thre
     # Lead with the passage the answer came from, then the others in retrieval order.
     lead = [passages([candidate.hit])[0]]
     ordered = lead + [p for p in found_passages if p.chunk_id != chunk.id]
-    figure: Figure | None = pick_figure(query, candidate.text, concepts(query, idf))
+    figure: Figure | None = pick_figure(query, candidate.text, items)
     return Answer(
         question=query.text,
         found=True,

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from bot.evidence import concepts, covers_key, figure_clause_coverage, figures
+from bot.evidence import Concept, covers_key, figure_clause_coverage, figures
 from bot.query import Query
 from bot.rules import is_penalty
 from bot.store import StoredIndex
@@ -32,28 +32,36 @@ class Thresholds:
     legal_coverage_en: float = 0.5
 
 
-def refusal_reason(query: Query, candidate: Candidate | None, index: StoredIndex, limits: Thresholds) -> str:
-    """Why the evidence does not answer the question, or "" when it does."""
+def refusal_reason(query: Query, candidate: Candidate | None, index: StoredIndex, limits: Thresholds,
+                   items: list[Concept]) -> str:
+    """Why the evidence does not answer the question, or "" when it does; `items` are the question's concepts."""
     if candidate is None:
         return "nothing retrieved"
-    reason = _scope_reason(query, candidate, index)
-    if reason:
-        return reason
+    return _scope_reason(query, candidate, index) or _content_reason(query, candidate, limits, items) \
+        or _strength_reason(query, candidate, limits, items)
+
+
+def _content_reason(query: Query, candidate: Candidate, limits: Thresholds, items: list[Concept]) -> str:
+    """The clause lacks what the question asks for: a person, a figure, the counted thing, a penalty."""
     sentence = candidate.text
     if query.asks_person and not _names_a_person(sentence):
         return "the documents name no person for this"
     if query.quantity and not figures(sentence):
         return "no figure in the documents for this"
     if query.quantity and candidate.coverage < limits.figure_clause and candidate.hit.dense < limits.dense and \
-            not figure_clause_coverage(query, sentence, concepts(query, index.lexical.idf)):
+            not figure_clause_coverage(query, sentence, items):
         return "the figures found count something else"
     if query.penalty and candidate.hit.chunk.article and not is_penalty(sentence) and not query.article:
         return "no penalty clause for this"
-    legal = bool(candidate.hit.chunk.article)
-    items = concepts(query, index.lexical.idf)
-    if legal and not query.article and not covers_key(items, candidate.context):
+    return ""
+
+
+def _strength_reason(query: Query, candidate: Candidate, limits: Thresholds, items: list[Concept]) -> str:
+    """Too little of the question found, or too little similarity, for the kind of document answering."""
+    legal = bool(candidate.hit.chunk.article) and not query.article
+    if legal and not covers_key(items, candidate.context):
         return "the documents do not name what is asked about"
-    if legal and not query.article and _weak_for_a_law(query, candidate, limits):
+    if legal and _weak_for_a_law(query, candidate, limits):
         return "weak evidence"
     if candidate.hit.dense < limits.floor:
         return "weak evidence"
