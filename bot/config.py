@@ -42,6 +42,11 @@ class Config:
     telegram_webhook_port: int = 8443
     telegram_webhook_secret: str = ""
     web_token: str = ""
+    # Large libraries (README, Scale): index type, where exact search stops, progress lines, store backend.
+    dense_index: str = "auto"
+    exact_max_chunks: int = 40_000
+    progress_seconds: float = 5.0
+    store: str = ""
 
     @classmethod
     def from_env(cls) -> "Config":
@@ -67,6 +72,10 @@ class Config:
             telegram_webhook_port=_env_int("TELEGRAM_WEBHOOK_PORT", base.telegram_webhook_port),
             telegram_webhook_secret=env("TELEGRAM_WEBHOOK_SECRET", "").strip(),
             web_token=env("WEB_TOKEN", "").strip(),
+            dense_index=env("BOT_DENSE_INDEX", base.dense_index).strip() or base.dense_index,
+            exact_max_chunks=_env_int("BOT_EXACT_MAX_CHUNKS", base.exact_max_chunks),
+            progress_seconds=float(env("INGEST_PROGRESS_SECONDS", "").strip() or base.progress_seconds),
+            store=env("BOT_STORE", "").strip(),
         )
 
     def with_overrides(self, **values) -> "Config":

@@ -19,6 +19,7 @@ from pathlib import Path
 
 import numpy as np
 
+from bot.dense_index import apply_spec
 from bot.errors import IndexCorrupt, IndexNotFound, ModelMismatch
 from bot.lexical import LexicalIndex
 from bot.records import Chunk, Fact, QuizItem
@@ -105,6 +106,7 @@ def load_index(index_dir: Path, model: str | None = None) -> StoredIndex:
         facts = [Fact(**json.loads(line)) for line in _lines(build / "facts.jsonl")] if (build / "facts.jsonl").exists() else []
         quiz = [QuizItem(**json.loads(line)) for line in _lines(build / "quiz.jsonl")] if (build / "quiz.jsonl").exists() else []
         dense = faiss.read_index(str(build / "dense.faiss"))
+        apply_spec(dense, manifest.get("dense"))
         lexical = LexicalIndex.load(build / "lexical")
     except (IndexCorrupt, ModelMismatch):
         raise
@@ -120,8 +122,10 @@ def _lines(path: Path) -> list[str]:
 
 
 def write_build(index_dir: Path, manifest: dict, chunks: list[Chunk], vectors: np.ndarray,
-                facts: list[Fact], quiz: list[QuizItem] | None = None) -> Path:
-    """Write a complete build under a temporary name and rename it into index/builds/."""
+                facts: list[Fact], quiz: list[QuizItem] | None = None, dense=None) -> Path:
+    """Write a complete build under a temporary name and rename it into index/builds/.
+
+    `dense` is a FAISS index already built from `vectors` (bot/dense_index.py picks its type); exact when omitted."""
     import faiss
 
     build_id = time.strftime("%Y%m%d-%H%M%S-") + uuid.uuid4().hex[:6]
@@ -133,7 +137,7 @@ def write_build(index_dir: Path, manifest: dict, chunks: list[Chunk], vectors: n
     _write_lines(tmp / "chunks.jsonl", (c.to_json() for c in chunks))
     _write_lines(tmp / "facts.jsonl", (f.to_json() for f in facts))
     _write_lines(tmp / "quiz.jsonl", (q.to_json() for q in quiz or []))
-    faiss.write_index(make_faiss(vectors), str(tmp / "dense.faiss"))
+    faiss.write_index(dense if dense is not None else make_faiss(vectors), str(tmp / "dense.faiss"))
     LexicalIndex.build([lexical_text(c) for c in chunks]).save(tmp / "lexical")
     # The manifest goes last: a build folder without one is never treated as complete.
     (tmp / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=2), encoding="utf-8")
