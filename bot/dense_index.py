@@ -17,6 +17,7 @@ EXACT_MAX_CHUNKS = 40_000
 RECALL_TARGET = 0.95
 RECALL_K = 10
 SAMPLE_QUERIES = 200
+MIN_IVF = 16  # fewer vectors than this cannot be split into lists worth probing: stay exact
 
 
 @dataclass
@@ -48,11 +49,12 @@ def build(vectors: np.ndarray, kind: str, seed: int = 0):
 
     vectors = np.ascontiguousarray(vectors, dtype=np.float32)
     n, dim = vectors.shape
-    if kind == "flat" or n < 2 * 39:  # IVF needs ~39 training points per list; tiny libraries stay exact
+    if kind == "flat" or n < MIN_IVF:
         index = faiss.IndexFlatIP(dim)  # inner product on unit vectors == cosine similarity
         index.add(vectors)
         return index, DenseSpec("flat", n)
-    nlist = max(1, min(int(4 * math.sqrt(n)), n // 39))
+    # 4·sqrt(n) lists is FAISS's usual start; n//8 keeps a few points per list in the small libraries of tests.
+    nlist = max(2, min(int(4 * math.sqrt(n)), n // 8))
     index = faiss.IndexIVFFlat(faiss.IndexFlatIP(dim), dim, nlist, faiss.METRIC_INNER_PRODUCT)
     rng = np.random.default_rng(seed)
     train = vectors if n <= 256 * nlist else vectors[np.sort(rng.choice(n, 256 * nlist, replace=False))]
