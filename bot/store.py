@@ -19,6 +19,7 @@ from pathlib import Path
 
 import numpy as np
 
+from bot.backends import open_dense
 from bot.dense_index import apply_spec
 from bot.errors import IndexCorrupt, IndexNotFound, ModelMismatch
 from bot.lexical import LexicalIndex
@@ -91,8 +92,10 @@ def read_manifest(index_dir: Path) -> dict | None:
         return None
 
 
-def load_index(index_dir: Path, model: str | None = None) -> StoredIndex:
-    """Load the live build; refuse one built with another embedding model than `model`."""
+def load_index(index_dir: Path, model: str | None = None, store: str = "") -> StoredIndex:
+    """Load the live build; refuse one built with another embedding model than `model`.
+
+    With `store` (BOT_STORE) set, dense search goes to the build's collection there (bot/backends)."""
     import faiss
 
     build = current_build(index_dir)
@@ -114,6 +117,7 @@ def load_index(index_dir: Path, model: str | None = None) -> StoredIndex:
         raise IndexCorrupt(str(index_dir), f"{exc.__class__.__name__}: {exc}") from exc
     if dense.ntotal != len(chunks):
         raise IndexCorrupt(str(index_dir), f"{dense.ntotal} vectors for {len(chunks)} chunks")
+    dense = open_dense(store, manifest, dense)
     return StoredIndex(build, manifest, chunks, dense, lexical, facts, quiz)
 
 
@@ -175,3 +179,9 @@ def _write_lines(path: Path, rows) -> None:
     with open(path, "w", encoding="utf-8") as handle:
         for row in rows:
             handle.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+
+def kept_builds(index_dir: Path) -> list[str]:
+    """Ids of the finished builds still on disk (the live one and those a reader may still hold)."""
+    builds = index_dir / "builds"
+    return sorted(p.name for p in builds.iterdir() if not p.name.startswith(".")) if builds.is_dir() else []

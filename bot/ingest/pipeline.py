@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from bot.backends import after_publish, upload
 from bot.config import Config
 from bot.embedding import get_embedder
 from bot.dense_index import build as build_dense
@@ -20,7 +21,7 @@ from bot.ingest.documents import read_document
 from bot.ingest.loaders import corpus_files, file_sha256
 from bot.ingest.progress import Progress
 from bot.records import Chunk, Document, Fact, QuizItem
-from bot.store import StoredIndex, load_index, publish, write_build
+from bot.store import StoredIndex, kept_builds, lexical_text, load_index, publish, write_build
 
 log = logging.getLogger(__name__)
 
@@ -120,7 +121,9 @@ def ingest(cfg: Config, show_progress: bool = True, force: bool = False) -> Inge
     }
     cfg.index_dir.mkdir(parents=True, exist_ok=True)
     build = write_build(cfg.index_dir, manifest, chunks, matrix, facts, quiz, dense=dense)
+    upload(cfg.store, build, build.name, chunks, matrix, spec.to_json(), lexical_text)  # before publish: readers never see a gap
     publish(cfg.index_dir, build)
+    after_publish(cfg.store, build.name, kept_builds(cfg.index_dir))
     cache.prune({p.key for p in plans})
     report.build = build.name
     report.seconds = time.perf_counter() - started
