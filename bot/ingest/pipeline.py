@@ -135,9 +135,7 @@ def _plan(cfg: Config, model: str, cache: VectorCache, previous: StoredIndex | N
     """Chunks, facts and questions of every file, from the cache, the previous build or the file itself.
 
     Documents are dropped once chunked: only chunks (which the index keeps anyway) stay in memory."""
-    old_files = previous.manifest["files"] if previous else {}
-    old_chunks, old_facts, old_quiz = (_by_source(previous.chunks), _by_source(previous.facts),
-                                       _by_source(previous.quiz)) if previous else ({}, {}, {})
+    old = _Previous(previous)
     plans: list[FilePlan] = []
     chunks: list[Chunk] = []
     facts: list[Fact] = []
@@ -146,29 +144,45 @@ def _plan(cfg: Config, model: str, cache: VectorCache, previous: StoredIndex | N
         source = path.relative_to(cfg.corpus_dir).as_posix()
         sha = file_sha256(path)
         key = cache_key(sha, model, chunking_params(cfg))
-        unchanged = source in old_files and old_files[source]["sha256"] == sha
+        unchanged = old.files.get(source, {}).get("sha256") == sha
         plan = None if force else _from_cache(cache, source, key, len(chunks))
         if plan is None and unchanged:
-            plan = _from_previous(previous, cache, source, key, old_chunks.get(source, []), len(chunks))
-        if plan is None:
-            try:
-                plan = _from_file(cfg, path, source, sha, key, len(chunks))
-            except UnreadableDocument as exc:
-                report.skipped.append((source, str(exc)))
-                continue
+            plan = _from_previous(previous, cache, source, key, old.chunks.get(source, []), len(chunks))
+        try:
+            plan = plan or _from_file(cfg, path, source, sha, key, len(chunks))
+        except UnreadableDocument as exc:
+            report.skipped.append((source, str(exc)))
+            continue
         (report.reused if unchanged else report.updated).append(source)
         report.resumed += int(plan.cached and not unchanged)
         plans.append(plan)
         chunks += plan.chunks
-        if unchanged and same_extractors:
-            mapping = {old.id: new.id for old, new in zip(old_chunks.get(source, []), plan.chunks)}
-            facts += [Fact(**{**f.__dict__, "chunk_id": mapping.get(f.chunk_id, -1)}) for f in old_facts.get(source, [])]
-            quiz += old_quiz.get(source, [])
-        else:  # new or changed file, or new extractor code: facts and questions made afresh from the chunks
-            file_facts = _extract_facts(plan.chunks)
-            facts += file_facts
-            quiz += _make_quiz(file_facts)
+        file_facts, file_quiz = old.facts_for(source, plan.chunks) if unchanged and same_extractors else _fresh_facts(plan.chunks)
+        facts += file_facts
+        quiz += file_quiz
     return plans, chunks, facts, quiz
+
+
+class _Previous:
+    """The previous build grouped by file, so reusing 3,000 files is not 3,000 scans of the index."""
+
+    def __init__(self, previous: StoredIndex | None) -> None:
+        self.files = previous.manifest["files"] if previous else {}
+        self.chunks = _by_source(previous.chunks) if previous else {}
+        self._facts = _by_source(previous.facts) if previous else {}
+        self._quiz = _by_source(previous.quiz) if previous else {}
+
+    def facts_for(self, source: str, chunks: list[Chunk]) -> tuple[list[Fact], list[QuizItem]]:
+        """An unchanged file's facts and questions, renumbered to its chunks' new ids."""
+        mapping = {old.id: new.id for old, new in zip(self.chunks.get(source, []), chunks)}
+        facts = [Fact(**{**f.__dict__, "chunk_id": mapping.get(f.chunk_id, -1)}) for f in self._facts.get(source, [])]
+        return facts, self._quiz.get(source, [])
+
+
+def _fresh_facts(chunks: list[Chunk]) -> tuple[list[Fact], list[QuizItem]]:
+    """New or changed file, or new extractor code: facts and questions made afresh from the chunks."""
+    facts = _extract_facts(chunks)
+    return facts, _make_quiz(facts)
 
 
 def _from_cache(cache: VectorCache, source: str, key: str, first_id: int) -> FilePlan | None:
@@ -234,7 +248,6 @@ def _fill_vectors(plans: list[FilePlan], total: int, embedder, cache: VectorCach
 
 
 def _by_source(items: list) -> dict[str, list]:
-    """Chunks, facts or questions grouped by file, so reusing 3,000 files is not 3,000 scans of the index."""
     grouped: dict[str, list] = {}
     for item in items:
         grouped.setdefault(item.source, []).append(item)
