@@ -169,7 +169,10 @@ def run_bench(cfg: Config, questions_path: str, scale: int = 0, library: str | N
         from bot.bench_library import bench_library
 
         # Largest last: peak memory is read from the largest child process so far.
-        result["library"] = [bench_library(cfg, Path(library), n, questions) for n in sorted(copies or [1])]
+        result["library"] = []
+        for n in sorted(copies or [1]):
+            result["library"].append(bench_library(cfg, Path(library), n, questions))
+            print(json.dumps(result["library"][-1], ensure_ascii=False), flush=True)  # long runs: keep each size
     print(json.dumps(result, ensure_ascii=False, indent=2))
     a, i = result["answers"]["ratio_full_over_floor"], result["ingest"]
     print(f"\nfull answer / floor: median {a['median_of_medians']}x, p95 {a['p95_of_p95s']}x; "
