@@ -92,7 +92,7 @@ def bench_library(cfg: Config, library: Path, copies: int, questions: list[str])
     from bot.ingest.pipeline import embed_text
     from bot.store import load_index
 
-    sources = sorted(library.glob("*.md")) + sorted(p for p in cfg.corpus_dir.glob("*.txt") if p.name != "glossary.txt")
+    sources = sorted(p for p in library.glob("*.md") if p.name.lower() != "readme.md") + sorted(p for p in cfg.corpus_dir.glob("*.txt") if p.name != "glossary.txt")
     with tempfile.TemporaryDirectory() as scratch:
         corpus, index = Path(scratch) / "corpus", Path(scratch) / "index"
         files = make_library(sources, copies, corpus)
