@@ -157,13 +157,22 @@ def _bench_bm25(n: int, rng) -> dict:
     return {"build_s": round(build, 2), "search_ms": round((time.perf_counter() - t0) / 50 * 1000, 3)}
 
 
-def run_bench(cfg: Config, questions_path: str, scale: int = 0) -> int:
+def run_bench(cfg: Config, questions_path: str, scale: int = 0, library: str | None = None,
+              copies: list[int] | None = None) -> int:
     from bot.evaluation import load_cases
 
     questions = [c.question for c in load_cases(Path(questions_path))]
     result = {"machine": machine(), "answers": bench_answers(cfg, questions), "ingest": bench_ingest(cfg)}
     if scale:
         result["scale"] = bench_scale(scale)
+    if library:
+        from bot.bench_library import bench_library
+
+        # Largest last: peak memory is read from the largest child process so far.
+        result["library"] = []
+        for n in sorted(copies or [1]):
+            result["library"].append(bench_library(cfg, Path(library), n, questions))
+            print(json.dumps(result["library"][-1], ensure_ascii=False), flush=True)  # long runs: keep each size
     print(json.dumps(result, ensure_ascii=False, indent=2))
     a, i = result["answers"]["ratio_full_over_floor"], result["ingest"]
     print(f"\nfull answer / floor: median {a['median_of_medians']}x, p95 {a['p95_of_p95s']}x; "

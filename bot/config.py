@@ -66,6 +66,11 @@ class Config:
     wecom_port: int = 8090
     wecom_reply_seconds: float = 3.5  # wait this long for a passive reply; WeCom retries a callback after 5 s
     conversation_idle_minutes: int = 30  # a conversation quiet this long forgets its earlier turns
+    # Large libraries (README, Scale): index type, where exact search stops, progress lines, store backend.
+    dense_index: str = "auto"
+    exact_max_chunks: int = 40_000
+    progress_seconds: float = 5.0
+    store: str = ""
 
     @classmethod
     def from_env(cls) -> "Config":
@@ -106,6 +111,10 @@ class Config:
             wecom_port=_env_int("WECOM_PORT", base.wecom_port),
             wecom_reply_seconds=_env_float("WECOM_REPLY_SECONDS", base.wecom_reply_seconds),
             conversation_idle_minutes=_env_int("CONVERSATION_IDLE_MINUTES", base.conversation_idle_minutes),
+            dense_index=env("BOT_DENSE_INDEX", base.dense_index).strip() or base.dense_index,
+            exact_max_chunks=_env_int("BOT_EXACT_MAX_CHUNKS", base.exact_max_chunks),
+            progress_seconds=_env_float("INGEST_PROGRESS_SECONDS", base.progress_seconds),
+            store=env("BOT_STORE", "").strip(),
         )
 
     @property

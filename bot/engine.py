@@ -39,7 +39,7 @@ class Engine:
     def __init__(self, cfg: Config, thresholds: Thresholds | None = None) -> None:
         self.cfg = cfg
         self.thresholds = thresholds or Thresholds()
-        index = load_index(cfg.index_dir)  # raises IndexNotFound / IndexCorrupt with the fix in the message
+        index = load_index(cfg.index_dir, store=cfg.store)  # raises IndexNotFound / IndexCorrupt with the fix in the message
         self.embedder: Embedder = get_embedder(index.manifest["model"] if cfg.model == "auto" else cfg.model)
         if index.manifest["model"] != self.embedder.name:
             from bot.errors import ModelMismatch
@@ -108,7 +108,7 @@ class Engine:
                 return False
             if live == self.index.build_id:
                 return False
-            fresh = load_index(self.cfg.index_dir, model=self.embedder.name)
+            fresh = load_index(self.cfg.index_dir, model=self.embedder.name, store=self.cfg.store)
             self._snapshot = Snapshot(fresh, self._glossary())
             log.info("switched to index build %s", fresh.build_id)
             return True

@@ -19,6 +19,8 @@ from pathlib import Path
 
 import numpy as np
 
+from bot.backends import open_dense
+from bot.dense_index import apply_spec
 from bot.errors import IndexCorrupt, IndexNotFound, ModelMismatch
 from bot.lexical import LexicalIndex
 from bot.penalties import Penalty
@@ -115,8 +117,10 @@ def read_manifest(index_dir: Path) -> dict | None:
         return None
 
 
-def load_index(index_dir: Path, model: str | None = None) -> StoredIndex:
-    """Load the live build; refuse one built with another embedding model than `model`."""
+def load_index(index_dir: Path, model: str | None = None, store: str = "") -> StoredIndex:
+    """Load the live build; refuse one built with another embedding model than `model`.
+
+    With `store` (BOT_STORE) set, dense search goes to the build's collection there (bot/backends)."""
     import faiss
 
     build = current_build(index_dir)
@@ -132,6 +136,7 @@ def load_index(index_dir: Path, model: str | None = None) -> StoredIndex:
         penalties = [Penalty.from_json(json.loads(line)) for line in _lines(build / "penalties.jsonl")] \
             if (build / "penalties.jsonl").exists() else []
         dense = faiss.read_index(str(build / "dense.faiss"))
+        apply_spec(dense, manifest.get("dense"))
         lexical = LexicalIndex.load(build / "lexical")
     except (IndexCorrupt, ModelMismatch):
         raise
@@ -139,6 +144,7 @@ def load_index(index_dir: Path, model: str | None = None) -> StoredIndex:
         raise IndexCorrupt(str(index_dir), f"{exc.__class__.__name__}: {exc}") from exc
     if dense.ntotal != len(chunks):
         raise IndexCorrupt(str(index_dir), f"{dense.ntotal} vectors for {len(chunks)} chunks")
+    dense = open_dense(store, manifest, dense)
     return StoredIndex(build, manifest, chunks, dense, lexical, facts, quiz, penalties)
 
 
@@ -147,8 +153,11 @@ def _lines(path: Path) -> list[str]:
 
 
 def write_build(index_dir: Path, manifest: dict, chunks: list[Chunk], vectors: np.ndarray,
-                facts: list[Fact], quiz: list[QuizItem] | None = None, penalties: list[Penalty] | None = None) -> Path:
-    """Write a complete build under a temporary name and rename it into index/builds/."""
+                facts: list[Fact], quiz: list[QuizItem] | None = None, penalties: list[Penalty] | None = None,
+                dense=None) -> Path:
+    """Write a complete build under a temporary name and rename it into index/builds/.
+
+    `dense` is a FAISS index already built from `vectors` (bot/dense_index.py picks its type); exact when omitted."""
     import faiss
 
     build_id = time.strftime("%Y%m%d-%H%M%S-") + uuid.uuid4().hex[:6]
@@ -161,7 +170,7 @@ def write_build(index_dir: Path, manifest: dict, chunks: list[Chunk], vectors: n
     _write_lines(tmp / "facts.jsonl", (f.to_json() for f in facts))
     _write_lines(tmp / "quiz.jsonl", (q.to_json() for q in quiz or []))
     _write_lines(tmp / "penalties.jsonl", (p.to_json() for p in penalties or []))
-    faiss.write_index(make_faiss(vectors), str(tmp / "dense.faiss"))
+    faiss.write_index(dense if dense is not None else make_faiss(vectors), str(tmp / "dense.faiss"))
     LexicalIndex.build([lexical_text(c) for c in chunks]).save(tmp / "lexical")
     # The manifest goes last: a build folder without one is never treated as complete.
     (tmp / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=2), encoding="utf-8")
@@ -199,3 +208,9 @@ def _write_lines(path: Path, rows) -> None:
     with open(path, "w", encoding="utf-8") as handle:
         for row in rows:
             handle.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+
+def kept_builds(index_dir: Path) -> list[str]:
+    """Ids of the finished builds still on disk (the live one and those a reader may still hold)."""
+    builds = index_dir / "builds"
+    return sorted(p.name for p in builds.iterdir() if not p.name.startswith(".")) if builds.is_dir() else []

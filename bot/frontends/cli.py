@@ -77,6 +77,9 @@ def parser() -> argparse.ArgumentParser:
     bench = sub.add_parser("bench", help="measure answer latency against its floor, and ingest against bare embedding")
     bench.add_argument("--questions", default="tests/questions.jsonl")
     bench.add_argument("--scale", type=int, default=0, metavar="N", help="also index N synthetic chunks and compare FAISS index types")
+    bench.add_argument("--library", metavar="DIR", help="also ingest a large library made of DIR's .md files and the corpus, "
+                       "replicated --copies times: ingest rate vs bare embedding, resume after a kill, peak memory, latency")
+    bench.add_argument("--copies", default="1", metavar="N,N", help="library sizes as copies of DIR (default 1)")
     _common(bench)
     return p
 
@@ -168,7 +171,8 @@ def cmd_quiz(cfg: Config, args) -> int:
 def cmd_bench(cfg: Config, args) -> int:
     from bot.bench import run_bench
 
-    return run_bench(cfg, args.questions, scale=args.scale)
+    copies = [int(n) for n in args.copies.split(",")] if args.library else []
+    return run_bench(cfg, args.questions, scale=args.scale, library=args.library, copies=copies)
 
 
 COMMANDS = {

@@ -26,7 +26,8 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--chunk-chars", type=int, help="largest chunk in characters (default 160, env CHUNK_CHARS)")
     p.add_argument("--chunk-overlap", type=int, help="sentences repeated between chunks (default 1, env CHUNK_OVERLAP)")
     p.add_argument("--force", action="store_true", help="re-embed everything, even unchanged files")
-    p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.add_argument("--quiet", action="store_true", help="no progress: neither the bar on a terminal nor the "
+                   "progress lines written every INGEST_PROGRESS_SECONDS (default 5) when output is a file or pipe")
     p.add_argument("-v", "--verbose", action="store_true", help="debug logging")
     return p
 
@@ -39,7 +40,7 @@ def main(argv: list[str] | None = None) -> int:
         chunk_chars=args.chunk_chars, chunk_overlap=args.chunk_overlap,
     )
     try:
-        report = ingest(cfg, show_progress=not args.quiet and sys.stderr.isatty(), force=args.force)
+        report = ingest(cfg, show_progress=not args.quiet, force=args.force)
     except BotError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

@@ -3,25 +3,32 @@
 from __future__ import annotations
 
 import logging
+import sys
 import time
 from dataclasses import dataclass, field
 
 import numpy as np
 
+from bot.backends import after_publish, upload
 from bot.config import Config
 from bot.embedding import get_embedder
+from bot.dense_index import build as build_dense
+from bot.dense_index import choose_type
 from bot.errors import BotError, UnreadableDocument
+from bot.ingest.cache import VectorCache, cache_key
 from bot.ingest.chunking import chunk_document
 from bot.ingest.documents import read_document
 from bot.ingest.legal import PREAMBLE
 from bot.ingest.loaders import corpus_files, file_sha256
+from bot.ingest.progress import Progress
 from bot.penalties import Penalty, extract_penalties
 from bot.records import Chunk, Document, Fact, QuizItem
-from bot.store import StoredIndex, load_index, publish, write_build
+from bot.store import StoredIndex, kept_builds, lexical_text, load_index, publish, write_build
 
 log = logging.getLogger(__name__)
 
 CHUNKER_VERSION = 2  # 2: laws and regulations chunked by article
+EMBED_BATCH = 64  # chunks per embedding call: progress and the kill window stay small
 
 
 @dataclass
@@ -33,6 +40,7 @@ class IngestReport:
     removed: list[str] = field(default_factory=list)
     chunks: int = 0
     embedded: int = 0
+    resumed: int = 0  # new or changed files whose vectors a killed earlier run had already cached
     facts: int = 0
     penalties: int = 0
     changed: bool = True
@@ -48,6 +56,8 @@ class IngestReport:
                     f"{self.penalties} penalty rows in "
                     f"{self.seconds:.1f}s: embedded {self.embedded} chunk(s), reused {len(self.reused)} "
                     f"unchanged file(s), updated {len(self.updated)}, removed {len(self.removed)}")
+            if self.resumed:
+                head += f"; {self.resumed} new file(s) resumed from the cache of an earlier, unfinished run"
         lines = [head] + [f"skipped {name}: {reason}" for name, reason in self.skipped]
         return "\n".join(lines)
 
@@ -74,7 +84,21 @@ def embed_text(chunk: Chunk) -> str:
     return f"{head}\n{chunk.text}"
 
 
+@dataclass
+class FilePlan:
+    """One corpus file in this build: its rows in the matrix, and whether its vectors are in the cache."""
+
+    source: str
+    key: str
+    meta: dict
+    chunks: list[Chunk]
+    cached: bool
+
+
 def ingest(cfg: Config, show_progress: bool = True, force: bool = False) -> IngestReport:
+    """Chunk every file, embed file by file into the cache, then write and publish one build atomically.
+
+    A killed run loses only the file being embedded: the next run finds the others in index/cache/."""
     started = time.perf_counter()
     report = IngestReport()
     if not cfg.corpus_dir.is_dir():
@@ -84,43 +108,10 @@ def ingest(cfg: Config, show_progress: bool = True, force: bool = False) -> Inge
     extractors = extractor_versions()
     same_extractors = previous is not None and previous.manifest.get("extractors") == extractors
     embedder = get_embedder(cfg.model)
-    chunks: list[Chunk] = []
-    vectors: list[np.ndarray] = []
-    facts: list[Fact] = []
-    quiz: list[QuizItem] = []
-    penalties: list[Penalty] = []
-    new_docs: list[tuple[Document, list[Chunk]]] = []
-    files_meta: dict[str, dict] = {}
-    for path in corpus_files(cfg.corpus_dir):
-        source = path.relative_to(cfg.corpus_dir).as_posix()
-        sha = file_sha256(path)
-        if source in old_files and old_files[source]["sha256"] == sha:
-            reused, reused_vectors, reused_facts, reused_quiz, reused_penalties = _take_from(
-                previous, source, len(chunks), same_extractors)
-            chunks += reused
-            vectors.append(reused_vectors)
-            facts += reused_facts
-            quiz += reused_quiz
-            penalties += reused_penalties
-            files_meta[source] = {**old_files[source], "chunks": len(reused)}
-            report.reused.append(source)
-            continue
-        try:
-            doc = read_document(path, cfg.corpus_dir)
-        except UnreadableDocument as exc:
-            report.skipped.append((source, str(exc)))
-            continue
-        doc_chunks = chunk_document(doc, cfg.chunk_chars, cfg.chunk_overlap, first_id=len(chunks))
-        chunks += doc_chunks
-        vectors.append(np.zeros((len(doc_chunks), embedder.dim), dtype=np.float32))
-        new_docs.append((doc, doc_chunks))
-        doc_facts, doc_penalties = _extract_facts(doc_chunks), extract_penalties(doc_chunks)
-        facts += doc_facts
-        penalties += doc_penalties
-        quiz += _make_quiz(doc_facts, doc_penalties)
-        files_meta[source] = {"sha256": sha, "title": doc.title, "chunks": len(doc_chunks), "pages": len(doc.pages),
-                              **doc.meta}
-        report.updated.append(source)
+    cache = VectorCache(cfg.index_dir / "cache")
+    plans, chunks, extracted = _plan(cfg, embedder.name, cache, previous, same_extractors, force, report)
+    facts, quiz, penalties = extracted.facts, extracted.quiz, extracted.penalties
+    files_meta = {p.source: p.meta for p in plans}
     report.files = len(files_meta)
     report.removed = sorted(set(old_files) - set(files_meta))
     report.chunks, report.facts, report.penalties = len(chunks), len(facts), len(penalties)
@@ -128,26 +119,167 @@ def ingest(cfg: Config, show_progress: bool = True, force: bool = False) -> Inge
         report.changed = False
         report.seconds = time.perf_counter() - started
         return report
-    matrix = np.concatenate(vectors) if vectors else np.zeros((0, embedder.dim), dtype=np.float32)
-    fresh = [c for _, doc_chunks in new_docs for c in doc_chunks]
-    if fresh:
-        t0 = time.perf_counter()
-        matrix[[c.id for c in fresh]] = embedder.embed_passages([embed_text(c) for c in fresh], show_progress)
-        report.embed_seconds = time.perf_counter() - t0
-    report.embedded = len(fresh)
+    t0 = time.perf_counter()
+    matrix = _fill_vectors(plans, len(chunks), embedder, cache, _progress(cfg, plans, show_progress), report)
+    report.embed_seconds = time.perf_counter() - t0
+    dense, spec = build_dense(matrix, choose_type(len(chunks), cfg.dense_index, cfg.exact_max_chunks))
     manifest = {
         "model": embedder.name, "dim": embedder.dim, "chunking": chunking_params(cfg),
         "built_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"), "files": files_meta,
         "counts": {"files": len(files_meta), "chunks": len(chunks), "facts": len(facts), "quiz": len(quiz),
                    "penalties": len(penalties)},
-        "extractors": extractors,
+        "extractors": extractors, "dense": spec.to_json(),
     }
     cfg.index_dir.mkdir(parents=True, exist_ok=True)
-    build = write_build(cfg.index_dir, manifest, chunks, matrix, facts, quiz, penalties)
+    build = write_build(cfg.index_dir, manifest, chunks, matrix, facts, quiz, penalties, dense=dense)
+    upload(cfg.store, build, build.name, chunks, matrix, spec.to_json(), lexical_text)  # before publish: readers never see a gap
     publish(cfg.index_dir, build)
+    after_publish(cfg.store, build.name, kept_builds(cfg.index_dir))
+    cache.prune({p.key for p in plans})
     report.build = build.name
     report.seconds = time.perf_counter() - started
     return report
+
+
+@dataclass
+class Extracted:
+    """What the build derives from the chunks besides vectors."""
+
+    facts: list[Fact] = field(default_factory=list)
+    quiz: list[QuizItem] = field(default_factory=list)
+    penalties: list[Penalty] = field(default_factory=list)
+
+    def add(self, other: "Extracted") -> None:
+        self.facts += other.facts
+        self.quiz += other.quiz
+        self.penalties += other.penalties
+
+
+def _plan(cfg: Config, model: str, cache: VectorCache, previous: StoredIndex | None, same_extractors: bool,
+          force: bool, report: IngestReport) -> tuple[list[FilePlan], list[Chunk], Extracted]:
+    """Chunks, facts, questions and penalty rows of every file, from the cache, the previous build or the file.
+
+    Documents are dropped once chunked: only chunks (which the index keeps anyway) stay in memory."""
+    old = _Previous(previous)
+    plans: list[FilePlan] = []
+    chunks: list[Chunk] = []
+    extracted = Extracted()
+    for path in corpus_files(cfg.corpus_dir):
+        source = path.relative_to(cfg.corpus_dir).as_posix()
+        sha = file_sha256(path)
+        key = cache_key(sha, model, chunking_params(cfg))
+        unchanged = old.files.get(source, {}).get("sha256") == sha
+        plan = None if force else _from_cache(cache, source, key, len(chunks))
+        if plan is None and unchanged:
+            plan = _from_previous(previous, cache, source, key, old.chunks.get(source, []), len(chunks))
+        try:
+            plan = plan or _from_file(cfg, path, source, sha, key, len(chunks))
+        except UnreadableDocument as exc:
+            report.skipped.append((source, str(exc)))
+            continue
+        (report.reused if unchanged else report.updated).append(source)
+        report.resumed += int(plan.cached and not unchanged)
+        plans.append(plan)
+        chunks += plan.chunks
+        extracted.add(old.extracted_for(source, plan.chunks) if unchanged and same_extractors
+                      else _fresh_extracted(plan.chunks))
+    return plans, chunks, extracted
+
+
+class _Previous:
+    """The previous build grouped by file, so reusing 3,000 files is not 3,000 scans of the index."""
+
+    def __init__(self, previous: StoredIndex | None) -> None:
+        self.files = previous.manifest["files"] if previous else {}
+        self.chunks = _by_source(previous.chunks) if previous else {}
+        self._facts = _by_source(previous.facts) if previous else {}
+        self._quiz = _by_source(previous.quiz) if previous else {}
+        self._penalties = _by_source(previous.penalties) if previous else {}
+
+    def extracted_for(self, source: str, chunks: list[Chunk]) -> Extracted:
+        """An unchanged file's facts, questions and penalty rows, renumbered to its chunks' new ids."""
+        mapping = {old.id: new.id for old, new in zip(self.chunks.get(source, []), chunks)}
+
+        def renumbered(items: list) -> list:
+            return [type(i)(**{**i.__dict__, "chunk_id": mapping.get(i.chunk_id, -1)}) for i in items]
+
+        return Extracted(renumbered(self._facts.get(source, [])), self._quiz.get(source, []),
+                         renumbered(self._penalties.get(source, [])))
+
+
+def _fresh_extracted(chunks: list[Chunk]) -> Extracted:
+    """New or changed file, or new extractor code: facts, questions and penalty rows made afresh."""
+    facts, penalties = _extract_facts(chunks), extract_penalties(chunks)
+    return Extracted(facts, _make_quiz(facts, penalties), penalties)
+
+
+def _from_cache(cache: VectorCache, source: str, key: str, first_id: int) -> FilePlan | None:
+    found = cache.chunks(key, first_id)
+    if found is None:
+        return None
+    meta, chunks = found
+    return FilePlan(source, key, meta, chunks, cached=True)
+
+
+def _from_previous(previous: StoredIndex, cache: VectorCache, source: str, key: str, old: list[Chunk],
+                   first_id: int) -> FilePlan | None:
+    """An unchanged file of a build made before the cache existed: its vectors move into the cache."""
+    try:
+        vectors = np.stack([previous.dense.reconstruct(c.id) for c in old]) if old else np.zeros((0, previous.dense.d), np.float32)
+    except RuntimeError:  # an index type that cannot give vectors back: embed the file again
+        return None
+    meta = {**previous.manifest["files"][source], "chunks": len(old), "cache": key}
+    chunks = [Chunk(**{**c.__dict__, "id": first_id + n}) for n, c in enumerate(old)]
+    cache.put(key, meta, chunks, vectors)
+    return FilePlan(source, key, meta, chunks, cached=True)
+
+
+def _from_file(cfg: Config, path, source: str, sha: str, key: str, first_id: int) -> FilePlan:
+    doc = read_document(path, cfg.corpus_dir)
+    chunks = chunk_document(doc, cfg.chunk_chars, cfg.chunk_overlap, first_id=first_id)
+    return FilePlan(source, key, file_entry(doc, sha, len(chunks), key), chunks, cached=False)
+
+
+def file_entry(doc: Document, sha: str, chunks: int, key: str) -> dict:
+    """A file's record in the manifest (and in its cache entry, so a cached file needs no re-reading)."""
+    return {"sha256": sha, "title": doc.title, "chunks": chunks, "pages": len(doc.pages), "cache": key, **doc.meta}
+
+
+def _progress(cfg: Config, plans: list[FilePlan], show: bool) -> Progress:
+    todo = sum(len(p.chunks) for p in plans if not p.cached)
+    every = cfg.progress_seconds if show else -1.0
+    return Progress(len(plans), todo, tty=show and sys.stderr.isatty(), every=every)
+
+
+def _fill_vectors(plans: list[FilePlan], total: int, embedder, cache: VectorCache, progress: Progress,
+                  report: IngestReport) -> np.ndarray:
+    """One preallocated matrix, filled file by file; each embedded file is cached before the next starts."""
+    matrix = np.zeros((total, embedder.dim), dtype=np.float32)
+    row = 0
+    for plan in plans:
+        end = row + len(plan.chunks)
+        vectors = cache.vectors(plan.key) if plan.cached else None
+        if vectors is None or len(vectors) != len(plan.chunks):
+            texts = [embed_text(c) for c in plan.chunks]
+            for start in range(0, len(texts), EMBED_BATCH):
+                batch = texts[start : start + EMBED_BATCH]
+                matrix[row + start : row + start + len(batch)] = embedder.embed_passages(batch)
+                progress.advance(chunks=len(batch))
+            cache.put(plan.key, plan.meta, plan.chunks, matrix[row:end])
+            report.embedded += len(plan.chunks)
+        else:
+            matrix[row:end] = vectors
+        progress.advance(files=1)
+        row = end
+    progress.close()
+    return matrix
+
+
+def _by_source(items: list) -> dict[str, list]:
+    grouped: dict[str, list] = {}
+    for item in items:
+        grouped.setdefault(item.source, []).append(item)
+    return grouped
 
 
 def _reusable_previous(cfg: Config) -> StoredIndex | None:
@@ -161,24 +293,6 @@ def _reusable_previous(cfg: Config) -> StoredIndex | None:
         log.info("index was built with other settings: embedding everything")
         return None
     return previous
-
-
-def _take_from(previous: StoredIndex, source: str, first_id: int,
-               same_extractors: bool) -> tuple[list[Chunk], np.ndarray, list[Fact], list[QuizItem], list[Penalty]]:
-    """An unchanged file's chunks, vectors, facts, questions and penalty rows from the previous build, renumbered;
-    they are made afresh from the chunks when the code that made them has changed."""
-    old = [c for c in previous.chunks if c.source == source]
-    ids = [c.id for c in old]
-    vectors = np.stack([previous.dense.reconstruct(i) for i in ids]) if ids else np.zeros((0, previous.dense.d), np.float32)
-    mapping = {c.id: first_id + n for n, c in enumerate(old)}
-    chunks = [Chunk(**{**c.__dict__, "id": mapping[c.id]}) for c in old]
-    if not same_extractors:
-        facts, penalties = _extract_facts(chunks), extract_penalties(chunks)
-        return chunks, vectors, facts, _make_quiz(facts, penalties), penalties
-    facts = [Fact(**{**f.__dict__, "chunk_id": mapping.get(f.chunk_id, -1)}) for f in previous.facts if f.source == source]
-    penalties = [Penalty(**{**p.__dict__, "chunk_id": mapping.get(p.chunk_id, -1)})
-                 for p in previous.penalties if p.source == source]
-    return chunks, vectors, facts, [q for q in previous.quiz if q.source == source], penalties
 
 
 def _extract_facts(chunks: list[Chunk]) -> list[Fact]:
