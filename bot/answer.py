@@ -13,6 +13,7 @@ from bot.rules import is_penalty
 from bot.store import StoredIndex
 from bot import clauses
 from bot.ingest.legal import PREAMBLE
+from bot.penalty_reach import reached
 
 __all__ = ["Thresholds", "compose", "best_sentence", "hard_reason"]
 
@@ -87,6 +88,9 @@ def choose(query: Query, hits: list[Hit], index: StoredIndex, idf) -> Candidate 
         if cited:
             return _whole_or_best(query, cited, index, idf)
     candidate = best_sentence(query, hits, idf)
+    if query.penalty:
+        clause = best_penalty_clause(query, hits, index, idf)
+        candidate = clause if clause and (candidate is None or clause.score >= candidate.score) else candidate
     if candidate and query.penalty and candidate.hit.chunk.article and not _penalised(candidate):
         moved = clauses.enforcing(candidate.hit, candidate.start, candidate.end, index)
         if moved:
@@ -96,6 +100,23 @@ def choose(query: Query, hits: list[Hit], index: StoredIndex, idf) -> Candidate 
     if candidate and candidate.hit.chunk.article:
         candidate.quote = clauses.quote(candidate.hit.chunk, candidate.start, candidate.end)
     return candidate
+
+
+def best_penalty_clause(query: Query, hits: list[Hit], index: StoredIndex, idf) -> Candidate | None:
+    """The penalty clause, reached from the hits, whose behaviour (as the penalty table resolved it) best
+    matches the question; scored like a sentence of a law, read with that behaviour."""
+    best: Candidate | None = None
+    items = concepts(query, idf)
+    for found in reached(hits, index, LEGAL_SENTENCES_FROM):
+        chunk, start, end = found.hit.chunk, found.start, found.end
+        sentence = chunk.text[start:end]
+        context = f"{clauses.context(chunk, start, end)}\n{found.behaviour}"
+        cov = coverage(items, context)
+        score = cov + 0.15 / (found.rank + 1) + quantity_bonus(query, sentence) + PENALTY_BONUS
+        score -= 0.0 if covers_key(items, context) else MISSES_KEY
+        if best is None or score > best.score:
+            best = Candidate(found.hit, found.rank, start, end, score, cov, context=context)
+    return best
 
 
 def _penalised(candidate: Candidate) -> bool:

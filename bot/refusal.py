@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from bot.evidence import Concept, covers_key, figure_clause_coverage, figures
-from bot.query import Query
+from bot.query import PERIOD_UNITS, Query
 from bot.rules import is_penalty
 from bot.store import StoredIndex
 
@@ -30,6 +30,9 @@ class Thresholds:
     legal_floor: float = 0.90  # Chinese question
     legal_floor_en: float = 0.86  # English question: cross-lingual similarity runs lower
     legal_coverage_en: float = 0.5
+    # A clause missing the question's most specific word (colloquial wording: "钱" for "元", "老人" for
+    # "七十周岁") answers only with this much more similarity; English questions not at all.
+    legal_unnamed_floor: float = 0.915
 
 
 def refusal_reason(query: Query, candidate: Candidate | None, index: StoredIndex, limits: Thresholds,
@@ -53,13 +56,23 @@ def _content_reason(query: Query, candidate: Candidate, limits: Thresholds, item
         return "the figures found count something else"
     if query.penalty and candidate.hit.chunk.article and not is_penalty(sentence) and not query.article:
         return "no penalty clause for this"
+    if candidate.hit.chunk.article and _counts_events(query) and \
+            all(f.unit in PERIOD_UNITS or f.unit.endswith("元") for f in figures(sentence)):
+        return "the figures found count something else"
     return ""
+
+
+def _counts_events(query: Query) -> bool:
+    """"几次" / "多少件" / "how many cases": a count of things done, which a rule's periods and amounts never give."""
+    return query.quantity and not query.period and bool(query.units) and \
+        not any(u in PERIOD_UNITS or u.endswith("元") or u == "%" for u in query.units)
 
 
 def _strength_reason(query: Query, candidate: Candidate, limits: Thresholds, items: list[Concept]) -> str:
     """Too little of the question found, or too little similarity, for the kind of document answering."""
     legal = bool(candidate.hit.chunk.article) and not query.article
-    if legal and not covers_key(items, candidate.context):
+    if legal and not covers_key(items, candidate.context) and \
+            (query.lang == "en" or candidate.hit.dense < limits.legal_unnamed_floor):
         return "the documents do not name what is asked about"
     if legal and _weak_for_a_law(query, candidate, limits):
         return "weak evidence"

@@ -1,0 +1,77 @@
+"""Penalty clauses a penalty question reaches from what retrieval found: the penalty clause itself, or one
+whose duty article was found ("违反本条例第三十八条第四项规定的" reached from 第三十八条). Each comes with the
+behaviour the penalty table resolved for it, so an item that names its behaviour only by number ("违反第四项
+规定的") is still read with the words of that behaviour."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.penalties import Penalty
+from bot.records import Chunk, Hit
+from bot.rules import is_penalty
+from bot.store import StoredIndex
+
+_DUTY_ARTICLE = re.compile(r"^第[零一二三四五六七八九十百千两〇]+条")
+
+
+@dataclass(frozen=True)
+class Reached:
+    rank: int  # rank of the hit it was reached through
+    hit: Hit  # the penalty clause's chunk, carrying the evidence of the hit that reached it
+    start: int
+    end: int
+    behaviour: str
+
+
+def reached(hits: list[Hit], index: StoredIndex, depth: int) -> list[Reached]:
+    """Penalty clauses of the first `depth` hits, and those enforcing the duties those hits state."""
+    by_chunk, by_duty = _lookup(index)
+    out: list[Reached] = []
+    seen: set[tuple] = set()
+    for rank, hit in enumerate(hits[:depth]):
+        chunk = hit.chunk
+        if not chunk.article:
+            continue
+        for row in by_chunk.get(chunk.id, []) + by_duty.get((chunk.source, chunk.article), []):
+            key = (row.chunk_id, row.item, row.behaviour)
+            span = None if key in seen else _span(index.chunks[row.chunk_id], row)
+            seen.add(key)
+            if span:
+                target = Hit(index.chunks[row.chunk_id], hit.score, hit.dense, hit.lexical)
+                out.append(Reached(rank, target, span[0], span[1], row.behaviour))
+    return out
+
+
+def _lookup(index: StoredIndex) -> tuple[dict[int, list[Penalty]], dict[tuple[str, str], list[Penalty]]]:
+    """Penalty rows by the chunk that states them and by (document, duty article); built once per index."""
+    cached = index.__dict__.get("_penalty_lookup")
+    if cached is None:
+        by_chunk: dict[int, list[Penalty]] = {}
+        by_duty: dict[tuple[str, str], list[Penalty]] = {}
+        for row in index.penalties:
+            if not 0 <= row.chunk_id < len(index.chunks):
+                continue
+            by_chunk.setdefault(row.chunk_id, []).append(row)
+            duty = _DUTY_ARTICLE.match(row.duty)
+            if duty:
+                by_duty.setdefault((row.source, duty.group(0)), []).append(row)
+        cached = index.__dict__["_penalty_lookup"] = (by_chunk, by_duty)
+    return cached
+
+
+def _span(chunk: Chunk, row: Penalty) -> tuple[int, int] | None:
+    """The sentence of `chunk` where the row's clause starts: its item, or the penalty sentence it quotes."""
+    clause = _squash(row.sentence)
+    for start, end in chunk.sentences:
+        text = chunk.text[start:end]
+        if row.item and not text.startswith(row.item):
+            continue
+        if (row.item or is_penalty(text)) and _squash(text) in clause:
+            return start, end
+    return None
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", "", text)
