@@ -123,7 +123,7 @@ def run_conversation_eval(cfg, path: str, misses_path: str, as_json: bool) -> in
     kept = [c for c in cases if indexed(c, corpus_text)]
     if len(kept) < len(cases):
         print(f"skipped {len(cases) - len(kept)} conversation(s) about documents this index does not hold "
-              f"(ingest tests/fixtures/regulations with the corpus to run them)", file=sys.stderr)
+              f"(ingest the two regulations of tests/conftest.py TWO_REGULATIONS from tests/fixtures/library with the corpus to run them)", file=sys.stderr)
     results = run_conversations(Conversations(engine), kept)
     table = score(results)
     print(json.dumps(table, indent=2) if as_json else format_table(table))

@@ -11,6 +11,9 @@ from bot.config import ROOT, Config
 
 CORPUS = ROOT / "corpus"
 REPORT = next(CORPUS.glob("*.txt"))
+LIBRARY = ROOT / "tests" / "fixtures" / "library"  # the 11 real laws and regulations of ../shared/library
+# Two of them stand for "the report plus a couple of regulations" in the conversation and penalty tests.
+TWO_REGULATIONS = ("南阳市城市绿化条例(2019-01-14).md", "城市市容和环境卫生管理条例(2017-03-01).md")
 
 
 @pytest.fixture(scope="session")
@@ -39,20 +42,33 @@ def data_dir(tmp_path) -> Path:
     return tmp_path / "data"
 
 
-@pytest.fixture(scope="session")
-def regulations_config(tmp_path_factory) -> Config:
-    """The shipped corpus plus two real regulations (tests/fixtures/regulations), indexed once per session."""
+def _corpus_with(tmp_path_factory, name: str, files: list[Path]) -> Config:
+    """The shipped corpus plus `files`, indexed with the real model into a fresh folder."""
     from bot.ingest.pipeline import ingest
 
-    root = tmp_path_factory.mktemp("with-regulations")
+    root = tmp_path_factory.mktemp(name)
     corpus = root / "corpus"
     shutil.copytree(CORPUS, corpus)
-    for path in (ROOT / "tests" / "fixtures" / "regulations").glob("*.md"):
+    for path in files:
         shutil.copy(path, corpus / path.name)
     cfg = Config().with_overrides(corpus_dir=corpus, index_dir=root / "index", data_dir=root / "data")
     report = ingest(cfg, show_progress=False)
     assert not report.skipped, report.skipped
     return cfg
+
+
+@pytest.fixture(scope="session")
+def regulations_config(tmp_path_factory) -> Config:
+    """The shipped corpus plus two real regulations of tests/fixtures/library, indexed once per session."""
+    return _corpus_with(tmp_path_factory, "with-regulations", [LIBRARY / name for name in TWO_REGULATIONS])
+
+
+@pytest.fixture(scope="session")
+def library_engine(tmp_path_factory):
+    """The shipped corpus plus all 11 laws and regulations of tests/fixtures/library in one index."""
+    from bot.engine import Engine
+
+    return Engine(_corpus_with(tmp_path_factory, "with-library", sorted(LIBRARY.glob("*.md"))))
 
 
 @pytest.fixture(scope="session")

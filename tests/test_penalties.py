@@ -1,4 +1,4 @@
-"""The penalty table end to end on two real regulations (tests/fixtures/regulations) ingested with the real model:
+"""The penalty table end to end on two real regulations (tests/conftest.py TWO_REGULATIONS) ingested with the real model:
 extraction into the build, the CLI contract, the web API, Telegram /penalties over the loopback Bot API, the quiz."""
 
 from __future__ import annotations
