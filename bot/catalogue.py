@@ -86,6 +86,19 @@ class Catalogue:
                     found.add(doc.source)
         return found
 
+    def titled_in(self, question: str) -> set[str] | None:
+        """Sources a question names by a title in 《》, None when it quotes no title. A full title beats a
+        title without its place: 国务院《城市市容和环境卫生管理条例》 is not 洛阳市城市市容和环境卫生管理条例."""
+        titles = re.findall(r"《([^》]{2,60})》", question)
+        if not titles:
+            return None
+        found: set[str] = set()
+        for title in titles:
+            exact = {d.source for d in self.docs.values() if title in (d.title, d.short_title)}
+            found |= exact or {d.source for d in self.docs.values()
+                               if any(n == title or n in title or title in n for n in doc_names(d))}
+        return found
+
 
 def doc_names(doc: DocInfo) -> list[str]:
     """Ways a question names a document: its full or short title, without its place ("城乡规划条例")."""

@@ -68,7 +68,8 @@ def _span(chunk: Chunk, row: Penalty) -> tuple[int, int] | None:
         text = chunk.text[start:end]
         if row.item and not text.startswith(row.item):
             continue
-        if (row.item or is_penalty(text)) and _squash(text) in clause:
+        # the table quotes an item without its number: "（一）违反第一项规定的……" is kept as "违反第一项规定的……"
+        if (row.item or is_penalty(text)) and _squash(text.removeprefix(row.item)) in clause:
             return start, end
     return None
 

@@ -16,7 +16,7 @@ _YEAR = re.compile(r"(?<!\d)(19|20)\d{2}(?!\d)")
 # A question about what happens to whoever does something: the answer is the clause with the penalty.
 _PENALTY = re.compile(r"处罚|罚款|罚多少|罚钱|怎么罚|如何罚|罚几|法律责任|后果|怎么处理|如何处理|怎么办|拘留|没收|"
                       r"\bpenalt|\bfine[sd]?\b|\bpunish|\bsanction|\bconsequence|\bdetention|\bdetained|\bconfiscat", re.I)
-_PERIOD = re.compile(r"多久|多长时间|多少天|几天|几日|多少日|期限|时限|时效|几个月|多少小时|几年|"
+_PERIOD = re.compile(r"多久|多长时间|多少天|几天|几日|多少日|期限|时限|时效|几个月|多少个?月|多少小时|几个?小时|几年|多少年|"
                      r"\bhow long\b|\bdeadline|\btime limit|\bwithin how|\bhow many (?:days|months|years|hours)", re.I)
 _ADOPTION = re.compile(r"通过|批准|施行|生效|修正|修订|公布|发布|颁布|\badopt|\beffect|\bamend|\bforce\b|\bpromulgat|\benact", re.I)
 _ARTICLE = re.compile(r"第([一二三四五六七八九十百千零〇两]+|\d+)条")
@@ -32,7 +32,7 @@ UNIT_HINTS: list[tuple[re.Pattern, tuple[str, ...]]] = [
     (re.compile(r"个|\bspots?\b|\bstations?\b|\bexamples?\b|\bsites?\b", re.I), ("个",)),
     (re.compile(r"期|讲座|\blectures?\b", re.I), ("期",)),
     (re.compile(r"钱|金额|万元|元|收入|罚款|罚没|\bmoney\b|\bfines?\b|\byuan\b|\brevenue\b|\bincome\b|how much", re.I), ("万元", "亿元", "元")),
-    (re.compile(r"比例|比率|占比|百分|率|\bpercent(age)?\b|\brate\b|\bratio\b|\bproportion\b|\bshare\b", re.I), ("%",)),
+    (re.compile(r"比例|比率|占比|百分|率|占[^，。？?]{0,15}(?:多少|几)|\bpercent(age)?\b|\brate\b|\bratio\b|\bproportion\b|\bshare\b", re.I), ("%",)),
     (re.compile(r"部|\blaws?\b|\bregulations?\b|\blegislation\b", re.I), ("部",)),
 ]
 
