@@ -7,10 +7,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable, Iterable
 
-from bot.records import Answer, Passage
+from bot.records import SECTION_SEP, Answer, Passage
 
-SECTION_SEP = " > "  # how the engine joins heading levels
-SHOWN_SEP = " › "  # how messages show it: a ">" could start a quote, and reads as markup on some platforms
+SHOWN_SEP = " › "  # how messages show SECTION_SEP: a ">" could start a quote, and reads as markup on some platforms
 RELATED_CHARS = 200  # of each related passage under a refusal: enough to recognise it, short enough to scan
 
 
