@@ -4,7 +4,6 @@ that says so, read from the article chunks at ingest. Where a penalty article on
 
 from __future__ import annotations
 
-import hashlib
 import re
 from dataclasses import asdict, dataclass, field
 
@@ -13,7 +12,7 @@ from bot.numerals import cn_to_number
 from bot.penalty_clauses import ClauseRow, item_behaviour, parse_clause
 from bot.penalty_measures import SANCTIONS, Measure
 from bot.penalty_refs import DutyArticle, Ref, duties, duty_index, parse_refs
-from bot.records import Chunk
+from bot.records import Chunk, stable_id
 from bot.rules import is_penalty
 
 PENALTIES_VERSION = 1  # bump when extraction changes: ingest then re-extracts the table of unchanged files too
@@ -46,8 +45,7 @@ class Penalty:
 
     @property
     def id(self) -> str:
-        key = f"{self.source}\n{self.article}\n{self.item}\n{self.behaviour}"
-        return hashlib.sha1(key.encode("utf-8")).hexdigest()[:10]
+        return stable_id(self.source, self.article, self.item, self.behaviour)
 
     def to_json(self) -> dict:
         return asdict(self)

@@ -3,13 +3,12 @@ among ranges other rows set (or, when the document has too few, the same range s
 
 from __future__ import annotations
 
-import hashlib
 import random
 
 from bot.numerals import to_chinese
 from bot.penalties import Penalty
 from bot.penalty_measures import Measure
-from bot.records import QuizItem
+from bot.records import QuizItem, stable_id
 
 OPTIONS = 4
 _SCALES = (0.1, 0.2, 0.5, 2, 5, 10)
@@ -24,8 +23,7 @@ def penalty_items(penalties: list[Penalty]) -> list[QuizItem]:
 
 
 def penalty_item(penalty: Penalty, fine: Measure, pool: list[tuple]) -> QuizItem:
-    key = f"{penalty.id}\n{fine.amount}"
-    item_id = hashlib.sha1(key.encode("utf-8")).hexdigest()[:10]
+    item_id = stable_id(penalty.id, fine.amount)
     rng = random.Random(item_id)
     answer = money_range(*_bounds(fine))
     options = [answer] + distractors(_bounds(fine), pool, rng)

@@ -8,6 +8,12 @@ from dataclasses import asdict, dataclass, field
 SECTION_SEP = " > "
 
 
+def stable_id(*parts: object) -> str:
+    """10 hex characters naming the parts: the same parts give the same id in every build and after restarts, so
+    links, quiz scores and pending quiz answers keyed by it survive a re-ingest."""
+    return hashlib.sha1("\n".join(str(p) for p in parts).encode("utf-8")).hexdigest()[:10]
+
+
 @dataclass
 class Document:
     """A cleaned corpus file. `pages` holds the character offset where each PDF page starts."""
@@ -160,8 +166,7 @@ class Fact:
     @property
     def id(self) -> str:
         """Short and stable across builds: the same sentence of the same file gives the same id."""
-        key = f"{self.source}\n{self.sentence}\n{self.offset}\n{self.figure}"
-        return hashlib.sha1(key.encode("utf-8")).hexdigest()[:10]
+        return stable_id(self.source, self.sentence, self.offset, self.figure)
 
     def to_json(self) -> dict:
         return asdict(self)

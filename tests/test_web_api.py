@@ -21,6 +21,7 @@ from fastapi.testclient import TestClient
 from bot.config import ROOT
 from bot.frontends.cli import main as cli_main
 from bot.frontends.web import STATIC, create_app, is_loopback, run_web
+from bot.frontends.web.layout import SITE
 from bot.qlog import QuestionLog
 from bot.quiz import items_of
 
@@ -338,13 +339,22 @@ def test_is_loopback(host, loopback):
 # ---- pages, assets and docs ------------------------------------------------------------------------------------------
 
 def test_pages_and_assets_are_served_by_the_bot_itself(client):
-    for page in ("/", "/facts", "/quiz", "/login"):
+    for page in ("/", "/facts", "/penalties", "/quiz", "/login"):
         response = client.get(page)
         assert response.status_code == 200 and response.headers["content-type"].startswith("text/html")
         assert "script-src 'self'" in response.headers["content-security-policy"]
         for url in re.findall(r'(?:src|href)="([^"]*)"', response.text):
             assert url.startswith("/"), f"{page} loads {url} from elsewhere"
             assert client.get(url).status_code == 200, url
+
+
+@pytest.mark.parametrize("path", sorted(SITE))
+def test_every_page_is_written_from_the_one_layout_and_the_nav_marks_it(client, path):
+    html = client.get(path).text
+    assert html.startswith("<!doctype html>\n") and html.endswith("</body>\n</html>\n")
+    assert f"<title>{SITE[path].title}</title>" in html and "$" not in html  # every template field filled
+    assert re.findall(r'<a href="([^"]*)" aria-current="page">', html) == ([path] if SITE[path].nav else [])
+    assert html.count("<header") == 1 and html.count("<main") == 1
 
 
 def test_page_scripts_never_parse_data_as_html():

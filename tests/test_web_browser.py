@@ -193,6 +193,25 @@ def test_the_fact_sheet_lists_figures_with_downloads(server, browser):
     assert browser.find_element(By.ID, "xlsx").get_attribute("href").endswith("/api/facts.xlsx?q=" + quote("立案"))
 
 
+def test_the_penalty_table_filters_by_keyword_and_its_links_follow(regulations_config, regulations_engine, browser,
+                                                                    tmp_path):
+    cfg = regulations_config.with_overrides(data_dir=tmp_path / "data")
+    with serving(create_app(regulations_engine, QuestionLog(tmp_path / "questions.sqlite3"), cfg)) as base:
+        browser.get(base + "/penalties")
+        WebDriverWait(browser, WAIT).until(ec.text_to_be_present_in_element((By.ID, "count"), "条罚则"))
+        everything = len(browser.find_elements(By.CSS_SELECTOR, "#penalties tbody tr"))
+        assert browser.switch_to.active_element == browser.find_element(By.ID, "keyword")
+        browser.find_element(By.ID, "keyword").send_keys("砍伐", Keys.ENTER)
+        WebDriverWait(browser, WAIT).until(ec.text_to_be_present_in_element((By.ID, "count"), "（关键词：砍伐）"))
+        rows = browser.find_elements(By.CSS_SELECTOR, "#penalties tbody tr")
+        assert 0 < len(rows) < everything and "擅自砍伐、移植城市树木" in browser.find_element(By.ID, "penalties").text
+        assert browser.find_element(By.ID, "csv").get_attribute("href").endswith("/api/penalties.csv?q=" + quote("砍伐"))
+        assert browser.execute_script("return location.pathname + location.search") == "/penalties?q=" + quote("砍伐")
+        browser.get(f"{base}/penalties?q={quote(HOSTILE)}")  # a shared link with a keyword nothing matches
+        WebDriverWait(browser, WAIT).until(ec.text_to_be_present_in_element((By.ID, "count"), "没有找到"))
+        assert HOSTILE in browser.find_element(By.ID, "count").text and no_script_ran(browser)
+
+
 def test_the_quiz_page_asks_and_scores(server, browser):
     base, _ = server
     browser.get(base + "/quiz")

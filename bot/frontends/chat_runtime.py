@@ -2,20 +2,16 @@
 
 from __future__ import annotations
 
-import asyncio
-import logging
 import signal
 from dataclasses import dataclass
 
 from bot.config import Config
 from bot.conversation import Conversations, Reply
 from bot.engine import Engine
+from bot.frontends import index_watch
 from bot.qlog import QuestionLog
 from bot.worker import Busy, EngineWorker
 
-log = logging.getLogger(__name__)
-
-RELOAD_EVERY = 10.0  # seconds between checks for a newly ingested index
 WARM_UP = "2023年的工作情况如何？"  # any question: the first answer loads the tokenizer and model (seconds)
 
 
@@ -34,13 +30,8 @@ class ChatRuntime:
             return None
 
     async def watch_index(self) -> None:
-        """Pick up a re-ingested index: the old one answers until the new one is fully loaded."""
-        while True:
-            await asyncio.sleep(RELOAD_EVERY)
-            try:
-                await self.worker.run(self.engine.reload_if_changed)
-            except Exception:
-                log.exception("index reload failed; still answering from the previous index")
+        """Pick up a re-ingested index until cancelled (the watcher the Telegram bot runs too)."""
+        await index_watch.watch_index(self.worker, self.engine)
 
     def close(self) -> None:
         self.worker.shutdown()

@@ -9,26 +9,22 @@ from __future__ import annotations
 
 import re
 
+from bot.frontends.chat_text import clip, cut_utf8, mark_figure, pack, related, shown_section, utf8_size, words
 from bot.records import Answer
 
 MAX_BYTES = 5000
 PASSAGE_CHARS = 1200
-RELATED_CHARS = 200
 _SPECIAL = re.compile(r"([\\`*_\[\]])")
-SECTION_SEP = " > "  # how the engine joins heading levels; shown as "›", since a ">" could start a quote
 
 
 def escape(text: str) -> str:
     """Report text shown literally: Markdown characters escaped, no line read as a heading or list."""
-    text = _SPECIAL.sub(r"\\\1", text.replace(SECTION_SEP, " › "))
+    text = _SPECIAL.sub(r"\\\1", shown_section(text))
     return re.sub(r"(?m)^(\s*)([#>+\-]|\d+\.)", r"\1\\\2", text)
 
 
 def sentence_markdown(sentence: str, figure: str) -> str:
-    if not figure or figure not in sentence:
-        return escape(sentence)
-    before, after = sentence.split(figure, 1)
-    return f"{escape(before)}**{escape(figure)}**{escape(after)}"
+    return mark_figure(sentence, figure, escape, lambda figure: f"**{figure}**")
 
 
 def quote(text: str) -> str:
@@ -41,55 +37,42 @@ def answer_markdown(answer: Answer) -> list[str]:
 
 
 def answer_blocks(answer: Answer) -> list[str]:
-    en = answer.question.isascii()
-    head = []
-    if answer.understood_as:
-        head.append(f"*{'Read as' if en else '按此理解'}：{escape(answer.understood_as)}*")
+    w = words(answer)
+    head = [f"*{w.read_as}：{escape(answer.understood_as)}*"] if answer.understood_as else []
     if answer.kind != "answer" or not answer.found:
-        return head + [escape(answer.answer)] + _related(answer, en)
+        return head + [escape(answer.answer)] + _related(answer)
     if not answer.sentence:  # the engine's own Markdown: its answer already carries the bold figure
         return head + [answer.answer]
-    where = f"{'Document' if en else '文件'}：{escape(answer.doc)}"
+    where = f"{w.document}：{escape(answer.doc)}"
     if answer.section:
-        where += f"  \n{'Article' if en else '条目'}：{escape(answer.section)}"
+        where += f"  \n{w.article}：{escape(answer.section)}"
     blocks = head + [f"💡 {sentence_markdown(answer.sentence, answer.figure)}", f"📍 {where}"]
     if answer.passages:
-        blocks.append(f"**{'Passage' if en else '原文段落'}：**\n\n{quote(_clip(answer.passages[0].text, PASSAGE_CHARS))}")
+        blocks.append(f"**{w.passage}：**\n\n{quote(clip(answer.passages[0].text, PASSAGE_CHARS))}")
     return blocks
 
 
-def _related(answer: Answer, en: bool) -> list[str]:
+def _related(answer: Answer) -> list[str]:
     if answer.kind != "answer" or not answer.passages:
         return []
-    label = "Related passages" if en else "相关段落"
-    items = [f"- **{escape(p.section or p.doc)}**：{escape(_clip(p.text, RELATED_CHARS))}" for p in answer.passages[:2]]
-    return [f"**{label}：**\n\n" + "\n".join(items)]
+    items = [f"- **{escape(where)}**：{escape(text)}" for where, text in related(answer)]
+    return [f"**{words(answer).related}：**\n\n" + "\n".join(items)]
 
 
 def fit_messages(blocks: list[str], limit: int = MAX_BYTES) -> list[str]:
     """Pack blocks into messages under `limit` bytes; a block too long on its own is cut at sentence ends
     (a quoted block stays quoted in every piece)."""
-    messages, current = [], ""
-    for block in blocks:
-        for piece in _split_block(block, limit):
-            candidate = f"{current}\n\n{piece}" if current else piece
-            if _size(candidate) > limit and current:
-                messages.append(current)
-                candidate = piece
-            current = candidate
-    if current:
-        messages.append(current)
-    return messages
+    return pack((piece for block in blocks for piece in _split_block(block, limit)), limit, utf8_size)
 
 
 def _split_block(block: str, limit: int) -> list[str]:
-    if _size(block) <= limit:
+    if utf8_size(block) <= limit:
         return [block]
     prefix = "> " if block.startswith("> ") or "\n> " in block else ""
     pieces, current = [], ""
     for sentence in re.split(r"(?<=[。！？；!?;\n])", block):
-        while _size(sentence) > limit // 2:  # one endless sentence: cut at a character boundary
-            cut = _cut_at_bytes(sentence, limit // 2)
+        while utf8_size(sentence) > limit // 2:  # one endless sentence: cut at a character boundary
+            cut = cut_utf8(sentence, limit // 2)
             pieces, current = _push(pieces, current, cut, prefix, limit)
             sentence = sentence[len(cut):]
         pieces, current = _push(pieces, current, sentence, prefix, limit)
@@ -97,25 +80,13 @@ def _split_block(block: str, limit: int) -> list[str]:
 
 
 def _push(pieces: list[str], current: str, text: str, prefix: str, limit: int) -> tuple[list[str], str]:
-    if current and _size(current + text) > limit:
+    if current and utf8_size(current + text) > limit:
         pieces.append(current)
         current = prefix if prefix and not text.startswith(">") else ""
     return pieces, current + text
 
 
-def _cut_at_bytes(text: str, limit: int) -> str:
-    return text.encode("utf-8")[:limit].decode("utf-8", "ignore")
-
-
-def _size(text: str) -> int:
-    return len(text.encode("utf-8"))
-
-
-def _clip(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
 def title(answer: Answer) -> str:
     """The line DingTalk shows in the chat list and the notification."""
     text = answer.sentence or answer.answer.replace("**", "").split("\n", 1)[0]
-    return _clip(text, 24) or "报告问答"
+    return clip(text, 24) or "报告问答"

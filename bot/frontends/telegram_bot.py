@@ -17,6 +17,7 @@ from telegram.request import HTTPXRequest
 from bot.config import Config
 from bot.conversation import Conversations
 from bot.engine import Engine
+from bot.frontends.index_watch import watch_index
 from bot.frontends.telegram_access import Access
 from bot.frontends.telegram_format import answer_messages, fit_messages, passages_html, section_messages
 from bot.frontends.telegram_send import send_with_retry
@@ -26,8 +27,6 @@ from bot.records import Answer
 from bot.worker import Busy, EngineWorker
 
 log = logging.getLogger(__name__)
-
-RELOAD_EVERY = 10.0  # seconds between checks for a newly ingested index
 
 HELP = """你好！我是报告问答机器人，回答来自报告原文：给出含数字的原句、所在章节和原文段落。
 
@@ -118,21 +117,12 @@ class TelegramBot:
         commands = [BotCommand(name, text) for name, text in COMMANDS_ZH]
         await send_with_retry(lambda: app.bot.set_my_commands(commands, language_code="zh"), "command menu (zh)")
         await send_with_retry(lambda: app.bot.set_my_commands(commands), "command menu")
-        self._reloader = asyncio.create_task(self._watch_index())
+        self._reloader = asyncio.create_task(watch_index(self.worker, self.engine))
 
     async def _post_shutdown(self, app: Application) -> None:
         if self._reloader:
             self._reloader.cancel()
         self.worker.shutdown()
-
-    async def _watch_index(self) -> None:
-        """Pick up a re-ingested index: the old one answers until the new one is fully loaded."""
-        while True:
-            await asyncio.sleep(RELOAD_EVERY)
-            try:
-                await self.worker.run(self.engine.reload_if_changed)
-            except Exception:
-                log.exception("index reload failed; still answering from the previous index")
 
     # ---- handlers ---------------------------------------------------------------------------------
     async def on_help(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -2,21 +2,19 @@
 
 from __future__ import annotations
 
-from html import escape
+import re
+from html import escape, unescape
 
+from bot.frontends.chat_text import clip, mark_figure, pack, related, words
 from bot.frontends.render import understood_line
-from bot.records import Answer
+from bot.records import Answer, Passage
 
 MAX_TEXT = 4096  # telegram.constants.MessageLimit.MAX_TEXT_LENGTH, counted after entity parsing
 PASSAGE_CHARS = 700
 
 
 def sentence_html(sentence: str, figure: str) -> str:
-    """The sentence with its figure in bold; both halves escaped separately so no tag is ever cut."""
-    if not figure or figure not in sentence:
-        return escape(sentence)
-    before, after = sentence.split(figure, 1)
-    return f"{escape(before)}<b>{escape(figure)}</b>{escape(after)}"
+    return mark_figure(sentence, figure, escape, lambda figure: f"<b>{figure}</b>")
 
 
 def answer_messages(answer: Answer) -> list[str]:
@@ -29,14 +27,13 @@ def answer_messages(answer: Answer) -> list[str]:
 def answer_blocks(answer: Answer) -> list[str]:
     if not answer.found:
         return [_not_found_html(answer)]
-    en = answer.question.isascii()
     parts = [
         f"💡 {sentence_html(answer.sentence, answer.figure)}",
         f"📍 <i>{escape(answer.doc)}</i>" + (f"\n<i>{escape(answer.section)}</i>" if answer.section else ""),
     ]
     if answer.passages:
-        label = "Passage" if en else "原文段落"
-        parts.append(f"<b>{label}：</b>\n<blockquote>{escape(_clip(answer.passages[0].text))}</blockquote>")
+        passage = clip(answer.passages[0].text, PASSAGE_CHARS)
+        parts.append(f"<b>{words(answer).passage}：</b>\n<blockquote>{escape(passage)}</blockquote>")
     return parts
 
 
@@ -44,17 +41,19 @@ def _not_found_html(answer: Answer) -> str:
     head = escape(answer.answer)
     if not answer.passages or answer.notice == "bad input":
         return head
-    related = [f"• <i>{escape(p.section or p.doc)}</i>\n{escape(_clip(p.text, 200))}" for p in answer.passages[:2]]
-    return head + "\n\n" + "\n\n".join(related)
+    items = [f"• <i>{escape(where)}</i>\n{escape(text)}" for where, text in related(answer)]
+    return head + "\n\n" + "\n\n".join(items)
 
 
 def passages_html(answer: Answer, start: int = 1, count: int = 3) -> str:
     chosen = answer.passages[start : start + count]
     if not chosen:
         return "没有更多段落了。"
-    blocks = [f"<b>{n}.</b> <i>{escape(p.section or p.doc)}</i>\n<blockquote>{escape(_clip(p.text))}</blockquote>"
-              for n, p in enumerate(chosen, start + 1)]
-    return "\n\n".join(blocks)
+    return "\n\n".join(f"<b>{n}.</b> {_passage_html(p)}" for n, p in enumerate(chosen, start + 1))
+
+
+def _passage_html(p: Passage) -> str:
+    return f"<i>{escape(p.section or p.doc)}</i>\n<blockquote>{escape(clip(p.text, PASSAGE_CHARS))}</blockquote>"
 
 
 def section_messages(section: str, text: str) -> list[str]:
@@ -76,8 +75,6 @@ def split_plain(text: str, limit: int) -> list[str]:
 
 
 def _pieces(text: str, limit: int) -> list[str]:
-    import re
-
     out = []
     for paragraph in re.split(r"(?<=\n)", text):
         if len(escape(paragraph)) <= limit // 2:
@@ -95,27 +92,10 @@ def _pieces(text: str, limit: int) -> list[str]:
 def fit_messages(blocks: list[str], limit: int = MAX_TEXT) -> list[str]:
     """Pack escaped HTML blocks into messages under the limit; a block that alone is too long is
     re-split from its plain text, so no message ever ends inside a tag."""
-    import re
-
-    messages, current = [], ""
-    for block in blocks:
-        pieces = [block] if len(block) <= limit else [escape(p) for p in split_plain(_unescape(re.sub(r"<[^>]+>", "", block)), limit)]
-        for piece in pieces:
-            candidate = f"{current}\n\n{piece}" if current else piece
-            if len(candidate) > limit:
-                messages.append(current)
-                candidate = piece
-            current = candidate
-    if current:
-        messages.append(current)
-    return messages
+    return pack((piece for block in blocks for piece in _fitting(block, limit)), limit)
 
 
-def _unescape(text: str) -> str:
-    from html import unescape
-
-    return unescape(text)
-
-
-def _clip(text: str, limit: int = PASSAGE_CHARS) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+def _fitting(block: str, limit: int) -> list[str]:
+    if len(block) <= limit:
+        return [block]
+    return [escape(p) for p in split_plain(unescape(re.sub(r"<[^>]+>", "", block)), limit)]

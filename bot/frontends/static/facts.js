@@ -1,12 +1,8 @@
-// The fact sheet page: every figure of the reports, filtered by a keyword, with spreadsheet downloads.
+// The fact sheet page: every figure of the reports, filtered by a keyword (table.js), with spreadsheet downloads.
 "use strict";
 
 (function () {
-  const {el, figureNodes, api, param} = window.ui;
-  const form = document.getElementById("filter");
-  const keyword = document.getElementById("keyword");
-  const count = document.getElementById("count");
-  const body = document.querySelector("#facts tbody");
+  const {el, figureNodes, keywordTable} = window.ui;
 
   function row(fact) {
     return el("tr", {},
@@ -18,28 +14,5 @@
         el("div", {class: "where"}, fact.title + (fact.section ? " › " + fact.section : ""))));
   }
 
-  async function load(q) {
-    const query = q ? "?q=" + encodeURIComponent(q) : "";
-    document.getElementById("csv").setAttribute("href", "/api/facts.csv" + query);
-    document.getElementById("xlsx").setAttribute("href", "/api/facts.xlsx" + query);
-    history.replaceState(null, "", "/facts" + query);
-    count.textContent = "正在载入…";
-    try {
-      const data = await api("/api/facts" + query);
-      body.replaceChildren(...data.facts.map(row));
-      count.textContent = data.count ? "共 " + data.count + " 个数字" + (q ? "（关键词：" + q + "）" : "")
-                                     : (q ? "没有找到与“" + q + "”相关的数字。" : "索引中没有数字。");
-    } catch (err) {
-      count.textContent = err.message;
-    }
-  }
-
-  form.addEventListener("submit", (event) => {
-    event.preventDefault();
-    load(keyword.value.trim());
-  });
-
-  keyword.value = param("q");
-  load(keyword.value.trim());
-  keyword.focus();
+  keywordTable("facts", {row, unit: "个数字", noun: "数字", empty: "索引中没有数字。"});
 })();

@@ -1,12 +1,9 @@
-// The penalty table page: behaviour -> measures -> article for every law and regulation, filtered by a keyword.
+// The penalty table page: behaviour -> measures -> article for every law and regulation, filtered by a keyword
+// (table.js), with spreadsheet downloads.
 "use strict";
 
 (function () {
-  const {el, api, param} = window.ui;
-  const form = document.getElementById("filter");
-  const keyword = document.getElementById("keyword");
-  const count = document.getElementById("count");
-  const body = document.querySelector("#penalties tbody");
+  const {el, keywordTable} = window.ui;
 
   function row(p) {
     return el("tr", {},
@@ -19,28 +16,5 @@
         el("div", {class: "where"}, p.sentence)));
   }
 
-  async function load(q) {
-    const query = q ? "?q=" + encodeURIComponent(q) : "";
-    document.getElementById("csv").setAttribute("href", "/api/penalties.csv" + query);
-    document.getElementById("xlsx").setAttribute("href", "/api/penalties.xlsx" + query);
-    history.replaceState(null, "", "/penalties" + query);
-    count.textContent = "正在载入…";
-    try {
-      const data = await api("/api/penalties" + query);
-      body.replaceChildren(...data.penalties.map(row));
-      count.textContent = data.count ? "共 " + data.count + " 条罚则" + (q ? "（关键词：" + q + "）" : "")
-                                     : (q ? "没有找到与“" + q + "”相关的罚则。" : "索引中没有法律法规的罚则。");
-    } catch (err) {
-      count.textContent = err.message;
-    }
-  }
-
-  form.addEventListener("submit", (event) => {
-    event.preventDefault();
-    load(keyword.value.trim());
-  });
-
-  keyword.value = param("q");
-  load(keyword.value.trim());
-  keyword.focus();
+  keywordTable("penalties", {row, unit: "条罚则", noun: "罚则", empty: "索引中没有法律法规的罚则。"});
 })();

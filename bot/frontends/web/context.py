@@ -13,6 +13,7 @@ from fastapi import HTTPException, Request
 from bot.config import Config
 from bot.conversation import Conversations, Reply
 from bot.engine import Engine
+from bot.frontends.index_watch import RELOAD_EVERY
 from bot.qlog import QuestionLog
 from bot.quiz_store import DB_NAME, QuizStore
 from bot.records import Answer
@@ -22,7 +23,6 @@ log = logging.getLogger(__name__)
 
 STATIC = Path(__file__).resolve().parent.parent / "static"
 MAX_QUESTION = 2000  # API limit; the engine itself politely refuses anything over 500
-RELOAD_EVERY = 10.0  # seconds between checks for a newly ingested index
 CONVERSATION_ID = re.compile(r"^[A-Za-z0-9_.:-]{1,64}$")
 
 

@@ -1,4 +1,4 @@
-"""The HTML pages, the login form and the offline API docs."""
+"""The routes of the HTML pages (written by layout.py), the login form and the offline API docs."""
 
 from __future__ import annotations
 
@@ -11,37 +11,20 @@ from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Resp
 
 from bot.frontends.web.auth import COOKIE, same, session_value
 from bot.frontends.web.context import STATIC, web_of
+from bot.frontends.web.layout import SITE, render
 
 PAGES = APIRouter(include_in_schema=False)
 
 
-def _page(name: str) -> FileResponse:
-    return FileResponse(STATIC / name, media_type="text/html; charset=utf-8")
+def _layout_route(path: str) -> None:
+    async def page() -> HTMLResponse:
+        return HTMLResponse(render(path))
+
+    PAGES.add_api_route(path, page, methods=["GET"], name=f"page {path}")
 
 
-@PAGES.get("/")
-async def chat_page() -> FileResponse:
-    return _page("index.html")
-
-
-@PAGES.get("/facts")
-async def facts_page() -> FileResponse:
-    return _page("facts.html")
-
-
-@PAGES.get("/penalties")
-async def penalties_page() -> FileResponse:
-    return _page("penalties.html")
-
-
-@PAGES.get("/quiz")
-async def quiz_page() -> FileResponse:
-    return _page("quiz.html")
-
-
-@PAGES.get("/login")
-async def login_page() -> FileResponse:
-    return _page("login.html")
+for _path in SITE:  # the chat, the fact sheet, the penalty table, the quiz and the login form
+    _layout_route(_path)
 
 
 @PAGES.get("/favicon.ico")
@@ -69,7 +52,7 @@ async def docs_page() -> Response:
         return HTMLResponse("<p>API docs need the fastapi-offline package (its Swagger UI files): "
                             "<code>pip install -r requirements.txt</code>. The OpenAPI description is at "
                             "<a href=\"/openapi.json\">/openapi.json</a>.</p>", status_code=503)
-    return _page("docs.html")
+    return FileResponse(STATIC / "docs.html", media_type="text/html; charset=utf-8")
 
 
 def safe_next(target: str) -> str:

@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-import io
-
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
 from bot.frontends.web.context import web_of
-from bot.frontends.web.training import _download
+from bot.frontends.web.downloads import csv_download, xlsx_download
 from bot.penalty_sheet import export_csv, filter_penalties, xlsx_bytes
 
 PENALTIES = APIRouter(prefix="/api", tags=["penalty table"])
 Keyword = Query("", max_length=100, description="only rows whose behaviour, document, article or measures contain this")
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _rows(request: Request, q: str):
@@ -30,12 +27,9 @@ async def penalties(request: Request, q: str = Keyword) -> dict:
 
 @PENALTIES.get("/penalties.csv", summary="The penalty table as CSV (UTF-8 with BOM, one line per fine)")
 async def penalties_csv(request: Request, q: str = Keyword) -> Response:
-    buffer = io.StringIO()
-    export_csv(_rows(request, q), buffer)
-    return _download("\ufeff" + buffer.getvalue(), "text/csv; charset=utf-8", "罚则一览.csv", "penalties.csv")
+    return csv_download(export_csv, _rows(request, q), "罚则一览.csv", "penalties.csv")
 
 
 @PENALTIES.get("/penalties.xlsx", summary="The penalty table as an Excel workbook")
 async def penalties_xlsx(request: Request, q: str = Keyword) -> Response:
-    data = await web_of(request).worker.run(xlsx_bytes, _rows(request, q))
-    return _download(data, XLSX, "罚则一览.xlsx", "penalties.xlsx")
+    return await xlsx_download(web_of(request), xlsx_bytes, _rows(request, q), "罚则一览.xlsx", "penalties.xlsx")

@@ -2,46 +2,38 @@
 
 from __future__ import annotations
 
-import io
-from urllib.parse import quote
-
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import Response
 
 from bot.facts import export_csv, filter_facts, xlsx_bytes
 from bot.frontends.web.context import web_of
+from bot.frontends.web.downloads import csv_download, xlsx_download
 from bot.frontends.web.shapes import QuizAnswerRequest
 from bot.quiz import find, format_verdict, grade, items_of, next_item
-from bot.records import QuizItem
+from bot.records import Fact, QuizItem
 
 TRAINING = APIRouter(prefix="/api", tags=["facts and quiz"])
 Keyword = Query("", max_length=100, description="only facts whose label, figure, section or sentence contains this")
 
 
+def _facts(request: Request, q: str) -> list[Fact]:
+    return filter_facts(web_of(request).engine.index.facts, q)
+
+
 @TRAINING.get("/facts", summary="The figures of the reports")
 async def facts(request: Request, q: str = Keyword) -> dict:
-    chosen = filter_facts(web_of(request).engine.index.facts, q)
+    chosen = _facts(request, q)
     return {"count": len(chosen), "facts": [{**f.to_json(), "id": f.id} for f in chosen]}
 
 
 @TRAINING.get("/facts.csv", summary="The fact sheet as CSV (UTF-8 with BOM, for Excel)")
 async def facts_csv(request: Request, q: str = Keyword) -> Response:
-    buffer = io.StringIO()
-    export_csv(filter_facts(web_of(request).engine.index.facts, q), buffer)
-    return _download("\ufeff" + buffer.getvalue(), "text/csv; charset=utf-8", "报告数字一览.csv", "facts.csv")
+    return csv_download(export_csv, _facts(request, q), "报告数字一览.csv", "facts.csv")
 
 
 @TRAINING.get("/facts.xlsx", summary="The fact sheet as an Excel workbook")
 async def facts_xlsx(request: Request, q: str = Keyword) -> Response:
-    web = web_of(request)
-    data = await web.worker.run(xlsx_bytes, filter_facts(web.engine.index.facts, q))
-    kind = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    return _download(data, kind, "报告数字一览.xlsx", "facts.xlsx")
-
-
-def _download(content: str | bytes, media_type: str, name: str, ascii_name: str) -> Response:
-    disposition = f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(name)}"
-    return Response(content, media_type=media_type, headers={"Content-Disposition": disposition})
+    return await xlsx_download(web_of(request), xlsx_bytes, _facts(request, q), "报告数字一览.xlsx", "facts.xlsx")
 
 
 def quiz_user(name: str) -> str:
