@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bot.citation import answer_text, not_found_text
-from bot.evidence import Figure, concepts, coverage, covers_key, pick_figure, quantity_bonus
+from bot.evidence import Concept, Figure, concepts, coverage, covers_key, pick_figure, quantity_bonus
 from bot.query import Query
 from bot.records import Answer, Hit, Passage
 from bot.refusal import Thresholds, hard_reason, refusal_reason
@@ -40,24 +40,30 @@ class Candidate:
         return self.quote or self.hit.chunk.text[self.start : self.end]
 
 
-def best_sentence(query: Query, hits: list[Hit], idf, pool: int = SENTENCES_FROM) -> Candidate | None:
-    """The sentence that best answers: shares the question's words, carries a figure when one is asked,
-    and, for a penalty question, carries the penalty."""
+def best_sentence(query: Query, hits: list[Hit], items: list[Concept], pool: int = SENTENCES_FROM) -> Candidate | None:
+    """The sentence that best answers: shares the question's words (`items`), carries a figure when one is
+    asked, and, for a penalty question, carries the penalty."""
     best: Candidate | None = None
-    items = concepts(query, idf)
     for rank, hit in enumerate(hits[: max(pool, LEGAL_SENTENCES_FROM)]):
         if rank >= pool and not hit.chunk.article:
             continue
         for start, end in hit.chunk.sentences:
             sentence = hit.chunk.text[start:end]
             context = clauses.context(hit.chunk, start, end)
-            cov = coverage(items, context)
-            score = cov + 0.15 / (rank + 1) + quantity_bonus(query, sentence) - _heading_penalty(hit, sentence)
+            score, cov = _shared_score(query, items, rank, sentence, context)
+            score -= _heading_penalty(hit, sentence)
             if hit.chunk.article or hit.chunk.section == [PREAMBLE]:
                 score += _legal_bonus(query, items, hit.chunk, start, sentence, context)
             if best is None or score > best.score:
                 best = Candidate(hit, rank, start, end, score, cov, context=context)
     return best
+
+
+def _shared_score(query: Query, items: list[Concept], rank: int, sentence: str, context: str) -> tuple[float, float]:
+    """What every candidate clause is scored on: the question's words in its context, the rank of the hit it
+    came from, a figure in the asked unit. Returns (score, coverage)."""
+    cov = coverage(items, context)
+    return cov + 0.15 / (rank + 1) + quantity_bonus(query, sentence), cov
 
 
 def _legal_bonus(query: Query, items, chunk, start: int, sentence: str, context: str) -> float:
@@ -80,16 +86,16 @@ def passages(hits: list[Hit]) -> list[Passage]:
     return [Passage(h.chunk.title, h.chunk.section_path, h.chunk.text, h.score, h.chunk.id) for h in hits]
 
 
-def choose(query: Query, hits: list[Hit], index: StoredIndex, idf) -> Candidate | None:
+def choose(query: Query, hits: list[Hit], index: StoredIndex, items: list[Concept]) -> Candidate | None:
     """The candidate clause: an article the question cites, else the best sentence, moved to the penalty
     article that enforces it when a penalty is asked for and the best sentence only states the duty."""
     if query.article:
         cited = clauses.cited_article(query, hits, index)
         if cited:
-            return _whole_or_best(query, cited, index, idf)
-    candidate = best_sentence(query, hits, idf)
+            return _whole_or_best(query, cited, index, items)
+    candidate = best_sentence(query, hits, items)
     if query.penalty:
-        clause = best_penalty_clause(query, hits, index, idf)
+        clause = best_penalty_clause(query, hits, index, items)
         candidate = clause if clause and (candidate is None or clause.score >= candidate.score) else candidate
     if candidate and query.penalty and candidate.hit.chunk.article and not _penalised(candidate):
         moved = clauses.enforcing(candidate.hit, candidate.start, candidate.end, index)
@@ -102,18 +108,15 @@ def choose(query: Query, hits: list[Hit], index: StoredIndex, idf) -> Candidate 
     return candidate
 
 
-def best_penalty_clause(query: Query, hits: list[Hit], index: StoredIndex, idf) -> Candidate | None:
+def best_penalty_clause(query: Query, hits: list[Hit], index: StoredIndex, items: list[Concept]) -> Candidate | None:
     """The penalty clause, reached from the hits, whose behaviour (as the penalty table resolved it) best
-    matches the question; scored like a sentence of a law, read with that behaviour."""
+    matches the question; scored like a penalty sentence of a law, read with that behaviour."""
     best: Candidate | None = None
-    items = concepts(query, idf)
     for found in reached(hits, index, LEGAL_SENTENCES_FROM):
         chunk, start, end = found.hit.chunk, found.start, found.end
-        sentence = chunk.text[start:end]
         context = f"{clauses.context(chunk, start, end)}\n{found.behaviour}"
-        cov = coverage(items, context)
-        score = cov + 0.15 / (found.rank + 1) + quantity_bonus(query, sentence) + PENALTY_BONUS
-        score -= 0.0 if covers_key(items, context) else MISSES_KEY
+        score, cov = _shared_score(query, items, found.rank, chunk.text[start:end], context)
+        score += PENALTY_BONUS - (0.0 if covers_key(items, context) else MISSES_KEY)
         if best is None or score > best.score:
             best = Candidate(found.hit, found.rank, start, end, score, cov, context=context)
     return best
@@ -124,13 +127,13 @@ def _penalised(candidate: Candidate) -> bool:
     return is_penalty(clauses.lead_in(chunk, candidate.start) + candidate.text)
 
 
-def _whole_or_best(query: Query, cited: list[Hit], index: StoredIndex, idf) -> Candidate:
+def _whole_or_best(query: Query, cited: list[Hit], index: StoredIndex, items: list[Concept]) -> Candidate:
     """"第三十二条讲什么" gets the whole article; "第三十二条罚多少" the clause of it that answers."""
     if clauses.asks_whole_article(query, index):
         chunk = cited[0].chunk
         text = "\n".join(h.chunk.text for h in cited)
         return Candidate(cited[0], 0, 0, len(chunk.text), 1.0, 1.0, quote=text, context=text)
-    best = best_sentence(query, cited, idf, pool=len(cited))
+    best = best_sentence(query, cited, items, pool=len(cited))
     best.coverage = max(best.coverage, 1.0)  # the article was asked for by number: that is the evidence
     best.context = "\n".join(h.chunk.text for h in cited)
     best.quote = clauses.quote(best.hit.chunk, best.start, best.end)
@@ -139,8 +142,8 @@ def _whole_or_best(query: Query, cited: list[Hit], index: StoredIndex, idf) -> C
 
 def compose(query: Query, hits: list[Hit], index: StoredIndex, idf, limits: Thresholds, shown: int = 5) -> Answer:
     """The answer from `hits` (best first); `shown` of them are listed as passages."""
-    candidate = choose(query, hits, index, idf)
-    items = concepts(query, idf)
+    items = concepts(query, idf)  # once per answer: choosing and the refusal checks read the same concepts
+    candidate = choose(query, hits, index, items)
     reason = refusal_reason(query, candidate, index, limits, items)
     found_passages = passages(hits[:shown])
     evidence = {"coverage": candidate.coverage, "dense": candidate.hit.dense, "hard": hard_reason(reason)} if candidate else {}

@@ -60,8 +60,7 @@ def _content_reason(query: Query, candidate: Candidate, limits: Thresholds, item
         return "the figures found count something else"
     if query.penalty and candidate.hit.chunk.article and not is_penalty(sentence) and not query.article:
         return "no penalty clause for this"
-    if candidate.hit.chunk.article and _counts_events(query) and \
-            all(f.unit in PERIOD_UNITS or f.unit.endswith("元") or f.unit == "%" for f in figures(sentence)):
+    if candidate.hit.chunk.article and _counts_events(query) and not any(_counts(f.unit) for f in figures(sentence)):
         return "the figures found count something else"
     return ""
 
@@ -69,8 +68,12 @@ def _content_reason(query: Query, candidate: Candidate, limits: Thresholds, item
 def _counts_events(query: Query) -> bool:
     """"几次" / "多少处" / "how many cases": a count of things done, which a rule's periods, amounts and
     rates never give."""
-    return query.quantity and not query.period and not query.penalty and \
-        not any(u in PERIOD_UNITS or u.endswith("元") or u == "%" for u in query.units)
+    return query.quantity and not query.period and not query.penalty and all(_counts(u) for u in query.units)
+
+
+def _counts(unit: str) -> bool:
+    """A unit that counts things ("次", "件", "名"), not a period, an amount of money or a rate."""
+    return not (unit in PERIOD_UNITS or unit.endswith("元") or unit == "%")
 
 
 def _strength_reason(query: Query, candidate: Candidate, limits: Thresholds, items: list[Concept]) -> str:
