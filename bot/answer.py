@@ -34,6 +34,9 @@ class Candidate:
     coverage: float
     quote: str = ""  # the clause as shown, when it is more than the one sentence (lead-in, second penalty)
     context: str = ""  # the text its coverage was measured on: the sentence with its section and lead-in
+    # found by where it stands in the document (the clause saying when a law takes effect), not by the
+    # question's words: word and similarity checks do not apply to it
+    by_structure: bool = False
 
     @property
     def text(self) -> str:
@@ -93,6 +96,11 @@ def choose(query: Query, hits: list[Hit], index: StoredIndex, items: list[Concep
         cited = clauses.cited_article(query, hits, index)
         if cited:
             return _whole_or_best(query, cited, index, items)
+    effect = clauses.takes_effect(query, hits, index) if query.about_adoption else None
+    if effect:
+        hit, start, end = effect
+        context = clauses.context(hit.chunk, start, end)
+        return Candidate(hit, 0, start, end, 1.0, coverage(items, context), context=context, by_structure=True)
     candidate = best_sentence(query, hits, items)
     if query.penalty:
         clause = best_penalty_clause(query, hits, index, items)

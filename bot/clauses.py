@@ -11,6 +11,11 @@ from bot.records import Chunk, Hit
 from bot.rules import CONTINUES, enforcing_sentences, item_number
 from bot.store import StoredIndex
 
+# "本条例自2021年1月1日起施行": how every Chinese law states when it takes effect (usually its last article).
+_TAKES_EFFECT = re.compile(r"自[^。；\n]{2,40}起(?:施行|生效)")
+_ASKS_EFFECT = re.compile(r"施行|生效|take[sn]? effect|come into (?:force|effect)|in force|effective", re.I)
+_NAMES_A_LAW = re.compile(r"条例|法|规定|办法|\bregulations?\b|\blaw\b|\bact\b|\bmeasures\b", re.I)
+
 # What is left of "许昌市城市绿化条例第三十二条讲的是什么？" once the document and article are named.
 _ABOUT_ARTICLE = re.compile(r"讲的?是?|说的?是?|规定(?:了|的是)?|内容|什么|啥|哪些|是|有|了|的|吗|呢|一下|请问|"
                             r"\bwhat\b|\bdoes\b|\bdo\b|\bsay[s]?\b|\bis\b|\babout\b|\barticle\b|\bof\b|\bthe\b|\bin\b|\bstate[s]?\b|\d+",
@@ -69,6 +74,24 @@ def enforcing(hit: Hit, start: int, end: int, index: StoredIndex) -> tuple[Hit, 
     target, i = found[0]
     a, b = target.sentences[i]
     return Hit(target, hit.score, hit.dense, hit.lexical), a, b
+
+
+def takes_effect(query: Query, hits: list[Hit], index: StoredIndex) -> tuple[Hit, int, int] | None:
+    """For "从哪天起施行？": the sentence of the best-ranked law among the hits that says when it takes effect,
+    found by its wording wherever it stands, since the question's words rarely retrieve that article."""
+    if not (_ASKS_EFFECT.search(query.text) and _NAMES_A_LAW.search(query.text)):
+        return None
+    named = index.catalogue.named_in(query.text)
+    hit = next((h for h in hits if index.catalogue[h.chunk.source].kind != "report"
+                and (not named or h.chunk.source in named)), None)
+    if hit is None:
+        return None
+    for chunks in reversed(index.articles_of(hit.chunk.source)):
+        for chunk in chunks:
+            for start, end in chunk.sentences:
+                if _TAKES_EFFECT.search(chunk.text[start:end]):
+                    return Hit(chunk, hit.score, hit.dense, hit.lexical), start, end
+    return None
 
 
 def cited_article(query: Query, hits: list[Hit], index: StoredIndex) -> list[Hit]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot.ingest.legal import ARTICLE
 from bot.penalties import Penalty
 from bot.records import Chunk, Hit
 from bot.rules import is_penalty
@@ -68,8 +69,10 @@ def _span(chunk: Chunk, row: Penalty) -> tuple[int, int] | None:
         text = chunk.text[start:end]
         if row.item and not text.startswith(row.item):
             continue
-        # the table quotes an item without its number: "（一）违反第一项规定的……" is kept as "违反第一项规定的……"
-        if (row.item or is_penalty(text)) and _squash(text.removeprefix(row.item)) in clause:
+        # the table quotes a clause without its numbers: "第四十三条殴打他人的……" as "殴打他人的……", and
+        # "（一）违反第一项规定的……" as "违反第一项规定的……"
+        bare = ARTICLE.sub("", text.removeprefix(row.item), count=1)
+        if (row.item or is_penalty(text)) and _squash(bare) in clause:
             return start, end
     return None
 

@@ -78,7 +78,7 @@ def _counts(unit: str) -> bool:
 
 def _strength_reason(query: Query, candidate: Candidate, limits: Thresholds, items: list[Concept]) -> str:
     """Too little of the question found, or too little similarity, for the kind of document answering."""
-    legal = bool(candidate.hit.chunk.article) and not query.article
+    legal = bool(candidate.hit.chunk.article) and not query.article and not candidate.by_structure
     if legal and not covers_key(items, candidate.context) and \
             (query.lang == "en" or candidate.hit.dense < limits.legal_unnamed_floor):
         return "the documents do not name what is asked about"
