@@ -10,7 +10,8 @@ from bot.numerals import NUMERAL_CHARS, cn_to_number, format_number
 
 _N = rf"(?:\d+(?:\.\d+)?|[{NUMERAL_CHARS}]+(?:点[{NUMERAL_CHARS}]+)?)"
 # Longest first: 万元 before 元, 个工作日 before 日.
-UNITS = ("亿元", "万元", "千元", "元", "个工作日", "工作日", "个月", "小时", "日", "天", "周", "年", "倍",
+# 周岁 before 周: "七十周岁" is an age, not seventy weeks.
+UNITS = ("亿元", "万元", "千元", "元", "个工作日", "工作日", "个月", "小时", "日", "天", "周岁", "周", "年", "倍",
          "平方米", "立方米", "公里", "米", "吨", "株", "棵", "辆", "名", "人", "次")
 _UNIT = "|".join(UNITS)
 _QTY = rf"(?:百分之{_N}|{_N}分之{_N}|{_N}(?:{_UNIT})|\d+(?:\.\d+)?%)"
@@ -26,7 +27,7 @@ PER_EN = {"日": "day", "天": "day", "次": "time", "株": "tree", "棵": "tree
           "辆": "vehicle", "台": "machine", "人": "person", "件": "item", "块": "piece", "个": "unit",
           "户": "household", "宗": "case", "吨": "tonne"}
 UNIT_EN = {"元": "yuan", "名": "people", "日": "days", "天": "days", "个工作日": "working days", "工作日": "working days",
-           "个月": "months", "小时": "hours", "周": "weeks", "年": "years", "倍": "times", "%": "percent",
+           "个月": "months", "小时": "hours", "周岁": "years of age", "周": "weeks", "年": "years", "倍": "times", "%": "percent",
            "平方米": "square metres", "立方米": "cubic metres", "公里": "km", "米": "metres", "吨": "tonnes",
            "株": "trees", "棵": "trees", "辆": "vehicles", "人": "people", "次": "times"}
 

@@ -17,6 +17,7 @@ _ASKS_EFFECT = re.compile(r"施行|生效|take[sn]? effect|come into (?:force|ef
 _NAMES_A_LAW = re.compile(r"条例|法|规定|办法|\bregulations?\b|\blaw\b|\bact\b|\bmeasures\b", re.I)
 
 # What is left of "许昌市城市绿化条例第三十二条讲的是什么？" once the document and article are named.
+LIST_CHARS = 600  # a lead-in's items are quoted with it up to this length (the whole article, at most)
 _ABOUT_ARTICLE = re.compile(r"讲的?是?|说的?是?|规定(?:了|的是)?|内容|什么|啥|哪些|是|有|了|的|吗|呢|一下|请问|"
                             r"\bwhat\b|\bdoes\b|\bdo\b|\bsay[s]?\b|\bis\b|\babout\b|\barticle\b|\bof\b|\bthe\b|\bin\b|\bstate[s]?\b|\d+",
                             re.I)
@@ -54,11 +55,26 @@ def quote(chunk: Chunk, start: int, end: int) -> str:
         first -= 1
     while last + 1 < len(spans) and CONTINUES.match(chunk.text[spans[last + 1][0] : spans[last + 1][1]]):
         last += 1
+    if _sentence(chunk, spans[last]).rstrip().endswith(("：", ":")):  # a lead-in: "有下列情形之一的："
+        last = _with_items(chunk, spans, spans[first][0], last)
     text = chunk.text[spans[first][0] : spans[last][1]]
     lead = lead_in(chunk, spans[first][0])
     if lead and not chunk.text[: spans[first][0]].rstrip().endswith(lead):
         return f"{lead}……\n{text}"
     return f"{lead}\n{text}" if lead else text
+
+
+def _with_items(chunk: Chunk, spans: list[tuple[int, int]], start: int, last: int) -> int:
+    """A lead-in is never quoted without its items: the index of its last item, as long as the quote stays
+    short enough for a chat message."""
+    while last + 1 < len(spans) and ITEM.match(_sentence(chunk, spans[last + 1])) and \
+            spans[last + 1][1] - start <= LIST_CHARS:
+        last += 1
+    return last
+
+
+def _sentence(chunk: Chunk, span: tuple[int, int]) -> str:
+    return chunk.text[span[0] : span[1]]
 
 
 def _same_line(chunk: Chunk, a: int, b: int) -> bool:

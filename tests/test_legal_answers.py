@@ -1,0 +1,52 @@
+"""How clauses of laws are quoted and found: ages are not weeks, a lead-in comes with its items, a penalty
+row is matched to its clause whatever numbers open it, and "从哪天起施行" finds the law's own clause."""
+
+from __future__ import annotations
+
+from bot.amounts import find_amounts
+from bot.clauses import quote
+from bot.records import Chunk
+
+ARTICLE = ("第二十一条违反治安管理行为人有下列情形之一，依照本法应当给予行政拘留处罚的，不执行行政拘留处罚:\n"
+           "（一）已满十四周岁不满十六周岁的；\n（二）七十周岁以上的；\n（三）怀孕或者哺乳自己不满一周岁婴儿的。")
+
+
+def _chunk(text: str) -> Chunk:
+    spans, start = [], 0
+    for line in text.split("\n"):
+        spans.append((start, start + len(line)))
+        start += len(line) + 1
+    return Chunk(0, "law.md", "某法", ["第二章", "第二十一条"], text, 0, len(text), spans, article="第二十一条")
+
+
+def test_an_age_in_full_years_is_not_a_number_of_weeks():
+    found = {a.text: a.unit for a in find_amounts("七十周岁以上的；已满十四周岁；二周内")}
+    assert found == {"七十周岁以上": "周岁", "十四周岁": "周岁", "二周": "周"}
+
+
+def test_a_lead_in_is_quoted_with_its_items_and_an_item_alone_with_its_lead_in():
+    chunk = _chunk(ARTICLE)
+    lead_end = chunk.sentences[0][1]
+    assert quote(chunk, 0, lead_end) == ARTICLE
+    start, end = chunk.sentences[2]
+    assert quote(chunk, start, end) == chunk.text[:lead_end] + "……\n（二）七十周岁以上的；"
+
+
+def test_a_long_list_is_cut_to_what_fits_a_chat_message():
+    items = "\n".join(f"（{n}）" + "很长的一项内容" * 12 + "；" for n in "一二三四五六七八九十")
+    chunk = _chunk("第九条有下列行为之一的，处五十元罚款：\n" + items)
+    quoted = quote(chunk, 0, chunk.sentences[0][1])
+    assert quoted.startswith("第九条有下列行为之一的") and "（一）" in quoted and "（十）" not in quoted
+    assert len(quoted) <= 600
+
+
+def test_a_penalty_clause_opening_with_its_article_number_is_reached_and_quoted(library_engine):
+    answer = library_engine.answer("有人动手打人，治安上怎么处罚？")
+    assert answer.found and answer.section.endswith("第四十三条")
+    assert "殴打他人的，或者故意伤害他人身体的，处五日以上十日以下拘留" in answer.answer
+
+
+def test_when_a_law_takes_effect_comes_from_its_own_clause(library_engine):
+    answer = library_engine.answer("许昌市文明行为促进条例从哪天起施行？")
+    assert answer.found and "2021年1月1日" in answer.answer and "起施行" in answer.sentence
+    assert answer.doc == "许昌市文明行为促进条例"
