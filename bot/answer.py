@@ -65,8 +65,8 @@ def best_sentence(query: Query, hits: list[Hit], items: list[Concept], pool: int
 def _shared_score(query: Query, items: list[Concept], rank: int, sentence: str, context: str) -> tuple[float, float]:
     """What every candidate clause is scored on: the question's words in its context, the rank of the hit it
     came from, a figure in the asked unit. Returns (score, coverage)."""
-    cov = coverage(items, context)
-    return cov + 0.15 / (rank + 1) + quantity_bonus(query, sentence), cov
+    # ranked with words found by their characters; judged (the refusal's coverage) on whole words only
+    return coverage(items, context) + 0.15 / (rank + 1) + quantity_bonus(query, sentence), coverage(items, context, False)
 
 
 def _legal_bonus(query: Query, items, chunk, start: int, sentence: str, context: str) -> float:

@@ -15,7 +15,7 @@ from bot.glossary import Glossary
 from bot.query import MAX_QUESTION_CHARS, analyse
 from bot.records import Answer
 from bot.retrieval import hybrid_search
-from bot.scope import in_scope
+from bot.scope import in_scope, with_indexed_places
 from bot.tokenize import tokens
 from bot.translate import translate
 from bot.store import StoredIndex, current_build, load_index
@@ -65,7 +65,7 @@ class Engine:
         if problem:
             return Answer(question, False, problem, notice="bad input")
         snapshot = self._snapshot
-        query = analyse(question, snapshot.glossary)
+        query = with_indexed_places(analyse(question, snapshot.glossary), snapshot.index.catalogue)
         lexical = snapshot.index.lexical
         query = translate(query, lexical.knows, lambda word: min(lexical.df(t) for t in tokens(word)))
         vector = self.embedder.embed_queries([query.search_text])[0]

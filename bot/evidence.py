@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from bot.amounts import Amount, find_amounts
 from bot.query import Query
-from bot.tokenize import token_set, tokens
+from bot.tokenize import STOPWORDS, jieba_dict, token_set, tokens
 
 FIGURE = re.compile(
     r"(?:达到|超过|近|约)?(\d+(?:\.\d+)?)(余)?(万余次|万次|万元|亿元|元|%|宗|件|次|项|个|期|部|类|人|家|条|户|名|场|处|天|小时|年)?(以上|左右|以内)?"
@@ -27,13 +28,16 @@ many much percent percentage rate ratio proportion share count figure value kind
 question questions answer answers ask asked thing things matter matters
 """.split())
 # Chinese words that shape a question but are not its topic ("一共办了多少个案子" is about 案子).
-ZH_FILLER = frozenset("这边 那边 这里 那里 以后 之后 之内 以内 何种 多长 长时间 多长时间 一共 总共 总计 合计 意思 多久 去年 今年 目前 现在 情况 具体 主要 相关 方面 时候 一次 为什么 怎么样 是什么 有关".split())
+ZH_FILLER = frozenset("有人 别人 这边 那边 这里 那里 以后 之后 之内 以内 何种 多长 长时间 多长时间 一共 总共 总计 合计 意思 多久 去年 今年 目前 现在 情况 具体 主要 相关 方面 时候 一次 为什么 怎么样 是什么 有关".split())
 # Words of a question about rules that name no behaviour: "违反规定的怎么处罚，罚多少？" asks about nothing yet.
 LEGAL_FILLER = frozenset("""处罚 罚款 罚 罚钱 处理 怎么 如何 多少 规定 法律责任 责任 后果 违反 行为 条例 法规 法律 本市 哪些
 会 被 要 需要 可以 应当 什么 哪个 部门 单位 个人 擅自 违法 私自 随意 乱 处 罚多少 怎么办 情况 有 没有 吗 呢
 年版 版 版本 新版 旧版 老版 修订 修正 现行 期限 时限 多久 几天
 fine fines fined penalty penalties punish punished punishment sanction sanctions law laws regulation regulations
 rule rules illegal illegally unauthorized consequences deadline limit long""".split())
+COMMON_CHARS = 300  # 人, 上, 到, 边, 路: characters too common to tell one word from another
+KEY_TIE = 0.9
+PARTIAL = 0.5  # a word only found by its characters counts for at most half: 醉驾 is not 醉酒
 SINGLE_CHAR_WEIGHT = 0.3  # 开, 办, 收: one-character words are mostly light verbs of the question
 
 
@@ -51,9 +55,18 @@ class Concept:
     known: bool = True  # the corpus uses the word or one of its expansions
     extra: bool = False  # a glossary term that jieba cut differently ("乱砍树" -> 乱砍/树罚)
     place: bool = False  # a place the question names
+    # For a word the corpus never uses, its uncommon characters: "砸坏" is half found in "损坏", "捕鱼" in "捕捞"
+    chars: tuple[str, ...] = ()
 
     def found_in(self, text: str, present: frozenset[str]) -> bool:
         return any(w in present for w in self.words) or any(p in text for p in self.phrases)
+
+    def credit(self, text: str, present: frozenset[str]) -> float:
+        """1 when the word (or an expansion) is in the text; for an unused word, the share of its
+        uncommon characters that are."""
+        if self.found_in(text, present):
+            return 1.0
+        return PARTIAL * sum(ch in text for ch in self.chars) / len(self.chars) if self.chars else 0.0
 
 
 _FOCUS_EN = re.compile(r"\bhow (?:many|much)\s+((?:[a-z'-]+\s+){0,2}[a-z'-]+)", re.I)
@@ -89,12 +102,34 @@ def concepts(query: Query, idf) -> list[Concept]:
         if token in focus:
             weight *= FOCUS_WEIGHT
         place = any(token in p or p in token for p in query.places)  # checked on its own, against the document
-        out[token] = Concept((token,), related, weight, _known(idf, [token, *related]), place=place)
+        known = _known(idf, [token, *related])
+        chars = () if known or not _chinese(token) else uncommon_chars(token)
+        if not known and _chinese(token) and len(token) > 1 and not chars:
+            continue  # "因为", "拿到", "东西": glue of a spoken question, made of the commonest characters
+        out[token] = Concept((token,), related, weight, known, place=place, chars=chars)
     for term, values in query.expansions.items():
         if not term.isascii() and not any(t in out for t in tokens(term)):
             weight = max(idf(t) for v in values for t in tokens(v)[:1]) if values else 0.0
             out[term] = Concept((term,), tuple(values), weight, _known(idf, list(values)), extra=True)
     return list(out.values())
+
+
+def _chinese(word: str) -> bool:
+    return bool(re.fullmatch(r"[\u3400-\u9fff]+", word))
+
+
+def uncommon_chars(word: str) -> tuple[str, ...]:
+    """The characters of a word outside the commonest few hundred of Chinese (jieba's frequency table, a
+    general resource): 砸坏 -> 砸, 坏; 因为 -> none."""
+    rank = _char_ranks()
+    return tuple(ch for ch in word if rank.get(ch, len(rank)) >= COMMON_CHARS and ch not in LEGAL_FILLER | STOPWORDS)
+
+
+@lru_cache(maxsize=1)
+def _char_ranks() -> dict[str, int]:
+    freq = jieba_dict().FREQ
+    ordered = sorted((c for c in freq if len(c) == 1 and freq[c] > 0), key=lambda c: -freq[c])
+    return {c: i for i, c in enumerate(ordered)}
 
 
 def _known(idf, words: list[str]) -> bool:
@@ -103,24 +138,41 @@ def _known(idf, words: list[str]) -> bool:
     return any(all(idf(t) < unseen for t in tokens(w)) for w in words if tokens(w))
 
 
-def key_concept(items: list[Concept]) -> Concept | None:
-    """The most specific word of the question (highest weight) that names its topic rather than asking."""
+def key_concepts(items: list[Concept]) -> list[Concept]:
+    """The most specific words of the question that name its topic rather than ask: the heaviest, and any
+    nearly as heavy (weights of 草坪, 花坛, 毁坏 differ by chance of the corpus, not by meaning)."""
     topical = [c for c in items if c.known and not c.place and not set(c.words) & LEGAL_FILLER and not (c.words[0].isascii() and len(c.words[0]) < 3)]
-    return max(topical, key=lambda c: c.weight) if topical else None
+    if not topical:
+        return []
+    top = max(topical, key=lambda c: c.weight)
+    if top.words[0].isascii():  # an English word weighs what its dictionary translation does: no real ties
+        return [top]
+    return [c for c in topical if c.weight >= KEY_TIE * top.weight]
 
 
 def covers_key(items: list[Concept], text: str) -> bool:
-    key = key_concept(items)
-    return key is None or key.found_in(text, token_set(text))
+    """The text names one of the question's key words (or the question has none the corpus uses)."""
+    present = token_set(text)
+    keys = key_concepts(items)
+    return not keys or any(k.found_in(text, present) for k in keys)
 
 
-def coverage(items: list[Concept], text: str) -> float:
-    """IDF-weighted share of the question's concepts found in the text."""
+def topic_unknown(items: list[Concept]) -> bool:
+    """Every topical word of the question is one the corpus never uses ("醉驾怎么处罚？"): whatever clause
+    resembles it, the documents do not name its topic."""
+    return not key_concepts(items) and any(c.chars for c in items)
+
+
+def coverage(items: list[Concept], text: str, partial: bool = True) -> float:
+    """IDF-weighted share of the question's concepts found in the text; with `partial`, words the corpus never
+    uses earn part of their weight through their characters (good for ranking, too loose to prove an answer)."""
     total = sum(c.weight for c in items)
     if total == 0:
         return 0.0
     present = token_set(text)
-    return sum(c.weight for c in items if c.found_in(text, present)) / total
+    if not partial:
+        return sum(c.weight for c in items if c.found_in(text, present)) / total
+    return sum(c.weight * c.credit(text, present) for c in items) / total
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from bot.evidence import Concept, covers_key, figure_clause_coverage, figures
+from bot.evidence import Concept, covers_key, figure_clause_coverage, figures, topic_unknown
 from bot.query import PERIOD_UNITS, Query
 from bot.rules import is_penalty
 from bot.store import StoredIndex
@@ -79,6 +79,8 @@ def _counts(unit: str) -> bool:
 def _strength_reason(query: Query, candidate: Candidate, limits: Thresholds, items: list[Concept]) -> str:
     """Too little of the question found, or too little similarity, for the kind of document answering."""
     legal = bool(candidate.hit.chunk.article) and not query.article and not candidate.by_structure
+    if legal and topic_unknown(items):
+        return "the documents do not name what is asked about"
     if legal and not covers_key(items, candidate.context) and \
             (query.lang == "en" or candidate.hit.dense < limits.legal_unnamed_floor):
         return "the documents do not name what is asked about"

@@ -14,6 +14,13 @@ OLDER_VERSION = 0.6  # a superseded version of a law that is also indexed in its
 NATIONAL_WHEN_PLACE_NAMED = 0.8
 
 
+def with_indexed_places(query: Query, catalogue: Catalogue) -> Query:
+    """"洛阳有人把垃圾箱砸坏了" names 洛阳 without the 市 the place tagger needs: the place of an indexed
+    document counts bare too, so the question is scoped to it and the name is not taken for its topic."""
+    extra = [p for p in sorted(catalogue.places) if p in query.text and p not in query.places]
+    return replace(query, places=query.places + extra) if extra else query
+
+
 def in_scope(hits: list[Hit], query: Query, catalogue: Catalogue) -> list[Hit]:
     """The hits re-weighted by document, best first; hits of documents the question rules out are dropped."""
     named = catalogue.named_in(query.text)

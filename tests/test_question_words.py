@@ -1,0 +1,74 @@
+"""The question's words as evidence: words no document uses count through their uncommon characters when
+ranking but never as proof, spoken glue is not a topic, near-equal key words all count, and a bare city
+name of an indexed document scopes the question."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.catalogue import Catalogue
+from bot.evidence import Concept, concepts, coverage, covers_key, key_concepts, topic_unknown, uncommon_chars
+from bot.glossary import Glossary
+from bot.query import analyse
+from bot.scope import with_indexed_places
+
+CORPUS_WORDS = {"损坏": 5.0, "环境卫生": 3.0, "设施": 2.0, "罚": 2.0, "草坪": 5.1, "花坛": 5.1, "毁坏": 5.3, "洛阳": 5.0}
+UNSEEN = 7.3
+
+
+def idf(token: str) -> float:
+    return CORPUS_WORDS.get(token, UNSEEN)
+
+
+def _items(text: str) -> list[Concept]:
+    return concepts(analyse(text, Glossary()), idf)
+
+
+def test_uncommon_characters_tell_words_apart_and_glue_has_none():
+    assert uncommon_chars("砸坏") == ("砸", "坏")
+    assert uncommon_chars("因为") == () and uncommon_chars("拿到") == ()
+
+
+def test_a_word_no_document_uses_ranks_by_its_characters_but_proves_nothing():
+    items = [c for c in _items("垃圾箱砸坏了") if c.words[0] == "砸坏"]
+    assert items and not items[0].known
+    # ranking: half of 砸坏's characters are in 损坏, for at most half its weight
+    assert coverage(items, "损坏环境卫生设施的") == pytest.approx(0.25)
+    assert coverage(items, "损坏环境卫生设施的", partial=False) == 0.0
+    assert coverage(items, "在街道上晾晒衣物的") == 0.0
+
+
+def test_spoken_glue_is_not_a_topic():
+    words = {c.words[0] for c in _items("因为拿到东西就砸坏了")}
+    assert "砸坏" in words and not words & {"因为", "拿到", "东西"}
+
+
+def test_key_words_of_nearly_equal_weight_each_count():
+    items = _items("踩坏草坪、毁坏花坛的怎么罚？")
+    assert {k.words[0] for k in key_concepts(items)} == {"毁坏", "草坪", "花坛"}
+    assert covers_key(items, "损坏草坪、花坛的，处以罚款")
+    assert not covers_key(items, "在树木上晾晒衣物的，处以罚款")
+
+
+def test_a_question_whose_every_topic_word_is_unknown_has_no_topic_in_the_documents():
+    assert topic_unknown(_items("醉驾怎么处罚？"))
+    assert not topic_unknown(_items("毁坏花坛怎么处罚？"))
+
+
+def test_the_bare_name_of_an_indexed_documents_city_scopes_the_question():
+    catalogue = Catalogue({"luoyang.md": {"title": "洛阳市城市市容和环境卫生管理条例", "kind": "regulation", "place": "洛阳"},
+                           "report.md": {"title": "报告"}})
+    query = with_indexed_places(analyse("洛阳有人把垃圾箱砸坏了，能罚多少？", Glossary()), catalogue)
+    assert query.places == ["洛阳"]
+    assert not any(c.words[0] == "洛阳" for c in key_concepts(concepts(query, idf)))
+    assert with_indexed_places(analyse("郑州有人把垃圾箱砸坏了", Glossary()), catalogue).places != ["洛阳"]
+
+
+def test_a_colloquial_behaviour_reaches_its_penalty_through_shared_characters(library_engine):
+    answer = library_engine.answer("邻居养的狗老是吓唬人，能罚款吗？罚多少？")
+    assert answer.found and answer.section.endswith("第七十五条")
+    assert "二百元以上五百元以下" in answer.answer
+
+
+def test_a_behaviour_no_document_names_is_refused(library_engine):
+    assert not library_engine.answer("醉驾怎么处罚？").found
