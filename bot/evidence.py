@@ -26,6 +26,8 @@ about into over under within across per each every all any some its their them t
 bureau city government department office xuchang urban management also still yet far so just only
 many much percent percentage rate ratio proportion share count figure value kind kinds type types
 question questions answer answers ask asked thing things matter matters
+must may might can could shall should will would need needs needed happen happens happened
+article articles provision provisions national day days month months hour hours soon often quickly
 """.split())
 # Chinese words that shape a question but are not its topic ("一共办了多少个案子" is about 案子).
 ZH_FILLER = frozenset("有人 别人 这边 那边 这里 那里 以后 之后 之内 以内 何种 多长 长时间 多长时间 一共 总共 总计 合计 意思 多久 去年 今年 目前 现在 情况 具体 主要 相关 方面 时候 一次 为什么 怎么样 是什么 有关".split())
@@ -101,7 +103,8 @@ def concepts(query: Query, idf) -> list[Concept]:
             weight *= SINGLE_CHAR_WEIGHT
         if token in focus:
             weight *= FOCUS_WEIGHT
-        place = any(token in p or p in token for p in query.places)  # checked on its own, against the document
+        # a place is checked on its own, against the document ("Xuchang" by its translation 许昌)
+        place = any(token in p or p in token for p in query.places) or any(v in query.places for v in related)
         known = _known(idf, [token, *related])
         chars = () if known or not _chinese(token) else uncommon_chars(token)
         if not known and _chinese(token) and len(token) > 1 and not chars:

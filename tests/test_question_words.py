@@ -72,3 +72,14 @@ def test_a_colloquial_behaviour_reaches_its_penalty_through_shared_characters(li
 
 def test_a_behaviour_no_document_names_is_refused(library_engine):
     assert not library_engine.answer("醉驾怎么处罚？").found
+
+
+def test_an_english_questions_place_and_modal_verbs_are_not_its_topic():
+    from bot.translate import translate
+
+    words = {"许昌": 5.0, "游泳": 4.0, "必须": 6.0, "一定": 6.5}
+    query = analyse("In Xuchang, what must a swimming club pay?", Glossary({"xuchang": ["许昌"]}))
+    query = translate(query, lambda t: t in words, lambda t: 1)  # the dictionary offers 必须 for "must"
+    assert query.expansions["xuchang"] == ["许昌"] and "游泳" in query.expansions["swimming"]
+    keys = key_concepts(concepts(query, lambda t: words.get(t, UNSEEN)))
+    assert [k.words[0] for k in keys] == ["swimming"]
