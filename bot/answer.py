@@ -73,7 +73,8 @@ def _legal_bonus(query: Query, items, chunk, start: int, sentence: str, context:
     """In a law: the clause must name the question's behaviour, and carry the penalty when one is asked."""
     if not chunk.article:  # the adoption note above the articles answers only when and by whom
         return 0.0 if query.about_adoption else -MISSES_KEY
-    bonus = 0.0 if covers_key(items, context) else -MISSES_KEY
+    # the key word may stand in another sentence of the same article: "庆祝标语…" then "…一周内撤除"
+    bonus = 0.0 if covers_key(items, f"{context}\n{chunk.text}") else -MISSES_KEY
     if query.penalty:
         bonus += PENALTY_BONUS if is_penalty(clauses.lead_in(chunk, start) + sentence) else -NOT_PENALTY
     return bonus

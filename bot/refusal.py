@@ -81,7 +81,7 @@ def _strength_reason(query: Query, candidate: Candidate, limits: Thresholds, ite
     legal = bool(candidate.hit.chunk.article) and not query.article and not candidate.by_structure
     if legal and topic_unknown(items):
         return "the documents do not name what is asked about"
-    if legal and not covers_key(items, candidate.context) and \
+    if legal and not covers_key(items, f"{candidate.context}\n{candidate.hit.chunk.text}") and \
             (query.lang == "en" or candidate.hit.dense < limits.legal_unnamed_floor):
         return "the documents do not name what is asked about"
     if legal and _weak_for_a_law(query, candidate, limits, items):

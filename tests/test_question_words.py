@@ -83,3 +83,10 @@ def test_an_english_questions_place_and_modal_verbs_are_not_its_topic():
     assert query.expansions["xuchang"] == ["许昌"] and "游泳" in query.expansions["swimming"]
     keys = key_concepts(concepts(query, lambda t: words.get(t, UNSEEN)))
     assert [k.words[0] for k in keys] == ["swimming"]
+
+
+def test_the_key_word_may_stand_in_another_sentence_of_the_same_article(library_engine):
+    # 庆祝标语 is named in the sentence before; the period is in the one that answers
+    answer = library_engine.answer("国庆节挂的庆祝标语，洛阳规定多久之内要撤掉？")
+    assert answer.found and answer.section.endswith("第二十二条")
+    assert "一周内撤除" in answer.sentence
