@@ -11,7 +11,8 @@ from bot.numerals import NUMERAL_CHARS, cn_to_number, format_number
 _N = rf"(?:\d+(?:\.\d+)?|[{NUMERAL_CHARS}]+(?:点[{NUMERAL_CHARS}]+)?)"
 # Longest first: 万元 before 元, 个工作日 before 日.
 # 周岁 before 周: "七十周岁" is an age, not seventy weeks.
-UNITS = ("亿元", "万元", "千元", "元", "个工作日", "工作日", "个月", "小时", "日", "天", "周岁", "周", "年", "倍",
+# 时 after 小时: "二十一时" is a time of day (9 p.m.), "二十四小时" a period.
+UNITS = ("亿元", "万元", "千元", "元", "个工作日", "工作日", "个月", "小时", "时", "日", "天", "周岁", "周", "年", "倍",
          "平方米", "立方米", "公里", "米", "吨", "株", "棵", "辆", "名", "人", "次")
 _UNIT = "|".join(UNITS)
 _QTY = rf"(?:百分之{_N}|{_N}分之{_N}|{_N}(?:{_UNIT})|\d+(?:\.\d+)?%)"
@@ -52,6 +53,8 @@ class Amount:
         """"RMB 500 to 5,000 per tree", "up to 15 days", "1 to 3 times", "20 percent"."""
         unit = self.unit
         low, high = self.low, self.high
+        if unit == "时":
+            return _en_range(low, high, lambda hour: f"{format_number(hour)}:00", "")
         if unit == "元":
             value = _en_range(low, high, _en_money).replace("#", "RMB ", 1)
         else:
@@ -140,6 +143,6 @@ def _plausible(sentence: str, m: re.Match) -> bool:
         return False  # 2023年, a date
     if low[0] in "百千万亿" and not low.startswith("百分之"):
         return False  # 百日行动, 千年, 万人: a bare 百/千/万 opens a word, not a number
-    if low[0] in "一" and low.endswith(("人", "次", "米", "天")) and not m.group("high") and not m.group("bound"):
+    if low[0] in "一" and low.endswith(("人", "次", "米", "天", "时")) and not m.group("high") and not m.group("bound"):
         return False  # 一人, 一次, 一天: "one", rarely an amount anyone asks for
     return True

@@ -29,7 +29,21 @@ def context(chunk: Chunk, start: int, end: int) -> str:
     sentence = chunk.text[start:end]
     if not chunk.article:
         return f"{chunk.section_path}\n{sentence}"
-    return f"{chunk.title} {chunk.section_path}\n{lead_in(chunk, start)}\n{sentence}"
+    return f"{chunk.title} {chunk.section_path}\n{lead_in(chunk, start)}\n{referred(chunk, start)}\n{sentence}"
+
+
+# "禁止进行以上产生噪声的活动", "前款规定的": the sentence continues the one before it. 以上 after a number
+# ("五百元以上") is a bound, not a reference.
+_REFERS_BACK = re.compile(r"(?<![\d一二三四五六七八九十百千万元日月年时倍周岁])以上(?!各)|上述|前述|前款|前两款|前项")
+
+
+def referred(chunk: Chunk, start: int) -> str:
+    """The sentence before, when this one refers back to it ("以上", "上述", "前款"), else ""."""
+    own = next(((a, b) for a, b in chunk.sentences if a == start), None)
+    if own is None or not _REFERS_BACK.search(chunk.text[own[0]:own[1]]):
+        return ""
+    before = [(a, b) for a, b in chunk.sentences if b <= start]
+    return chunk.text[before[-1][0]:before[-1][1]] if before else ""
 
 
 def lead_in(chunk: Chunk, start: int) -> str:

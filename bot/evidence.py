@@ -11,7 +11,7 @@ from bot.query import Query
 from bot.tokenize import STOPWORDS, jieba_dict, token_set, tokens
 
 FIGURE = re.compile(
-    r"(?:达到|超过|近|约)?(\d+(?:\.\d+)?)(余)?(万余次|万次|万元|亿元|元|%|宗|件|次|项|个|期|部|类|人|家|条|户|名|场|处|天|小时|年)?(以上|左右|以内)?"
+    r"(?:达到|超过|近|约)?(\d+(?:\.\d+)?)(余)?(万余次|万次|万元|亿元|元|%|宗|件|次|项|个|期|部|类|人|家|条|户|名|场|处|天|小时|时|点|年)?(以上|左右|以内)?"
 )
 _YEAR = re.compile(r"(19|20)\d\d")
 _CLAUSE = re.compile(r"[^，,、；;。：:]+")
@@ -72,7 +72,7 @@ class Concept:
 
 
 _FOCUS_EN = re.compile(r"\bhow (?:many|much)\s+((?:[a-z'-]+\s+){0,2}[a-z'-]+)", re.I)
-_FOCUS_ZH_AFTER = re.compile(r"(?:多少|几)[个项件宗次期部类名人家条]?([\u4e00-\u9fff]{2,8})")
+_FOCUS_ZH_AFTER = re.compile(r"(?:多少|几)(?!点)[个项件宗次期部类名人家条]?([\u4e00-\u9fff]{2,8})")
 _FOCUS_ZH_BEFORE = re.compile(r"([\u4e00-\u9fff]{2,8}?)(?:有|是|共|为|达|占)?(?:多少|几)")
 FOCUS_WEIGHT = 2.0
 

@@ -18,6 +18,9 @@ _PENALTY = re.compile(r"处罚|罚款|罚多少|罚钱|怎么罚|如何罚|罚�
                       r"\bpenalt|\bfine[sd]?\b|\bpunish|\bsanction|\bconsequence|\bdetention|\bdetained|\bconfiscat", re.I)
 _PERIOD = re.compile(r"多久|多长时间|多少天|几天|几日|多少日|期限|时限|时效|几个月|多少个?月|多少小时|几个?小时|几年|多少年|"
                      r"\bhow long\b|\bdeadline|\btime limit|\bwithin how|\bhow many (?:days|months|years|hours)", re.I)
+# A time of day: "几点以后不能跳广场舞", "during which hours"; not 几时, which asks for a date ("几时施行").
+_CLOCK = re.compile(r"几点|[哪什][个些么]?时段|\bwhat time\b|\b(?:which|what) hours\b", re.I)
+CLOCK_UNITS = ("时", "点")
 _ADOPTION = re.compile(r"通过|批准|施行|生效|修正|修订|公布|发布|颁布|\badopt|\beffect|\bamend|\bforce\b|\bpromulgat|\benact", re.I)
 _ARTICLE = re.compile(r"第([一二三四五六七八九十百千零〇两]+|\d+)条")
 _ARTICLE_EN = re.compile(r"\barticle\s+(\d+)\b", re.I)
@@ -72,8 +75,9 @@ def analyse(question: str, glossary: Glossary) -> Query:
     period = bool(_PERIOD.search(text))
     which_article = bool(_WHICH_ARTICLE.search(text))
     # "第几条" counts nothing: it asks where a rule stands
-    quantity = not which_article and bool(_QUANTITY_ZH.search(text) if lang == "zh" else _QUANTITY_EN.search(text))
-    units = (PERIOD_UNITS if period else ()) + (_units(text) if quantity else ())
+    clock = bool(_CLOCK.search(text))
+    quantity = not which_article and (clock or bool(_QUANTITY_ZH.search(text) if lang == "zh" else _QUANTITY_EN.search(text)))
+    units = (PERIOD_UNITS if period else ()) + (CLOCK_UNITS if clock else _units(text) if quantity else ())
     return Query(
         text=text,
         lang=lang,

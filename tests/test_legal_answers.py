@@ -50,3 +50,24 @@ def test_when_a_law_takes_effect_comes_from_its_own_clause(library_engine):
     answer = library_engine.answer("许昌市文明行为促进条例从哪天起施行？")
     assert answer.found and "2021年1月1日" in answer.answer and "起施行" in answer.sentence
     assert answer.doc == "许昌市文明行为促进条例"
+
+
+def test_a_time_of_day_is_a_figure_and_a_question_can_ask_for_one():
+    from bot.glossary import Glossary
+    from bot.query import analyse
+
+    found = find_amounts("夏季每日二十一时至次日六时；二十四小时内；同时及时处理")
+    assert [(a.unit, a.english()) for a in found] == [("时", "21:00"), ("时", "6:00"), ("小时", "24 hours")]
+    asked = analyse("广场舞几点以后就不能跳了？", Glossary())
+    assert asked.quantity and asked.units == ("时", "点")
+    assert "时" not in analyse("这个条例几时施行？", Glossary()).units  # 几时 asks for a date
+
+
+def test_a_sentence_referring_back_is_read_with_the_one_before():
+    from bot.clauses import context
+
+    chunk = _chunk("第十七条在公共场所进行广场舞等活动，应当控制音量。\n夏季每日二十一时至次日六时，禁止进行以上产生噪声的文体活动。\n"
+                   "违反的，处五百元以上一千元以下罚款。")
+    second, third = chunk.sentences[1], chunk.sentences[2]
+    assert "广场舞" in context(chunk, *second)
+    assert "禁止进行以上" not in context(chunk, *third)  # 五百元以上 is a bound, not a reference
