@@ -21,6 +21,7 @@ SENTENCES_FROM = 4
 LEGAL_SENTENCES_FROM = 8  # articles are short and alike: the answering one often ranks lower
 PENALTY_BONUS = 0.25  # a penalty question is answered by the clause that carries the penalty
 NOT_PENALTY = 0.1
+RULE_FOR_ACTIVITY = 0.2  # "一共办了几场培训" asks what was done: an article only says what must be done
 MISSES_KEY = 0.4  # a clause that does not name the question's most specific word is rarely its answer
 
 
@@ -47,9 +48,7 @@ def best_sentence(query: Query, hits: list[Hit], items: list[Concept], pool: int
     """The sentence that best answers: shares the question's words (`items`), carries a figure when one is
     asked, and, for a penalty question, carries the penalty."""
     best: Candidate | None = None
-    for rank, hit in enumerate(hits[: max(pool, LEGAL_SENTENCES_FROM)]):
-        if rank >= pool and not hit.chunk.article:
-            continue
+    for rank, hit in _read(query, hits, pool):
         for start, end in hit.chunk.sentences:
             sentence = hit.chunk.text[start:end]
             context = clauses.context(hit.chunk, start, end)
@@ -60,6 +59,16 @@ def best_sentence(query: Query, hits: list[Hit], items: list[Concept], pool: int
             if best is None or score > best.score:
                 best = Candidate(hit, rank, start, end, score, cov, context=context)
     return best
+
+
+def _read(query: Query, hits: list[Hit], pool: int) -> list[tuple[int, Hit]]:
+    """The hits whose sentences are read, with their ranks: the first `pool`, and articles down to rank
+    LEGAL_SENTENCES_FROM (they are short and alike). For a question about what was done, the first `pool`
+    report passages however many articles rank between them, and articles only within the first `pool`."""
+    if not query.about_activity:
+        return [(r, h) for r, h in enumerate(hits[: max(pool, LEGAL_SENTENCES_FROM)]) if r < pool or h.chunk.article]
+    reports = [(r, h) for r, h in enumerate(hits) if not h.chunk.article][:pool]
+    return sorted(reports + [(r, h) for r, h in enumerate(hits[:pool]) if h.chunk.article], key=lambda rh: rh[0])
 
 
 def _shared_score(query: Query, items: list[Concept], rank: int, sentence: str, context: str) -> tuple[float, float]:
@@ -75,6 +84,8 @@ def _legal_bonus(query: Query, items, chunk, start: int, sentence: str, context:
         return 0.0 if query.about_adoption else -MISSES_KEY
     # the key word may stand in another sentence of the same article: "庆祝标语…" then "…一周内撤除"
     bonus = 0.0 if covers_key(items, f"{context}\n{chunk.text}") else -MISSES_KEY
+    if query.about_activity:
+        bonus -= RULE_FOR_ACTIVITY
     if query.penalty:
         bonus += PENALTY_BONUS if is_penalty(clauses.lead_in(chunk, start) + sentence) else -NOT_PENALTY
     return bonus

@@ -53,6 +53,10 @@ class Catalogue:
         return places.most_common(1)[0][0] if places else ""
 
     @cached_property
+    def has_reports(self) -> bool:
+        return any(d.kind == "report" for d in self.docs.values())
+
+    @cached_property
     def places(self) -> set[str]:
         return {d.place for d in self.docs.values() if d.place}
 

@@ -21,6 +21,15 @@ _PERIOD = re.compile(r"多久|多长时间|多少天|几天|几日|多少日|期
 # A time of day: "几点以后不能跳广场舞", "during which hours"; not 几时, which asks for a date ("几时施行").
 _CLOCK = re.compile(r"几点|[哪什][个些么]?时段|\bwhat time\b|\b(?:which|what) hours\b", re.I)
 CLOCK_UNITS = ("时", "点")
+# What was done ("一共办了几场", "2023年共立案多少宗", "how many trainings were held"): a report's kind of fact.
+_DONE = re.compile(r"了|过|一共|共|累计|开展|举办|组织|今年|去年|(?:19|20)\d\d年|我局|局里|城管局|"
+                   r"\b(?:did|were|was|held|handled|conducted|organi[sz]ed|last year|this year|(?:19|20)\d\d)\b", re.I)
+# What a rule says: who may, must or must not, and what follows.
+_RULE = re.compile(r"规定|条例|要|不能|最长|最多|至少|不超过|就算|法律|法规|本法|违反|违法|处罚|罚|应当|可以|能不能|能否|可不可以|会不会|会被|不得|禁止|必须|要求|期限|"
+                   r"许可|申请|怎么办|怎么处理|哪个部门|谁负责|由谁|归.{0,6}管|"
+                   r"\b(?:can|may|must|shall|allowed|required|penalt\w*|fines?|law|regulations?|rules?)\b", re.I)
+_COUNTED = re.compile(r"(?:了|过)(?:几|多少)|一共|总共|累计|\bhow many\b[^?]*\b(?:were|was|did)\b", re.I)
+_MODAL = re.compile(r"能|可以|应当|要|必须|不得|\b(?:can|may|must|shall|should)\b", re.I)
 _ADOPTION = re.compile(r"通过|批准|施行|生效|修正|修订|公布|发布|颁布|\badopt|\beffect|\bamend|\bforce\b|\bpromulgat|\benact", re.I)
 _ARTICLE = re.compile(r"第([一二三四五六七八九十百千零〇两]+|\d+)条")
 _ARTICLE_EN = re.compile(r"\barticle\s+(\d+)\b", re.I)
@@ -30,9 +39,10 @@ _EN_NAME = re.compile(r"(?<=[a-z0-9,] )[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*")
 UNIT_HINTS: list[tuple[re.Pattern, tuple[str, ...]]] = [
     (re.compile(r"宗|立案|案件|案子|\bcases?\b", re.I), ("宗", "件")),
     (re.compile(r"件|信件|\bletters?\b|\bitems?\b", re.I), ("件",)),
-    (re.compile(r"几次|多少次|次数|\btimes\b|\bsessions?\b|\bcalls?\b|\bvisits?\b|\bviews?\b|\bplays?\b", re.I), ("次", "万次", "万余次")),
+    (re.compile(r"几次|多少次|几回|多少回|次数|\btimes\b|\bsessions?\b|\bcalls?\b|\bvisits?\b|\bviews?\b|\bplays?\b", re.I), ("次", "万次", "万余次")),
     (re.compile(r"项|\bmeasures?\b|\bduties\b|\bresponsibilities\b|\bpoints?\b", re.I), ("项", "个")),
     (re.compile(r"个|\bspots?\b|\bstations?\b|\bexamples?\b|\bsites?\b", re.I), ("个",)),
+    (re.compile(r"(?:多少|几)(?:辆|台)|\bvehicles?\b|\bcars?\b|\bmachines?\b", re.I), ("辆", "台")),
     (re.compile(r"期|讲座|\blectures?\b", re.I), ("期",)),
     (re.compile(r"钱|金额|万元|元|收入|罚款|罚没|\bmoney\b|\bfines?\b|\byuan\b|\brevenue\b|\bincome\b|how much", re.I), ("万元", "亿元", "元")),
     (re.compile(r"比例|比率|占比|百分|率|占[^，。？?]{0,15}(?:多少|几)|\bpercent(age)?\b|\brate\b|\bratio\b|\bproportion\b|\bshare\b", re.I), ("%",)),
@@ -40,6 +50,8 @@ UNIT_HINTS: list[tuple[re.Pattern, tuple[str, ...]]] = [
 ]
 
 
+# Measure words that only count one kind of thing: a figure in any other unit does not answer "多少辆".
+STRICT_UNITS = frozenset({"辆", "台"})
 PERIOD_UNITS = ("日", "天", "个工作日", "工作日", "个月", "年", "小时", "周")
 
 
@@ -58,6 +70,7 @@ class Query:
     period: bool = False  # asks for a time limit: 多久, 期限, how long
     article: str = ""  # "第三十二条" when the question cites one
     which_article: bool = False  # "第几条", "which article"
+    about_activity: bool = False  # asks what was done (a report's facts), not what a rule says
     about_adoption: bool = False  # when a law was adopted, amended or took effect
 
     @property
@@ -93,7 +106,18 @@ def analyse(question: str, glossary: Glossary) -> Query:
         article=_article(text),
         which_article=which_article,
         about_adoption=bool(_ADOPTION.search(text)),
+        about_activity=_about_activity(text, period),
     )
+
+
+def _about_activity(text: str, period: bool) -> bool:
+    """A question about what was done: done-words and no rule-words, or a count of what happened ("申请了几次",
+    "一共…多少") with no modal verb ("能", "要", "can")."""
+    if period or _article(text):
+        return False
+    if _COUNTED.search(text) and not _MODAL.search(text):
+        return True
+    return bool(_DONE.search(text)) and not _RULE.search(text)
 
 
 def _article(text: str) -> str:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from bot.evidence import Concept, covers_key, figure_clause_coverage, figures, topic_unknown
-from bot.query import PERIOD_UNITS, Query
+from bot.query import PERIOD_UNITS, STRICT_UNITS, Query
 from bot.rules import is_penalty
 from bot.store import StoredIndex
 
@@ -55,6 +55,8 @@ def _content_reason(query: Query, candidate: Candidate, limits: Thresholds, item
         return "the documents name no person for this"
     if query.quantity and not figures(sentence):
         return "no figure in the documents for this"
+    if query.quantity and STRICT_UNITS & set(query.units) and not any(f.unit in query.units for f in figures(sentence)):
+        return "the figures found count something else"
     if query.quantity and candidate.coverage < limits.figure_clause and candidate.hit.dense < limits.dense and \
             not figure_clause_coverage(query, sentence, items):
         return "the figures found count something else"

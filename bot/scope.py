@@ -12,6 +12,7 @@ from bot.records import Hit
 OTHER_PLACE = 0.85  # another city's regulation when the question names no place (RRF scores are close: ~10 ranks)
 OLDER_VERSION = 0.6  # a superseded version of a law that is also indexed in its current version
 NATIONAL_WHEN_PLACE_NAMED = 0.8
+RULES_FOR_ACTIVITY = 0.8  # a law's article, for a question about what was done, when reports are indexed
 
 
 def with_indexed_places(query: Query, catalogue: Catalogue) -> Query:
@@ -41,6 +42,8 @@ def doc_weight(source: str, query: Query, catalogue: Catalogue, place_named: boo
         weight *= NATIONAL_WHEN_PLACE_NAMED
     if not place_named and doc.place and catalogue.home_place and doc.place != catalogue.home_place:
         weight *= OTHER_PLACE
+    if query.about_activity and doc.kind != "report" and catalogue.has_reports:
+        weight *= RULES_FOR_ACTIVITY
     if catalogue.has_versions(source):
         picked = version_asked(doc.title, query, catalogue)
         chosen = catalogue.current(source) if not picked else doc.version == picked

@@ -1,0 +1,60 @@
+"""Reports and rules side by side: a question about what was done reads the reports first and deeper, one
+about what a rule says reads the articles; a count in a measure word of its own is answered in that word."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.answer import Candidate, _read
+from bot.catalogue import Catalogue
+from bot.glossary import Glossary
+from bot.query import analyse
+from bot.records import Chunk, Hit
+from bot.refusal import Thresholds, refusal_reason
+from bot.scope import RULES_FOR_ACTIVITY, doc_weight
+
+
+@pytest.mark.parametrize("question, done", [
+    ("业务培训一共搞了几回？", True),
+    ("被人申请复议了几次？", True),
+    ("How many special trainings were held?", True),
+    ("2023年共立案多少宗？", True),
+    ("申请行政复议的期限是多久？", False),
+    ("罚款两千块的复议案子，能不能适用简易程序？", False),
+    ("How many lawyers can an applicant appoint?", False),
+    ("遛狗的绳子最长不能超过多长？", False),
+])
+def test_a_question_about_what_was_done_is_told_from_one_about_a_rule(question, done):
+    assert analyse(question, Glossary()).about_activity is done
+
+
+def _hit(i: int, article: str = "") -> Hit:
+    text = "第一条某规定。" if article else "共开展专题培训5次。"
+    return Hit(Chunk(i, "law.md" if article else "report.md", "某", [article or "一、"], text, 0, len(text),
+                     [(0, len(text))], article=article), 1.0 / (i + 1))
+
+
+def test_report_passages_are_read_past_the_articles_ranked_above_them():
+    hits = [_hit(i, "第一条") for i in range(5)] + [_hit(5), _hit(6, "第二条"), _hit(7)]
+    done = [r for r, _ in _read(analyse("业务培训一共搞了几回？", Glossary()), hits, 4)]
+    assert done == [0, 1, 2, 3, 5, 7]  # articles within the first four, every report passage of the first eight
+    rule = [r for r, _ in _read(analyse("培训的期限是多久？", Glossary()), hits, 4)]
+    assert rule == [0, 1, 2, 3, 4, 6]  # articles down to rank eight, report passages within the first four
+
+
+def test_articles_weigh_less_for_a_question_about_what_was_done_when_reports_are_indexed():
+    catalogue = Catalogue({"law.md": {"title": "某法", "kind": "law"}, "report.md": {"title": "报告", "kind": "report"}})
+    done, rule = analyse("业务培训一共搞了几回？", Glossary()), analyse("培训的期限是多久？", Glossary())
+    assert doc_weight("law.md", done, catalogue, False) == pytest.approx(RULES_FOR_ACTIVITY)
+    assert doc_weight("law.md", rule, catalogue, False) == 1.0
+    laws_only = Catalogue({"law.md": {"title": "某法", "kind": "law"}})
+    assert doc_weight("law.md", done, laws_only, False) == 1.0
+
+
+def test_a_count_of_vehicles_is_not_answered_with_a_count_of_meetings():
+    query = analyse("城管局有多少辆执法车？", Glossary())
+    hit = _hit(0)
+    candidate = Candidate(hit, 0, 0, len(hit.chunk.text), 1.0, 1.0, context=hit.chunk.text)
+    catalogue_index = type("Index", (), {"catalogue": Catalogue({"report.md": {"title": "报告", "kind": "report"}}),
+                                         "text_of": lambda self, source: hit.chunk.text})()
+    assert refusal_reason(query, candidate, catalogue_index, Thresholds(), []) == "the figures found count something else"
