@@ -30,7 +30,7 @@ must may might can could shall should will would need needs needed happen happen
 article articles provision provisions national day days month months hour hours soon often quickly
 """.split())
 # Chinese words that shape a question but are not its topic ("一共办了多少个案子" is about 案子).
-ZH_FILLER = frozenset("有人 别人 这边 那边 这里 那里 以后 之后 之内 以内 何种 多长 长时间 多长时间 一共 总共 总计 合计 意思 多久 去年 今年 目前 现在 情况 具体 主要 相关 方面 时候 一次 为什么 怎么样 是什么 有关".split())
+ZH_FILLER = frozenset("有人 别人 大概 大约 大致 差不多 到底 究竟 这边 那边 这里 那里 以后 之后 之内 以内 何种 多长 长时间 多长时间 一共 总共 总计 合计 意思 多久 去年 今年 目前 现在 情况 具体 主要 相关 方面 时候 一次 为什么 怎么样 是什么 有关".split())
 # Words of a question about rules that name no behaviour: "违反规定的怎么处罚，罚多少？" asks about nothing yet.
 LEGAL_FILLER = frozenset("""处罚 罚款 罚 罚钱 处理 怎么 如何 多少 规定 法律责任 责任 后果 违反 行为 条例 法规 法律 本市 哪些
 会 被 要 需要 可以 应当 什么 哪个 部门 单位 个人 擅自 违法 私自 随意 乱 处 罚多少 怎么办 情况 有 没有 吗 呢
@@ -109,12 +109,25 @@ def concepts(query: Query, idf) -> list[Concept]:
         chars = () if known or not _chinese(token) else uncommon_chars(token)
         if not known and _chinese(token) and len(token) > 1 and not chars:
             continue  # "因为", "拿到", "东西": glue of a spoken question, made of the commonest characters
+        if not known and not related and _made_of_known(token, query.tokens, idf):
+            continue  # "经验交流": its words 经验 and 交流 are concepts already
         out[token] = Concept((token,), related, weight, known, place=place, chars=chars)
     for term, values in query.expansions.items():
         if not term.isascii() and not any(t in out for t in tokens(term)):
             weight = max(idf(t) for v in values for t in tokens(v)[:1]) if values else 0.0
             out[term] = Concept((term,), tuple(values), weight, _known(idf, list(values)), extra=True)
     return list(out.values())
+
+
+def _made_of_known(word: str, question_tokens: list[str], idf) -> bool:
+    """The unused compound is tiled by words of the question that the corpus does use: 经验交流 = 经验 + 交流;
+    not 盗窃罪, whose 罪 is more than 盗窃."""
+    parts = [t for t in question_tokens if len(t) > 1 and t != word and t in word and _known(idf, [t])]
+    ends = {0}
+    for i in range(len(word)):
+        if i in ends:
+            ends |= {i + len(p) for p in parts if word.startswith(p, i)}
+    return len(word) in ends
 
 
 def _chinese(word: str) -> bool:

@@ -90,3 +90,12 @@ def test_the_key_word_may_stand_in_another_sentence_of_the_same_article(library_
     answer = library_engine.answer("国庆节挂的庆祝标语，洛阳规定多久之内要撤掉？")
     assert answer.found and answer.section.endswith("第二十二条")
     assert "一周内撤除" in answer.sentence
+
+
+def test_an_unused_compound_of_used_words_is_not_counted_twice():
+    words = {"经验": 5.0, "交流": 5.0, "盗窃": 5.0, "座谈": 5.0}
+    idf_of = lambda t: words.get(t, UNSEEN)  # noqa: E731
+    exchange = {c.words[0] for c in concepts(analyse("执法经验交流座谈大概办了多少场？", Glossary()), idf_of)}
+    assert {"经验", "交流"} <= exchange and "经验交流" not in exchange and "大概" not in exchange
+    crime = {c.words[0] for c in concepts(analyse("偷了多少钱就算盗窃罪？", Glossary()), idf_of)}
+    assert "盗窃罪" in crime  # 罪 is more than 盗窃: a crime, not the act
