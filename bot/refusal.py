@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from bot.evidence import Concept, covers_key, figure_clause_coverage, figures, topic_unknown
+from bot.ingest.legal import PREAMBLE
 from bot.query import PERIOD_UNITS, STRICT_UNITS, Query
 from bot.rules import is_penalty
 from bot.store import StoredIndex
@@ -51,6 +52,8 @@ def refusal_reason(query: Query, candidate: Candidate | None, index: StoredIndex
 def _content_reason(query: Query, candidate: Candidate, limits: Thresholds, items: list[Concept]) -> str:
     """The clause lacks what the question asks for: a person, a figure, the counted thing, a penalty."""
     sentence = candidate.text
+    if candidate.hit.chunk.section == [PREAMBLE] and not query.about_adoption:
+        return "a law's adoption note answers only when and by whom it was adopted"
     if query.asks_person and not _names_a_person(sentence):
         return "the documents name no person for this"
     if query.quantity and not figures(sentence):

@@ -58,3 +58,13 @@ def test_a_count_of_vehicles_is_not_answered_with_a_count_of_meetings():
     catalogue_index = type("Index", (), {"catalogue": Catalogue({"report.md": {"title": "报告", "kind": "report"}}),
                                          "text_of": lambda self, source: hit.chunk.text})()
     assert refusal_reason(query, candidate, catalogue_index, Thresholds(), []) == "the figures found count something else"
+
+
+def test_a_laws_adoption_note_answers_only_when_and_by_whom_it_was_adopted():
+    text = "2019年12月27日许昌市第七届人民代表大会常务委员会第二十四次会议通过"
+    hit = Hit(Chunk(0, "law.md", "某条例", ["题注"], text, 0, len(text), [(0, len(text))]), 1.0, dense=0.95)
+    candidate = Candidate(hit, 0, 0, len(text), 1.0, 1.0, context=text)
+    index = type("Index", (), {"catalogue": Catalogue({"law.md": {"title": "某条例", "kind": "regulation"}}),
+                               "text_of": lambda self, source: text})()
+    assert refusal_reason(analyse("从什么时候开始对柴油货车限行？", Glossary()), candidate, index, Thresholds(), [])
+    assert not refusal_reason(analyse("这个条例是哪天通过的？", Glossary()), candidate, index, Thresholds(), [])
