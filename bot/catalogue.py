@@ -36,8 +36,14 @@ class DocInfo:
         return self.adopted[:4]
 
 
+_GENERIC_TITLE_WORDS = frozenset("""中华人民共和国 人民共和国 共和国 中华 条例 法律 法规 办法 规定 决定 实施 实施细则 细则 管理 城市
+市区 关于 情况 报告 修正 修订 草案 暂行 若干 问题 工作 人民 人民政府 政府 全国 地方 中心城区 城区 处罚 处罚法 罚款 违反 规定
+中心 促进 行为 保护 防治 建设 管理局""".split())
+
+
 class Catalogue:
     def __init__(self, files: dict[str, dict]) -> None:
+        self._title_words: dict[str, frozenset[str]] = {}
         self.docs = {source: DocInfo(source, meta.get("title", source), meta.get("kind", "report"),
                                      meta.get("place", ""), meta.get("version", ""), meta.get("effective", ""),
                                      meta.get("adopted", ""))
@@ -51,6 +57,27 @@ class Catalogue:
         """The place most documents are about: the bureau's own city."""
         places = Counter(d.place for d in self.docs.values() if d.place)
         return places.most_common(1)[0][0] if places else ""
+
+    def title_words(self, source: str) -> frozenset[str]:
+        """The words that tell a document's title from others: not its place, kind or the generic words
+        every title of a law has (条例, 管理, 中华人民共和国)."""
+        cached = self._title_words.get(source)
+        if cached is None:
+            from bot.tokenize import jieba_dict
+
+            doc = self[source]
+            title = doc.title.removeprefix("中华人民共和国")
+            cached = frozenset(t.removesuffix("法") if len(t) > 2 else t for t in jieba_dict().lcut(title)
+                               if len(t) > 1 and t not in _GENERIC_TITLE_WORDS
+                               and not (doc.place and doc.place in t) and not t[0].isdigit())
+            self._title_words[source] = cached
+        return cached
+
+    def named_by_words(self, source: str, words: list[str]) -> bool:
+        """Some word of the question is a word of the document's title ("治安" of 治安管理处罚法, "复议" of
+        行政复议法)."""
+        title = self.title_words(source)
+        return any(w in t or t in w for w in words if len(w) > 1 and w not in _GENERIC_TITLE_WORDS for t in title)
 
     @cached_property
     def has_reports(self) -> bool:

@@ -68,3 +68,18 @@ def test_a_laws_adoption_note_answers_only_when_and_by_whom_it_was_adopted():
                                "text_of": lambda self, source: text})()
     assert refusal_reason(analyse("从什么时候开始对柴油货车限行？", Glossary()), candidate, index, Thresholds(), [])
     assert not refusal_reason(analyse("这个条例是哪天通过的？", Glossary()), candidate, index, Thresholds(), [])
+
+
+def test_a_word_of_a_laws_title_in_the_question_weighs_that_law_up():
+    from bot.scope import TITLE_MATCH
+
+    catalogue = Catalogue({"a.md": {"title": "中华人民共和国治安管理处罚法", "kind": "law"},
+                           "b.md": {"title": "中华人民共和国社区矫正法", "kind": "law"},
+                           "c.md": {"title": "许昌市城乡规划条例", "kind": "regulation", "place": "许昌"}})
+    assert catalogue.title_words("a.md") == {"治安管理"} and catalogue.title_words("c.md") == {"城乡规划"}
+    query = analyse("有人动手打人，治安上怎么处罚？", Glossary())
+    assert doc_weight("a.md", query, catalogue, False) == pytest.approx(TITLE_MATCH)
+    assert doc_weight("b.md", query, catalogue, False) == 1.0
+    # generic words of titles (条例, 处罚, 中华人民共和国) and the place name no document
+    assert not catalogue.named_by_words("a.md", ["处罚", "条例", "中华人民共和国"])
+    assert not catalogue.named_by_words("c.md", ["许昌"])
