@@ -136,9 +136,10 @@ def best_penalty_clause(query: Query, hits: list[Hit], index: StoredIndex, items
         chunk, start, end = found.hit.chunk, found.start, found.end
         context = f"{clauses.context(chunk, start, end)}\n{found.behaviour}"
         score, cov = _shared_score(query, items, found.rank, chunk.text[start:end], context)
-        score += PENALTY_BONUS - (0.0 if covers_key(items, context) else MISSES_KEY)
+        # the key word may be the duty's ("皮划艇" of "船只"); the score still counts the clause's own words
+        score += PENALTY_BONUS - (0.0 if covers_key(items, f"{context}\n{found.duty}") else MISSES_KEY)
         if best is None or score > best.score:
-            best = Candidate(found.hit, found.rank, start, end, score, cov, context=context)
+            best = Candidate(found.hit, found.rank, start, end, score, cov, context=f"{context}\n{found.duty}")
     return best
 
 

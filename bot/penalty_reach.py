@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from bot.ingest.legal import ARTICLE
 from bot.penalties import Penalty
+from bot.penalty_refs import DutyArticle, duties, duty_index, parse_refs
 from bot.records import Chunk, Hit
 from bot.rules import is_penalty
 from bot.store import StoredIndex
@@ -24,6 +25,7 @@ class Reached:
     start: int
     end: int
     behaviour: str
+    duty: str = ""  # the words of the duty it enforces, when the clause names the behaviour its own way
 
 
 def reached(hits: list[Hit], index: StoredIndex, depth: int) -> list[Reached]:
@@ -41,8 +43,32 @@ def reached(hits: list[Hit], index: StoredIndex, depth: int) -> list[Reached]:
             seen.add(key)
             if span:
                 target = Hit(index.chunks[row.chunk_id], hit.score, hit.dense, hit.lexical)
-                out.append(Reached(rank, target, span[0], span[1], row.behaviour))
+                out.append(Reached(rank, target, span[0], span[1], row.behaviour, _duty_words(row, index)))
     return out
+
+
+def _duty_words(row: Penalty, index: StoredIndex) -> str:
+    """The words of the duty a clause enforces when it names the behaviour its own way: "船只擅自进入水系"
+    enforces "脚踏船、人工划船、摩托艇、皮划艇…不得擅自进入水系"."""
+    if not row.duty or row.behaviour.startswith("违反"):
+        return ""  # a behaviour taken from the duty already
+    articles = _duty_articles(index).get(row.source, {})
+    refs = parse_refs(f"违反{row.duty}规定")  # as the clause cites it: a number must be followed by text
+    return "\n".join(dict.fromkeys(text for ref in refs for _, text in duties(ref, articles)))
+
+
+def _duty_articles(index: StoredIndex) -> dict[str, dict[int, DutyArticle]]:
+    """Every document's articles by number, with their paragraphs and items; built once per index."""
+    cached = index.__dict__.get("_duty_articles")
+    if cached is None:
+        lines: dict[str, dict[str, list[str]]] = {}
+        for chunk in index.chunks:
+            if chunk.article:
+                article = lines.setdefault(chunk.source, {}).setdefault(chunk.article, [])
+                article += [line.strip() for line in chunk.text.split("\n") if line.strip()]
+        cached = {source: duty_index(list(articles.items())) for source, articles in lines.items()}
+        index.__dict__["_duty_articles"] = cached
+    return cached
 
 
 def _lookup(index: StoredIndex) -> tuple[dict[int, list[Penalty]], dict[tuple[str, str], list[Penalty]]]:

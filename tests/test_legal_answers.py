@@ -71,3 +71,10 @@ def test_a_sentence_referring_back_is_read_with_the_one_before():
     second, third = chunk.sentences[1], chunk.sentences[2]
     assert "广场舞" in context(chunk, *second)
     assert "禁止进行以上" not in context(chunk, *third)  # 五百元以上 is a bound, not a reference
+
+
+def test_a_penalty_clause_is_found_through_the_words_of_the_duty_it_enforces(library_engine):
+    # 第四十二条 says "船只擅自进入水系"; only the duty it cites (第三十六条第三款) lists 皮划艇
+    answer = library_engine.answer("有人私自划皮划艇进许昌的河道，劝了还不走，罚多少？")
+    assert answer.found and answer.section.endswith("第四十二条")
+    assert "一百元以上五百元以下" in answer.answer
