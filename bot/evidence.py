@@ -97,26 +97,32 @@ def concepts(query: Query, idf) -> list[Concept]:
     for token in tokens(query.text):
         if _YEAR.fullmatch(token) or token in ZH_FILLER or (token.isascii() and token.isalpha() and token in EN_GENERIC and token not in phrases):
             continue
-        related = phrases.get(token, ())
-        weight = max([idf(token)] + [idf(t) for p in related for t in tokens(p)[:1]])
-        if len(token) == 1 and not token.isdigit() and not related:
-            weight *= SINGLE_CHAR_WEIGHT
-        if token in focus:
-            weight *= FOCUS_WEIGHT
-        # a place is checked on its own, against the document ("Xuchang" by its translation 许昌)
-        place = any(token in p or p in token for p in query.places) or any(v in query.places for v in related)
-        known = _known(idf, [token, *related])
-        chars = () if known or not _chinese(token) else uncommon_chars(token)
-        if not known and _chinese(token) and len(token) > 1 and not chars:
-            continue  # "因为", "拿到", "东西": glue of a spoken question, made of the commonest characters
-        if not known and not related and _made_of_known(token, query.tokens, idf):
-            continue  # "经验交流": its words 经验 and 交流 are concepts already
-        out[token] = Concept((token,), related, weight, known, place=place, chars=chars)
+        concept = _concept(token, phrases.get(token, ()), query, idf, token in focus)
+        if concept:
+            out[token] = concept
     for term, values in query.expansions.items():
         if not term.isascii() and not any(t in out for t in tokens(term)):
             weight = max(idf(t) for v in values for t in tokens(v)[:1]) if values else 0.0
             out[term] = Concept((term,), tuple(values), weight, _known(idf, list(values)), extra=True)
     return list(out.values())
+
+
+def _concept(token: str, related: tuple[str, ...], query: Query, idf, focus: bool) -> Concept | None:
+    """One word of the question as a concept, or None when it is spoken glue or counted already."""
+    weight = max([idf(token)] + [idf(t) for p in related for t in tokens(p)[:1]])
+    if len(token) == 1 and not token.isdigit() and not related:
+        weight *= SINGLE_CHAR_WEIGHT
+    if focus:
+        weight *= FOCUS_WEIGHT
+    known = _known(idf, [token, *related])
+    chars = () if known or not _chinese(token) else uncommon_chars(token)
+    if not known and _chinese(token) and len(token) > 1 and not chars:
+        return None  # "因为", "拿到", "东西": glue of a spoken question, made of the commonest characters
+    if not known and not related and _made_of_known(token, query.tokens, idf):
+        return None  # "经验交流": its words 经验 and 交流 are concepts already
+    # a place is checked on its own, against the document ("Xuchang" by its translation 许昌)
+    place = any(token in p or p in token for p in query.places) or any(v in query.places for v in related)
+    return Concept((token,), related, weight, known, place=place, chars=chars)
 
 
 def _made_of_known(word: str, question_tokens: list[str], idf) -> bool:
