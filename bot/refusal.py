@@ -31,6 +31,8 @@ class Thresholds:
     legal_floor: float = 0.90  # Chinese question
     legal_floor_en: float = 0.86  # English question: cross-lingual similarity runs lower
     legal_coverage_en: float = 0.55
+    legal_named_floor_en: float = 0.85
+    legal_named_coverage_en: float = 0.75
     # A clause missing the question's most specific word (colloquial wording: "钱" for "元", "老人" for
     # "七十周岁") answers only with this much more similarity; English questions not at all.
     legal_unnamed_floor: float = 0.915
@@ -128,7 +130,9 @@ def _scope_reason(query: Query, candidate: Candidate, index: StoredIndex) -> str
 def _weak_for_a_law(query: Query, candidate: Candidate, limits: Thresholds, items: list[Concept]) -> bool:
     dense = candidate.hit.dense
     if query.lang == "en":
-        return dense < limits.legal_floor_en or candidate.coverage < limits.legal_coverage_en
+        # nearly every word of the question found in the clause: cross-lingual similarity may run lower
+        floor = limits.legal_named_floor_en if candidate.coverage >= limits.legal_named_coverage_en else limits.legal_floor_en
+        return dense < floor or candidate.coverage < limits.legal_coverage_en
     if candidate.coverage >= limits.legal_named_coverage and covers_key(items, candidate.context):
         return dense < limits.legal_named_floor
     return dense < limits.legal_floor
