@@ -28,6 +28,7 @@ many much percent percentage rate ratio proportion share count figure value kind
 question questions answer answers ask asked thing things matter matters
 must may might can could shall should will would need needs needed happen happens happened
 article articles provision provisions national day days month months hour hours soon often quickly
+put puts putting apply applies applied run runs running fail fails failed
 """.split())
 # Chinese words that shape a question but are not its topic ("一共办了多少个案子" is about 案子).
 ZH_FILLER = frozenset("有人 别人 大概 大约 大致 差不多 到底 究竟 这边 那边 这里 那里 以后 之后 之内 以内 何种 多长 长时间 多长时间 一共 总共 总计 合计 意思 多久 去年 今年 目前 现在 情况 具体 主要 相关 方面 时候 一次 为什么 怎么样 是什么 有关".split())
