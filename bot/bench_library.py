@@ -88,6 +88,29 @@ def answer_latency(cfg: Config, questions: list[str]) -> dict:
     return {"p50_ms": round(statistics.median(times) * 1000, 1), "p95_ms": round(float(np.percentile(times, 95)) * 1000, 1)}
 
 
+QUALITY_SETS = (("report", "questions.jsonl", ""), ("laws_dev", "library_questions.jsonl", "dev"),
+                ("laws_test", "library_questions.jsonl", "test"))
+QUALITY_METRICS = ("hit@1", "figure", "article", "refusal", "wrong")
+
+
+def quality(cfg: Config, sets=QUALITY_SETS) -> dict:
+    """The shipped question sets on the built library: top-1, figure, article, refusal and wrong answers per
+    language. Meaningful for one copy of real files (copies repeat answers word for word)."""
+    from bot.engine import Engine
+    from bot.evaluation import load_cases, score
+
+    engine = Engine(cfg)
+    out = {}
+    for name, filename, split in sets:
+        path = ROOT / "tests" / filename
+        cases = load_cases(path, split) if path.is_file() else []
+        if cases:
+            table = score(cases, [engine.answer(c.question) for c in cases])
+            out[name] = {lang: {m: round(v[m], 3) for m in QUALITY_METRICS if m in v} for lang, v in table.items()
+                         if lang != "all"}
+    return out
+
+
 def bench_library(cfg: Config, library: Path, copies: int, questions: list[str]) -> dict:
     from bot.ingest.pipeline import embed_text
     from bot.store import load_index
@@ -96,11 +119,14 @@ def bench_library(cfg: Config, library: Path, copies: int, questions: list[str])
     with tempfile.TemporaryDirectory() as scratch:
         corpus, index = Path(scratch) / "corpus", Path(scratch) / "index"
         files = make_library(sources, copies, corpus)
+        if (cfg.corpus_dir / "glossary.txt").is_file():  # the staff's vocabulary, as a real deployment has it
+            (corpus / "glossary.txt").write_text((cfg.corpus_dir / "glossary.txt").read_text(encoding="utf-8"), encoding="utf-8")
         full_s, peak_mb = timed_ingest(corpus, index)
         built = load_index(index)
         chunks = len(built.chunks)
         bare = bare_embedding_rate([embed_text(c) for c in built.chunks], cfg.model)
         latency = answer_latency(cfg.with_overrides(index_dir=index, corpus_dir=corpus), questions)
+        measured = quality(cfg.with_overrides(index_dir=index, corpus_dir=corpus)) if copies == 1 else {}
         dense = built.manifest["dense"]
         del built
         resume_index = Path(scratch) / "resume"
@@ -112,5 +138,5 @@ def bench_library(cfg: Config, library: Path, copies: int, questions: list[str])
         "bare_embedding_chunks_per_s": round(bare, 1), "ratio_ingest_over_bare": round(bare / rate, 3),
         "resume_after_kill_s": round(resume_s, 1), "files_cached_at_kill": cached,
         "ratio_resume_over_full": round(resume_s / full_s, 3), "peak_rss_mb": peak_mb,
-        "omp_wait_policy": os.environ.get("OMP_WAIT_POLICY", ""), "answers": latency,
+        "omp_wait_policy": os.environ.get("OMP_WAIT_POLICY", ""), "answers": latency, "quality": measured,
     }

@@ -78,3 +78,16 @@ def test_a_penalty_clause_is_found_through_the_words_of_the_duty_it_enforces(lib
     answer = library_engine.answer("有人私自划皮划艇进许昌的河道，劝了还不走，罚多少？")
     assert answer.found and answer.section.endswith("第四十二条")
     assert "一百元以上五百元以下" in answer.answer
+
+
+def test_the_library_bench_measures_quality_on_the_built_index(library_engine):
+    import json
+    from pathlib import Path
+
+    from bot.bench_library import quality
+
+    measured = quality(library_engine.cfg, (("laws_test", "library_questions.jsonl", "test"),))
+    floor = json.loads((Path(__file__).parent / "library_floor.json").read_text(encoding="utf-8"))["test"]
+    assert set(measured) == {"laws_test"} and set(measured["laws_test"]) == {"en", "zh"}
+    for lang, values in measured["laws_test"].items():
+        assert values["hit@1"] >= floor[lang]["hit@1"] and values["wrong"] <= floor[lang]["wrong_max"]
