@@ -25,8 +25,9 @@ CLOCK_UNITS = ("时", "点")
 _DONE = re.compile(r"了|过|一共|共|累计|开展|举办|组织|今年|去年|(?:19|20)\d\d年|我局|局里|城管局|"
                    r"\b(?:did|were|was|held|handled|conducted|organi[sz]ed|last year|this year|(?:19|20)\d\d)\b", re.I)
 # What a rule says: who may, must or must not, and what follows.
-_RULE = re.compile(r"规定|条例|要|不能|最长|最多|至少|不超过|就算|法律|法规|本法|违反|违法|处罚|罚|应当|可以|能不能|能否|可不可以|会不会|会被|不得|禁止|必须|要求|期限|"
-                   r"许可|申请|怎么办|怎么处理|哪个部门|谁负责|由谁|归.{0,6}管|"
+_RULE = re.compile(r"规定|条例|法律|法规|本法|违反|违法|处罚|罚|许可|申请|期限|要求|"
+                   r"要|不能|应当|可以|能不能|能否|可不可以|会不会|会被|不得|禁止|必须|最长|最多|至少|不超过|就算|"
+                   r"怎么办|怎么处理|哪个部门|谁负责|由谁|归.{0,6}管|"
                    r"\b(?:can|may|must|shall|allowed|required|penalt\w*|fines?|law|regulations?|rules?)\b", re.I)
 _COUNTED = re.compile(r"(?:了|过)(?:几|多少)|一共|总共|累计|\bhow many\b[^?]*\b(?:were|was|did)\b", re.I)
 _MODAL = re.compile(r"能|可以|应当|要|必须|不得|\b(?:can|may|must|shall|should)\b", re.I)
