@@ -65,17 +65,33 @@ class _Lead:
 
 def extract_penalties(chunks: list[Chunk]) -> list[Penalty]:
     """The table rows of one or more documents' chunks, in reading order."""
+    out: list[Penalty] = []
+    for articles in _articles(chunks).values():
+        index = _duty_index(articles)
+        for _, members in articles:
+            out += article_penalties(members, index)
+    return out
+
+
+def duty_indexes(chunks: list[Chunk]) -> dict[str, dict[int, DutyArticle]]:
+    """Every document's articles by number, with their paragraphs and items: what a penalty's duty points at."""
+    return {source: _duty_index(articles) for source, articles in _articles(chunks).items()}
+
+
+def _articles(chunks: list[Chunk]) -> dict[str, list[tuple[str, list[Chunk]]]]:
+    """Each document's articles in reading order, as (label, the chunks of the article)."""
     by_article: dict[tuple[str, str], list[Chunk]] = {}
     for chunk in chunks:
         if chunk.article:
             by_article.setdefault((chunk.source, chunk.article), []).append(chunk)
-    out: list[Penalty] = []
-    for source in dict.fromkeys(s for s, _ in by_article):
-        articles = [(label, members) for (s, label), members in by_article.items() if s == source]
-        index = duty_index([(label, _lines(members)) for label, members in articles])
-        for _, members in articles:
-            out += article_penalties(members, index)
+    out: dict[str, list[tuple[str, list[Chunk]]]] = {}
+    for (source, label), members in by_article.items():
+        out.setdefault(source, []).append((label, members))
     return out
+
+
+def _duty_index(articles: list[tuple[str, list[Chunk]]]) -> dict[int, DutyArticle]:
+    return duty_index([(label, _lines(members)) for label, members in articles])
 
 
 def unparsed_articles(chunks: list[Chunk], penalties: list[Penalty]) -> list[str]:

@@ -9,8 +9,8 @@ import re
 from dataclasses import dataclass
 
 from bot.ingest.legal import ARTICLE
-from bot.penalties import Penalty
-from bot.penalty_refs import DutyArticle, duties, duty_index, parse_refs
+from bot.penalties import Penalty, duty_indexes
+from bot.penalty_refs import DutyArticle, duties, parse_refs
 from bot.records import Chunk, Hit
 from bot.rules import is_penalty
 from bot.store import StoredIndex
@@ -61,13 +61,7 @@ def _duty_articles(index: StoredIndex) -> dict[str, dict[int, DutyArticle]]:
     """Every document's articles by number, with their paragraphs and items; built once per index."""
     cached = index.__dict__.get("_duty_articles")
     if cached is None:
-        lines: dict[str, dict[str, list[str]]] = {}
-        for chunk in index.chunks:
-            if chunk.article:
-                article = lines.setdefault(chunk.source, {}).setdefault(chunk.article, [])
-                article += [line.strip() for line in chunk.text.split("\n") if line.strip()]
-        cached = {source: duty_index(list(articles.items())) for source, articles in lines.items()}
-        index.__dict__["_duty_articles"] = cached
+        cached = index.__dict__["_duty_articles"] = duty_indexes(index.chunks)
     return cached
 
 
