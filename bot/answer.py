@@ -62,13 +62,14 @@ def best_sentence(query: Query, hits: list[Hit], items: list[Concept], pool: int
 
 
 def _read(query: Query, hits: list[Hit], pool: int) -> list[tuple[int, Hit]]:
-    """The hits whose sentences are read, with their ranks: the first `pool`, and articles down to rank
-    LEGAL_SENTENCES_FROM (they are short and alike). For a question about what was done, the first `pool`
-    report passages however many articles rank between them, and articles only within the first `pool`."""
-    if not query.about_activity:
-        return [(r, h) for r, h in enumerate(hits[: max(pool, LEGAL_SENTENCES_FROM)]) if r < pool or h.chunk.article]
-    reports = [(r, h) for r, h in enumerate(hits) if not h.chunk.article][:pool]
-    return sorted(reports + [(r, h) for r, h in enumerate(hits[:pool]) if h.chunk.article], key=lambda rh: rh[0])
+    """The hits whose sentences are read, with their ranks: the first `pool` report passages and the articles
+    among the first LEGAL_SENTENCES_FROM hits (articles are short and alike, and in a large library they crowd
+    a report's passages down). For a question about what was done, report passages however far down, and
+    articles only within the first `pool`."""
+    reach = len(hits) if query.about_activity else LEGAL_SENTENCES_FROM
+    reports = [(r, h) for r, h in enumerate(hits[:reach]) if not h.chunk.article][:pool]
+    articles = [(r, h) for r, h in enumerate(hits[: pool if query.about_activity else LEGAL_SENTENCES_FROM]) if h.chunk.article]
+    return sorted(reports + articles, key=lambda rh: rh[0])
 
 
 def _shared_score(query: Query, items: list[Concept], rank: int, sentence: str, context: str) -> tuple[float, float]:
