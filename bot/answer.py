@@ -17,11 +17,11 @@ from bot.penalty_reach import reached
 
 __all__ = ["Thresholds", "compose", "best_sentence", "hard_reason"]
 
-SENTENCES_FROM = 4
+SENTENCES_FROM = 5
 LEGAL_SENTENCES_FROM = 8  # articles are short and alike: the answering one often ranks lower
 PENALTY_BONUS = 0.25  # a penalty question is answered by the clause that carries the penalty
 NOT_PENALTY = 0.1
-RULE_FOR_ACTIVITY = 0.2  # "一共办了几场培训" asks what was done: an article only says what must be done
+RULE_FOR_ACTIVITY = 0.5  # "一共办了几场培训" asks what was done: an article only says what must be done
 MISSES_KEY = 0.4  # a clause that does not name the question's most specific word is rarely its answer
 
 
