@@ -129,7 +129,23 @@ def find_amounts(sentence: str) -> list[Amount]:
         elif not m.group("high"):
             high = low
         out.append(Amount(m.group(0), m.start(), m.end(), low, high, unit, m.group("per") or ""))
-    return out
+    return _with_spoken_lengths(sentence, out)
+
+
+# "一米五", "两米八": metres and tenths as people say a length; "一米五以下" bounds it.
+_SPOKEN_LENGTH = re.compile(r"([一二两三四五六七八九十]+)米([一二三四五六七八九])(?![十百千万米元\d])(以下|以内|以上)?")
+
+
+def _with_spoken_lengths(sentence: str, found: list[Amount]) -> list[Amount]:
+    for m in _SPOKEN_LENGTH.finditer(sentence):
+        metres, tenths = cn_to_number(m.group(1)), cn_to_number(m.group(2))
+        if metres is None or tenths is None or any(a.start < m.end() and m.start() < a.end for a in found if a.text != m.group(1) + "米"):
+            continue
+        value = metres + tenths / 10
+        low, high = (None, value) if m.group(3) in ("以下", "以内") else (value, None if m.group(3) else value)
+        found = [a for a in found if not (a.start < m.end() and m.start() < a.end)]
+        found.append(Amount(m.group(0), m.start(), m.end(), low, high, "米"))
+    return sorted(found, key=lambda a: a.start)
 
 
 def _plausible(sentence: str, m: re.Match) -> bool:
@@ -143,6 +159,6 @@ def _plausible(sentence: str, m: re.Match) -> bool:
         return False  # 2023年, a date
     if low[0] in "百千万亿" and not low.startswith("百分之"):
         return False  # 百日行动, 千年, 万人: a bare 百/千/万 opens a word, not a number
-    if low[0] in "一" and low.endswith(("人", "次", "米", "天", "时")) and not m.group("high") and not m.group("bound"):
-        return False  # 一人, 一次, 一天: "one", rarely an amount anyone asks for
+    if low[:1] == "一" and low[1:] in ("人", "次", "米", "天", "时") and not m.group("high") and not m.group("bound"):
+        return False  # 一人, 一次, 一天: "one", rarely an amount anyone asks for (一点五米 is a length)
     return True

@@ -23,6 +23,9 @@ PENALTY_BONUS = 0.25  # a penalty question is answered by the clause that carrie
 NOT_PENALTY = 0.1
 RULE_FOR_ACTIVITY = 0.5  # "一共办了几场培训" asks what was done: an article only says what must be done
 MISSES_KEY = 0.4  # a clause that does not name the question's most specific word is rarely its answer
+# Two clauses of one article scoring within this of each other: the question's words do not tell them apart
+# ("遛狗不清理狗屎" against the clauses for 第九条第一项 and 第九条第三项), so both are quoted, not a guess.
+TIE = 0.01
 
 
 @dataclass
@@ -38,6 +41,7 @@ class Candidate:
     # found by where it stands in the document (the clause saying when a law takes effect), not by the
     # question's words: word and similarity checks do not apply to it
     by_structure: bool = False
+    tied: tuple[tuple[int, int], ...] = ()  # other sentences of the same chunk that score as well
 
     @property
     def text(self) -> str:
@@ -56,8 +60,16 @@ def best_sentence(query: Query, hits: list[Hit], items: list[Concept], pool: int
             score -= _heading_penalty(hit, sentence)
             if hit.chunk.article or hit.chunk.section == [PREAMBLE]:
                 score += _legal_bonus(query, items, hit.chunk, start, sentence, context)
-            if best is None or score > best.score:
-                best = Candidate(hit, rank, start, end, score, cov, context=context)
+            best = _better(best, Candidate(hit, rank, start, end, score, cov, context=context))
+    return best
+
+
+def _better(best: Candidate | None, new: Candidate) -> Candidate:
+    """The higher-scoring candidate; a clause of the same chunk scoring within TIE is kept as tied with it."""
+    if best is None or new.score > best.score + TIE:
+        return new
+    if new.hit.chunk.id == best.hit.chunk.id and abs(new.score - best.score) <= TIE and new.start != best.start:
+        best.tied = tuple(sorted({*best.tied, (new.start, new.end)}))
     return best
 
 
@@ -125,7 +137,9 @@ def choose(query: Query, hits: list[Hit], index: StoredIndex, items: list[Concep
             context = candidate.context + "\n" + clauses.context(hit.chunk, start, end)
             candidate = Candidate(hit, candidate.rank, start, end, candidate.score, candidate.coverage, context=context)
     if candidate and candidate.hit.chunk.article:
-        candidate.quote = clauses.quote(candidate.hit.chunk, candidate.start, candidate.end)
+        spans = sorted({(candidate.start, candidate.end), *candidate.tied})
+        quotes = dict.fromkeys(clauses.quote(candidate.hit.chunk, a, b) for a, b in spans)
+        candidate.quote = "\n".join(quotes)
     return candidate
 
 
@@ -139,8 +153,7 @@ def best_penalty_clause(query: Query, hits: list[Hit], index: StoredIndex, items
         score, cov = _shared_score(query, items, found.rank, chunk.text[start:end], context)
         # the key word may be the duty's ("皮划艇" of "船只"); the score still counts the clause's own words
         score += PENALTY_BONUS - (0.0 if covers_key(items, f"{context}\n{found.duty}") else MISSES_KEY)
-        if best is None or score > best.score:
-            best = Candidate(found.hit, found.rank, start, end, score, cov, context=f"{context}\n{found.duty}")
+        best = _better(best, Candidate(found.hit, found.rank, start, end, score, cov, context=f"{context}\n{found.duty}"))
     return best
 
 

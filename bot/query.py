@@ -10,7 +10,7 @@ from bot.tokenize import tokens
 
 MAX_QUESTION_CHARS = 500
 _CJK = re.compile(r"[\u3400-\u9fff]")
-_QUANTITY_ZH = re.compile(r"多少|几[次个件宗项期部类人家条]?|比例|比率|占比|百分之|多大|多高|[^效]率是?|数量|总数|总计|共计|合计|金额")
+_QUANTITY_ZH = re.compile(r"多少|几[次个件宗项期部类人家条]?|比例|比率|占比|百分之|多大|多高|多长(?!时间)|多远|多宽|多深|[^效]率是?|数量|总数|总计|共计|合计|金额")
 _QUANTITY_EN = re.compile(r"\bhow (many|much)\b|\bpercent(age)?\b|\brate\b|\bratio\b|\bnumber of\b|\bproportion\b|\bshare of\b|\bcount\b|\btotal\b", re.I)
 _YEAR = re.compile(r"(?<!\d)(19|20)\d{2}(?!\d)")
 # A question about what happens to whoever does something: the answer is the clause with the penalty.
@@ -36,6 +36,8 @@ _ARTICLE = re.compile(r"第([一二三四五六七八九十百千零〇两]+|\d+
 _ARTICLE_EN = re.compile(r"\barticle\s+(\d+)\b", re.I)
 _WHICH_ARTICLE = re.compile(r"第几条|哪一?条|哪个条款|什么条款|哪些条|\bwhich (?:article|provision|clause)", re.I)
 _EN_NAME = re.compile(r"(?<=[a-z0-9,] )[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*")
+# A question about a share or rate wants a percentage, whatever it counts.
+PERCENT_HINT = (re.compile(r"比例|比率|占比|百分|率|占[^，。？?]{0,15}(?:多少|几)|\bpercent(age)?\b|\brate\b|\bratio\b|\bproportion\b|\bshare\b", re.I), ("%",))
 # Units a quantity question may name, mapped to the units that answer it.
 UNIT_HINTS: list[tuple[re.Pattern, tuple[str, ...]]] = [
     (re.compile(r"宗|立案|案件|案子|\bcases?\b", re.I), ("宗", "件")),
@@ -46,8 +48,9 @@ UNIT_HINTS: list[tuple[re.Pattern, tuple[str, ...]]] = [
     (re.compile(r"(?:多少|几)(?:辆|台)|\bvehicles?\b|\bcars?\b|\bmachines?\b", re.I), ("辆", "台")),
     (re.compile(r"期|讲座|\blectures?\b", re.I), ("期",)),
     (re.compile(r"钱|金额|万元|元|收入|罚款|罚没|\bmoney\b|\bfines?\b|\byuan\b|\brevenue\b|\bincome\b|how much", re.I), ("万元", "亿元", "元")),
-    (re.compile(r"比例|比率|占比|百分|率|占[^，。？?]{0,15}(?:多少|几)|\bpercent(age)?\b|\brate\b|\bratio\b|\bproportion\b|\bshare\b", re.I), ("%",)),
+    PERCENT_HINT,
     (re.compile(r"部|\blaws?\b|\bregulations?\b|\blegislation\b", re.I), ("部",)),
+    (re.compile(r"多长(?!时间)|多远|多宽|多深|长度|距离|(?<![平立方])米|\bmetres?\b|\bmeters?\b|\bhow (?:far|wide|deep|tall)\b", re.I), ("米", "公里")),
 ]
 
 
@@ -134,7 +137,7 @@ def _article(text: str) -> str:
 
 def _units(text: str) -> tuple[str, ...]:
     """Units that answer the question; a question about a share or rate wants a percentage, whatever it counts."""
-    percent_pattern, percent = UNIT_HINTS[-2]
+    percent_pattern, percent = PERCENT_HINT
     if percent_pattern.search(text):
         return percent
     return tuple(dict.fromkeys(u for pattern, us in UNIT_HINTS if pattern.search(text) for u in us))

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from bot.evidence import Concept, covers_key, figure_clause_coverage, figures, topic_unknown
+from bot.evidence import Concept, covers_key, figure_clause_coverage, figures, key_concepts, topic_unknown
 from bot.ingest.legal import PREAMBLE
 from bot.query import PERIOD_UNITS, STRICT_UNITS, Query
 from bot.rules import is_penalty
@@ -40,6 +40,10 @@ class Thresholds:
     # unanswerable question reaches this coverage with its key word, and similarity levels differ by document.
     legal_named_floor: float = 0.87
     legal_named_coverage: float = 0.4
+    # Every word of the question, its key word among them, in the clause: a short question ("牵引绳最长多长？")
+    # resembles a long article little, and that is no reason to doubt it. No dev question reaches this.
+    legal_full_coverage: float = 0.9
+    legal_full_floor: float = 0.8
 
 
 def refusal_reason(query: Query, candidate: Candidate | None, index: StoredIndex, limits: Thresholds,
@@ -133,6 +137,9 @@ def _weak_for_a_law(query: Query, candidate: Candidate, limits: Thresholds, item
         # nearly every word of the question found in the clause: cross-lingual similarity may run lower
         floor = limits.legal_named_floor_en if candidate.coverage >= limits.legal_named_coverage_en else limits.legal_floor_en
         return dense < floor or candidate.coverage < limits.legal_coverage_en
+    named = bool(key_concepts(items)) and covers_key(items, candidate.context)
+    if named and candidate.coverage >= limits.legal_full_coverage:
+        return dense < limits.legal_full_floor
     if candidate.coverage >= limits.legal_named_coverage and covers_key(items, candidate.context):
         return dense < limits.legal_named_floor
     return dense < limits.legal_floor

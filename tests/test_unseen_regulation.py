@@ -1,0 +1,94 @@
+"""A regulation the engine has never seen, in the plain-text layout local congresses publish (full-width
+spaces, a 目录, 【】 article captions, items under a lead-in, a penalty article with two 款 for different
+items of one duty article). Indexed with the real model; no glossary entry names anything in it but the
+general vocabulary of dog keeping that any city's rules use."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from bot.amounts import find_amounts
+from bot.config import Config
+
+REGULATION = """某市养犬管理条例
+
+（2022年8月26日某市人民代表大会常务委员会第二十五次会议通过）
+
+目　　录
+
+第一章　总　　则
+第二章　养犬登记
+第三章　法律责任
+
+第一章　总　　则
+
+第一条　为了规范养犬行为，保障公民健康和人身安全，维护市容环境和社会公共秩序，制定本条例。
+
+第二章　养犬登记
+
+第八条　【登记】养犬人应当自取得犬只之日起三十日内，为犬只办理养犬登记。
+　　养犬登记有效期为一年。
+
+第九条　携犬出户时，应当遵守下列规定：
+　　（一）为犬只佩戴犬牌；
+　　（二）使用长度不超过一点五米的牵引绳牵领；
+　　（三）即时清除犬只粪便。
+
+第三章　法律责任
+
+第二十条　违反本条例第九条第一项、第二项规定的，由公安机关责令改正，可以处五十元以上二百元以下罚款。
+违反本条例第九条第三项规定的，由城市管理部门责令改正，处二十元以上一百元以下罚款。
+
+第二十一条　本条例自2023年1月1日起施行。
+"""
+
+
+@pytest.fixture(scope="module")
+def dog_engine(tmp_path_factory):
+    from bot.engine import Engine
+    from bot.ingest.pipeline import ingest
+
+    root = tmp_path_factory.mktemp("unseen-regulation")
+    corpus = root / "corpus"
+    corpus.mkdir()
+    shutil.copy(Config().corpus_dir / "glossary.txt", corpus / "glossary.txt")
+    (corpus / "某市养犬管理条例.txt").write_text(REGULATION, encoding="utf-8")
+    cfg = Config().with_overrides(corpus_dir=corpus, index_dir=root / "index", data_dir=root / "data")
+    assert not ingest(cfg, show_progress=False).skipped
+    return Engine(cfg)
+
+
+def test_a_length_in_chinese_numerals_is_a_figure():
+    (amount,) = find_amounts("使用长度不超过一点五米的牵引绳牵领")
+    assert (amount.text, amount.unit, amount.low) == ("一点五米", "米", 1.5)
+    assert find_amounts("每人一次") == []  # "one" person, "one" time: not amounts anyone asks for
+    (spoken,) = find_amounts("身高一米二以下的儿童")  # metres and tenths as people say a length
+    assert (spoken.text, spoken.unit, spoken.low, spoken.high) == ("一米二以下", "米", None, 1.2)
+
+
+def test_a_length_question_is_answered_with_the_length(dog_engine):
+    answer = dog_engine.answer("牵引绳最长多长？")
+    assert answer.found and answer.figure == "一点五米"
+    assert answer.section.endswith("第九条")
+
+
+def test_colloquial_words_of_the_field_reach_the_clause_for_their_item(dog_engine):
+    answer = dog_engine.answer("遛狗不清理狗屎罚多少？")
+    assert answer.found and answer.figure == "二十元以上一百元以下"
+    assert "五十元" not in answer.sentence  # the clause for items (一) and (二) is another behaviour
+
+
+def test_clauses_the_question_cannot_tell_apart_are_both_quoted(dog_engine):
+    # "便便" is in no dictionary the engine has: nothing says which item of 第九条 is meant, so the answer
+    # gives both clauses of 第二十条 with their conditions rather than guessing one fine
+    answer = dog_engine.answer("遛狗不管狗的便便罚多少？")
+    assert answer.found and answer.section.endswith("第二十条")
+    assert "五十元以上二百元以下" in answer.sentence and "二十元以上一百元以下" in answer.sentence
+
+
+def test_an_article_is_cited_by_its_number_and_a_caption_does_not_hide_it(dog_engine):
+    answer = dog_engine.answer("养狗要在多少天内登记？")
+    assert answer.found and answer.figure == "三十日"
+    assert answer.section.endswith("第八条") and "《某市养犬管理条例》第八条" in answer.answer
