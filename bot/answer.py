@@ -65,12 +65,13 @@ def best_sentence(query: Query, hits: list[Hit], items: list[Concept], pool: int
 
 
 def _better(best: Candidate | None, new: Candidate) -> Candidate:
-    """The higher-scoring candidate; a clause of the same chunk scoring within TIE is kept as tied with it."""
-    if best is None or new.score > best.score + TIE:
+    """The higher-scoring candidate; a clause of the same chunk scoring within TIE of it is kept as tied."""
+    if best is None:
         return new
-    if new.hit.chunk.id == best.hit.chunk.id and abs(new.score - best.score) <= TIE and new.start != best.start:
-        best.tied = tuple(sorted({*best.tied, (new.start, new.end)}))
-    return best
+    winner, other = (new, best) if new.score > best.score else (best, new)
+    if other.hit.chunk.id == winner.hit.chunk.id and winner.score - other.score <= TIE and other.start != winner.start:
+        winner.tied = tuple(sorted({*winner.tied, *other.tied, (other.start, other.end)} - {(winner.start, winner.end)}))
+    return winner
 
 
 def _read(query: Query, hits: list[Hit], pool: int) -> list[tuple[int, Hit]]:

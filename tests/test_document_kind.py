@@ -39,7 +39,10 @@ def test_report_passages_are_read_past_the_articles_ranked_above_them():
     done = [r for r, _ in _read(analyse("业务培训一共搞了几回？", Glossary()), hits, 4)]
     assert done == [0, 1, 2, 3, 5, 7]  # articles within the first four, every report passage of the first eight
     rule = [r for r, _ in _read(analyse("培训的期限是多久？", Glossary()), hits, 4)]
-    assert rule == [0, 1, 2, 3, 4, 6]  # articles down to rank eight, report passages within the first four
+    assert rule == [0, 1, 2, 3, 4, 5, 6, 7]  # articles and report passages down to rank eight
+    reports = [_hit(0, "第一条")] + [_hit(i) for i in range(1, 10)]
+    rule = [r for r, _ in _read(analyse("培训的期限是多久？", Glossary()), reports, 4)]
+    assert rule == [0, 1, 2, 3, 4]  # of the report passages, the first four only
 
 
 def test_articles_weigh_less_for_a_question_about_what_was_done_when_reports_are_indexed():
