@@ -62,10 +62,12 @@ def _content_reason(query: Query, candidate: Candidate, limits: Thresholds, item
         return "a law's adoption note answers only when and by whom it was adopted"
     if query.asks_person and not _names_a_person(sentence):
         return "the documents name no person for this"
-    if query.quantity and not figures(sentence):
+    if (query.quantity or query.period) and not figures(sentence) and not _WORDED_PERIOD.search(sentence):
         return "no figure in the documents for this"
     if query.quantity and STRICT_UNITS & set(query.units) and not any(f.unit in query.units for f in figures(sentence)):
         return "the figures found count something else"
+    if query.period and figures(sentence) and not any(f.unit in PERIOD_UNITS or f.unit in query.units for f in figures(sentence)):
+        return "the figures found count something else"  # "多少年以上的树" answered with a fine
     if query.quantity and candidate.coverage < limits.figure_clause and candidate.hit.dense < limits.dense and \
             not figure_clause_coverage(query, sentence, items):
         return "the figures found count something else"
@@ -74,6 +76,10 @@ def _content_reason(query: Query, candidate: Candidate, limits: Thresholds, item
     if candidate.hit.chunk.article and _counts_events(query) and not any(_counts(f.unit) for f in figures(sentence)):
         return "the figures found count something else"
     return ""
+
+
+# "当日清运", "立即改正", "每季度开展": a period or frequency given in words, without a number
+_WORDED_PERIOD = re.compile(r"当日|当天|即时|立即|及时|随时|当场|每个?(?:季度|半年|年|月|周|日|天)|季度|年度")
 
 
 def _counts_events(query: Query) -> bool:

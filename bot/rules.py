@@ -66,15 +66,19 @@ def enforcing_sentences(article_chunks: list[list[Chunk]], duty: Chunk, item: in
         article_text = "\n".join(c.text for c in chunks)
         if int(number) not in article_refs(article_text, chunks[0].article):
             continue
+        # "下列处罚由公安机关实施：" refers to nothing itself: its items say which duty each enforces
+        itemised = any(article_refs(c.text[a:b], c.article) for c in chunks for a, b in c.sentences[1:])
         for chunk in chunks:
             for i, (a, b) in enumerate(chunk.sentences):
                 sentence = chunk.text[a:b]
                 if not is_penalty(sentence):
                     continue
                 refs = article_refs(sentence, chunk.article)
-                if refs and int(number) not in refs:
-                    continue  # this clause enforces another article
+                if (refs and int(number) not in refs) or (not refs and itemised):
+                    continue  # this clause enforces another article, or only introduces the clauses that do
                 items = item_refs(sentence)
+                if item is not None and items and item not in items:
+                    continue  # it enforces other items of the duty's article: 第十二条第一项, not 第二项
                 found.append((chunk, i, item is not None and item in items))
     if item is not None and any(named for _, _, named in found):
         return [(c, i) for c, i, named in found if named]

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from bot.catalogue import Catalogue
@@ -12,6 +13,8 @@ from bot.records import Hit
 OTHER_PLACE = 0.85  # another city's regulation when the question names no place (RRF scores are close: ~10 ranks)
 OLDER_VERSION = 0.6  # a superseded version of a law that is also indexed in its current version
 NATIONAL_WHEN_PLACE_NAMED = 0.8
+# "按国务院的市容条例", "under the national law": a city's own regulation is not what is asked for
+NATIONAL = re.compile(r"国务院|全国人大|\bnational\b|\bstate council\b", re.I)
 # "治安上怎么处罚" names 治安管理处罚法 by a word of its title; calibrated on the dev split (1.4 cost the report)
 TITLE_MATCH = 1.2
 RULES_FOR_ACTIVITY = 0.8  # a law's article, for a question about what was done, when reports are indexed
@@ -33,6 +36,9 @@ def in_scope(hits: list[Hit], query: Query, catalogue: Catalogue) -> list[Hit]:
         hits = narrowed or hits
     if places:
         hits = [h for h in hits if catalogue[h.chunk.source].place in places or not catalogue[h.chunk.source].place]
+    elif NATIONAL.search(query.text):
+        national = [h for h in hits if not catalogue[h.chunk.source].place or catalogue[h.chunk.source].kind == "report"]
+        hits = national or hits
     weighted = [replace(h, score=h.score * doc_weight(h.chunk.source, query, catalogue, bool(places))) for h in hits]
     return sorted(weighted, key=lambda h: -h.score)
 

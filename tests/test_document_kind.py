@@ -86,3 +86,38 @@ def test_a_word_of_a_laws_title_in_the_question_weighs_that_law_up():
     # generic words of titles (条例, 处罚, 中华人民共和国) and the place name no document
     assert not catalogue.named_by_words("a.md", ["处罚", "条例", "中华人民共和国"])
     assert not catalogue.named_by_words("c.md", ["许昌"])
+
+
+def _fine_candidate(text: str, source: str = "law.md", article: str = "第三十八条"):
+    hit = Hit(Chunk(0, source, "某条例", ["第五章 法律责任", article], text, 0, len(text), [(0, len(text))],
+                    article=article), 1.0, dense=0.95)
+    candidate = Candidate(hit, 0, 0, len(text), 1.0, 1.0, context=text)
+    index = type("Index", (), {"catalogue": Catalogue({source: {"title": "某条例", "kind": "regulation"}}),
+                               "text_of": lambda self, s: text})()
+    return candidate, index
+
+
+def test_a_question_for_a_period_is_not_answered_with_a_fine_or_with_no_figure():
+    fine, index = _fine_candidate("损害古树名木的，处以每株五千元以上五万元以下罚款。")
+    reason = refusal_reason(analyse("多少年以上的树才算古树名木？", Glossary()), fine, index, Thresholds(), [])
+    assert reason == "the figures found count something else"
+    wordless, index = _fine_candidate("执法记录仪拍摄的视频应当妥善保存。")
+    assert refusal_reason(analyse("执法记录仪的视频要保存多长时间？", Glossary()), wordless, index, Thresholds(), []) \
+        == "no figure in the documents for this"
+    # a period in words is a period: "当日清运", "每季度开展"
+    same_day, index = _fine_candidate("对当日集中的垃圾，应当当日清运。")
+    assert refusal_reason(analyse("白天收的垃圾多久要运走？", Glossary()), same_day, index, Thresholds(), []) \
+        != "no figure in the documents for this"
+
+
+def test_a_question_naming_the_state_council_stays_with_national_texts():
+    from bot.scope import in_scope
+
+    catalogue = Catalogue({"national.md": {"title": "城市市容和环境卫生管理条例", "kind": "regulation"},
+                           "city.md": {"title": "洛阳市城市市容和环境卫生管理条例", "kind": "regulation", "place": "洛阳"}})
+    hits = [Hit(Chunk(i, source, "t", ["第一条"], "垃圾桶", 0, 3, [(0, 3)], article="第一条"), 1.0 - i / 10)
+            for i, source in enumerate(["city.md", "national.md"])]
+    national = in_scope(hits, analyse("按国务院市容条例，砸坏垃圾桶罚多少？", Glossary()), catalogue)
+    assert [h.chunk.source for h in national] == ["national.md"]
+    either = in_scope(hits, analyse("砸坏垃圾桶罚多少？", Glossary()), catalogue)
+    assert {h.chunk.source for h in either} == {"national.md", "city.md"}

@@ -50,6 +50,15 @@ def test_key_words_of_nearly_equal_weight_each_count():
     assert not covers_key(items, "在树木上晾晒衣物的，处以罚款")
 
 
+def test_money_asked_for_is_not_the_topic_of_a_penalty_question():
+    # "罚多少钱" asks for the fine; the behaviour (乱停共享单车) is the topic, so a clause about 卖淫 that has
+    # "元" in it does not name what is asked about
+    weights = {"共享": 4.7, "元": 7.2, "万元": 7.0, "罚": 2.0}  # the glossary's 钱 -> 元 makes 钱 weigh what 元 does
+    glossary = Glossary({"钱": ["元", "万元"]})
+    items = concepts(analyse("共享单车乱停乱放，罚多少钱？", glossary), lambda t: weights.get(t, UNSEEN))
+    assert {k.words[0] for k in key_concepts(items)} == {"共享"}
+
+
 def test_a_question_whose_every_topic_word_is_unknown_has_no_topic_in_the_documents():
     assert topic_unknown(_items("醉驾怎么处罚？"))
     assert not topic_unknown(_items("毁坏花坛怎么处罚？"))

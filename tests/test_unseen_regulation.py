@@ -36,7 +36,14 @@ REGULATION = """某市养犬管理条例
 　　（二）使用长度不超过一点五米的牵引绳牵领；
 　　（三）即时清除犬只粪便。
 
+第十条　饲养犬只应当遵守下列规定：
+　　（一）不得饲养烈性犬；
+　　（二）犬只吠叫影响他人休息时，应当采取措施予以制止。
+
 第三章　法律责任
+
+第十九条　下列处罚由公安机关实施：
+　　（一）违反本条例第十条第一项规定，饲养烈性犬的，没收犬只，并处一千元以上五千元以下罚款。
 
 第二十条　违反本条例第九条第一项、第二项规定的，由公安机关责令改正，可以处五十元以上二百元以下罚款。
 违反本条例第九条第三项规定的，由城市管理部门责令改正，处二十元以上一百元以下罚款。
@@ -92,3 +99,11 @@ def test_an_article_is_cited_by_its_number_and_a_caption_does_not_hide_it(dog_en
     answer = dog_engine.answer("养狗要在多少天内登记？")
     assert answer.found and answer.figure == "三十日"
     assert answer.section.endswith("第八条") and "《某市养犬管理条例》第八条" in answer.answer
+
+
+def test_a_duty_whose_item_no_penalty_names_is_not_answered_with_the_penalties_of_other_items(dog_engine):
+    assert dog_engine.answer("饲养烈性犬罚多少？").figure == "一千元以上五千元以下"
+    # 第十九条 lists the penalties the police impose; none is for 第十条第二项
+    answer = dog_engine.answer("犬只吠叫影响他人休息，不予制止的，罚多少？")
+    assert not answer.found, answer.answer
+
