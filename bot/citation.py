@@ -12,8 +12,14 @@ from bot.records import Chunk, Hit
 from bot.store import StoredIndex
 
 
-def emphasise(sentence: str, figure: str, mark: str = "**") -> str:
-    return sentence.replace(figure, f"{mark}{figure}{mark}", 1) if figure else sentence
+def emphasise(sentence: str, figure: str, mark: str = "**", start: int | None = None) -> str:
+    """The sentence with the figure marked where it stands (at `start` when given: "五百元以下" may also be
+    the end of an earlier "二百元以上五百元以下")."""
+    if not figure:
+        return sentence
+    if start is not None and sentence[start : start + len(figure)] == figure:
+        return f"{sentence[:start]}{mark}{figure}{mark}{sentence[start + len(figure):]}"
+    return sentence.replace(figure, f"{mark}{figure}{mark}", 1)
 
 
 def where(chunk: Chunk, catalogue: Catalogue, lang: str = "zh") -> str:
@@ -40,7 +46,8 @@ def version_note(source: str, catalogue: Catalogue, lang: str) -> str:
 
 def answer_text(query: Query, sentence: str, figure: Figure | None, chunk: Chunk, catalogue: Catalogue) -> str:
     label = "Source" if query.lang == "en" else "出处"
-    text = f"{emphasise(sentence, figure.text if figure else '')}\n{label}：{where(chunk, catalogue, query.lang)}"
+    marked = emphasise(sentence, figure.text, start=figure.start) if figure else sentence
+    text = f"{marked}\n{label}：{where(chunk, catalogue, query.lang)}"
     if query.lang == "en" and figure is not None and figure.amount is not None:
         text += f"\nFigure: {figure.amount.english()}"
     return text

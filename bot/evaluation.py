@@ -75,7 +75,7 @@ def _metrics(pairs: list[tuple[Case, Answer]]) -> dict[str, float]:
         "hit@1": share([r == 1 for r in ranks]),
         "hit@3": share([r is not None and r <= 3 for r in ranks]),
         "mrr": sum(1 / r for r in ranks if r) / len(ranks) if ranks else 1.0,
-        "figure": share([a.found and c.figure in a.answer for c, a in with_figure]),
+        "figure": share([a.found and states(a, c.figure) for c, a in with_figure]),
         "article": share([cites(c, a) for c, a in with_article]),
         "refusal": share([not a.found for a in unanswerable]),
         "over_refusal": sum(not a.found for _, a in answerable) / len(answerable) if answerable else 0.0,
@@ -88,13 +88,18 @@ def cites(case: Case, answer: Answer) -> bool:
     return answer.found and answer.section.endswith(case.article or "") and (not case.doc or answer.doc == case.doc)
 
 
+def states(answer: Answer, figure: str) -> bool:
+    """The answer's text holds the figure, its emphasis marks aside ("每辆机动车**五千元**")."""
+    return figure in answer.answer.replace("**", "")
+
+
 def wrong_found(case: Case, answer: Answer) -> bool:
     """Stated as found, but the evidence, figure, article or document is not the expected one."""
     if not answer.found:
         return False
     if not case.answerable:
         return True
-    if evidence_rank(case, answer) != 1 or (case.figure and case.figure not in answer.answer):
+    if evidence_rank(case, answer) != 1 or (case.figure and not states(answer, case.figure)):
         return True
     return bool(case.doc) and answer.doc != case.doc
 
@@ -103,7 +108,7 @@ def misses(cases: list[Case], answers: list[Answer]) -> list[dict]:
     out = []
     for case, answer in zip(cases, answers):
         rank = evidence_rank(case, answer) if case.answerable else None
-        wrong = (case.answerable and (rank != 1 or not answer.found or (case.figure and case.figure not in answer.answer))) \
+        wrong = (case.answerable and (rank != 1 or not answer.found or (case.figure and not states(answer, case.figure)))) \
             or (not case.answerable and answer.found)
         if wrong or wrong_found(case, answer):
             out.append({"id": case.id, "doc": answer.doc, "section": answer.section, "question": case.question, "expected": case.evidence, "figure": case.figure,

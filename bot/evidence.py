@@ -239,11 +239,25 @@ def pick_figure(query: Query, sentence: str, items: list[Concept]) -> Figure | N
     def clause_of(f: Figure) -> str:
         return next((sentence[a:b] for a, b in clauses if a <= f.start < b), "")
 
-    def rank(f: Figure) -> tuple[float, bool, bool, int]:
+    def rank(f: Figure) -> tuple[bool, float, bool, bool, int]:
         wanted = f.unit in query.units or (query.penalty and not query.period and f.unit == "元")
-        return coverage(items, clause_of(f)), wanted, "罚" in clause_of(f), -f.start
+        # "情节较轻的，处五日以下拘留或者五百元以下罚款" is the exception: the answer when the question asks about
+        # one, never otherwise
+        fits = bool(_QUALIFIED.search(_before(sentence, f.start))) == bool(_ASKS_QUALIFIED.search(query.text))
+        return fits, coverage(items, clause_of(f)), wanted, "罚" in clause_of(f), -f.start
 
     return max(found, key=rank)
+
+
+_QUALIFIED = re.compile(r"情节(?:较轻|较重|严重|特别严重|轻微|恶劣)")
+_ASKS_QUALIFIED = re.compile(r"情节|较轻|较重|严重|轻微|恶劣")  # "情节严重的罚多少"
+
+
+def _before(sentence: str, start: int) -> str:
+    """The clause a figure stands in, up to the figure: "情节较轻的，处五日以下拘留或者" for 五百元以下."""
+    head = sentence[:start]
+    cut = max(head.rfind(p) for p in "；;。")
+    return head[cut + 1 :]
 
 
 def figure_clause_coverage(query: Query, sentence: str, items: list[Concept]) -> float:

@@ -52,19 +52,42 @@ REGULATION = """某市养犬管理条例
 """
 
 
-@pytest.fixture(scope="module")
-def dog_engine(tmp_path_factory):
+# A penalty with a lighter alternative for minor cases, in a regulation of its own
+ASSAULT = """某市公共秩序条例
+
+第一章　总　　则
+
+第一条　为了维护公共秩序，制定本条例。
+
+第二条　本条例适用于本市行政区域。
+
+第三条　公安机关负责本条例的实施。
+
+第四条　携犬出户的，应当采取措施防止犬只伤人。
+
+第二章　法律责任
+
+第五条　携犬伤人的，处五日以上十日以下拘留，并处二百元以上五百元以下罚款；情节较轻的，处五日以下拘留或者五百元以下罚款。
+"""
+
+
+def _engine(tmp_path_factory, name: str, text: str):
     from bot.engine import Engine
     from bot.ingest.pipeline import ingest
 
-    root = tmp_path_factory.mktemp("unseen-regulation")
+    root = tmp_path_factory.mktemp(name)
     corpus = root / "corpus"
     corpus.mkdir()
     shutil.copy(Config().corpus_dir / "glossary.txt", corpus / "glossary.txt")
-    (corpus / "某市养犬管理条例.txt").write_text(REGULATION, encoding="utf-8")
+    (corpus / f"{text.splitlines()[0]}.txt").write_text(text, encoding="utf-8")
     cfg = Config().with_overrides(corpus_dir=corpus, index_dir=root / "index", data_dir=root / "data")
     assert not ingest(cfg, show_progress=False).skipped
     return Engine(cfg)
+
+
+@pytest.fixture(scope="module")
+def dog_engine(tmp_path_factory):
+    return _engine(tmp_path_factory, "unseen-regulation", REGULATION)
 
 
 def test_a_length_in_chinese_numerals_is_a_figure():
@@ -107,3 +130,13 @@ def test_a_duty_whose_item_no_penalty_names_is_not_answered_with_the_penalties_o
     answer = dog_engine.answer("犬只吠叫影响他人休息，不予制止的，罚多少？")
     assert not answer.found, answer.answer
 
+
+
+def test_the_fine_asked_for_is_the_main_one_and_is_marked_where_it_stands(tmp_path_factory):
+    engine = _engine(tmp_path_factory, "lighter-case", ASSAULT)
+    answer = engine.answer("狗咬伤了人，除了拘留还要罚多少钱？")
+    assert answer.figure == "二百元以上五百元以下"  # not the 情节较轻 exception, which names 拘留 too
+    lighter = engine.answer("携犬伤人情节较轻的，罚多少钱？")
+    assert lighter.figure == "五百元以下"
+    # "五百元以下" is also the end of the first range: the mark goes where the chosen figure stands
+    assert "二百元以上五百元以下罚款；" in lighter.answer and "或者**五百元以下**罚款" in lighter.answer
