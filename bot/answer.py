@@ -79,10 +79,16 @@ def _read(query: Query, hits: list[Hit], pool: int) -> list[tuple[int, Hit]]:
     among the first LEGAL_SENTENCES_FROM hits (articles are short and alike, and in a large library they crowd
     a report's passages down). For a question about what was done, report passages however far down, and
     articles only within the first `pool`."""
-    reach = len(hits) if query.about_activity else LEGAL_SENTENCES_FROM
+    reach = len(hits) if query.about_activity else max(LEGAL_SENTENCES_FROM, _looked_up(hits))
     reports = [(r, h) for r, h in enumerate(hits[:reach]) if not h.chunk.article][:pool]
-    articles = [(r, h) for r, h in enumerate(hits[: pool if query.about_activity else LEGAL_SENTENCES_FROM]) if h.chunk.article]
+    articles = [(r, h) for r, h in enumerate(hits[: pool if query.about_activity else reach]) if h.chunk.article]
     return sorted(reports + articles, key=lambda rh: rh[0])
+
+
+def _looked_up(hits: list[Hit]) -> int:
+    """How far the hits reach with the passages looked up by the key word (bot/key_lookup.py), which follow
+    the retrieved ones with no fused score of their own."""
+    return next((len(hits) for h in hits if h.score == 0.0), 0)
 
 
 def _shared_score(query: Query, items: list[Concept], rank: int, sentence: str, context: str) -> tuple[float, float]:

@@ -15,6 +15,7 @@ from bot.glossary import Glossary
 from bot.query import MAX_QUESTION_CHARS, analyse
 from bot.records import Answer
 from bot.retrieval import hybrid_search
+from bot.key_lookup import with_key_passages
 from bot.scope import in_scope, with_indexed_places
 from bot.tokenize import tokens
 from bot.translate import translate
@@ -72,7 +73,9 @@ class Engine:
         # Retrieve deeper than shown: documents out of scope (another city, an older version) are dropped
         # or weighed down only now, and the best in-scope passages must still be among the candidates.
         hits = hybrid_search(snapshot.index, query, vector, max(self.cfg.top_k, SCOPE_DEPTH))
-        hits = in_scope(hits, query, snapshot.index.catalogue)[: max(self.cfg.top_k, CANDIDATE_HITS)]
+        catalogue = snapshot.index.catalogue
+        hits = in_scope(hits, query, catalogue)[: max(self.cfg.top_k, CANDIDATE_HITS)]
+        hits = with_key_passages(query, hits, snapshot.index, vector, lambda found: in_scope(found, query, catalogue))
         result = compose(query, hits, snapshot.index, snapshot.index.lexical.idf, self.thresholds, self.cfg.top_k)
         log.debug("answered %r in %.3fs (found=%s)", question[:80], time.perf_counter() - started, result.found)
         return result

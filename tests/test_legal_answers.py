@@ -91,3 +91,9 @@ def test_the_library_bench_measures_quality_on_the_built_index(library_engine):
     assert set(measured) == {"laws_test"} and set(measured["laws_test"]) == {"en", "zh"}
     for lang, values in measured["laws_test"].items():
         assert values["hit@1"] >= floor[lang]["hit@1"] and values["wrong"] <= floor[lang]["wrong_max"]
+
+
+def test_a_key_word_no_retrieved_article_names_is_looked_up(library_engine):
+    # every article of 治安管理处罚法 shares the words of its title; 井盖 stands in one of them only
+    answer = library_engine.answer("治安管理处罚法里，偷井盖的处罚在第几条？")
+    assert answer.found and answer.section.endswith("第三十七条"), answer.answer

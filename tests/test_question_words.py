@@ -59,6 +59,11 @@ def test_money_asked_for_is_not_the_topic_of_a_penalty_question():
     assert {k.words[0] for k in key_concepts(items)} == {"共享"}
 
 
+def test_words_that_shape_the_question_are_not_its_topic():
+    words = {c.words[0] for c in _items("有多少审批不用跑现场、在网上就能办？")}
+    assert "不用" not in words and "审批" in words
+
+
 def test_a_question_whose_every_topic_word_is_unknown_has_no_topic_in_the_documents():
     assert topic_unknown(_items("醉驾怎么处罚？"))
     assert not topic_unknown(_items("毁坏花坛怎么处罚？"))

@@ -1,0 +1,37 @@
+"""A second look for the question's key word: when no retrieved passage names it ("偷井盖" among articles that
+all say 治安管理处罚), the passages that do are looked up by that word alone and read too."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from bot.evidence import concepts, key_concepts
+from bot.query import Query
+from bot.records import Hit
+from bot.store import StoredIndex
+from bot.tokenize import token_set, tokens
+
+LOOKED_UP = 2  # passages added: the best by the key word alone
+
+
+def with_key_passages(query: Query, hits: list[Hit], index: StoredIndex, vector: np.ndarray, scope) -> list[Hit]:
+    """`hits`, plus up to LOOKED_UP in-scope passages naming the key word when none of `hits` does. `scope`
+    filters and orders hits as the question's document and place allow."""
+    keys = key_concepts(concepts(query, index.lexical.idf))
+    if not keys or any(k.found_in(h.chunk.text, token_set(h.chunk.text)) for h in hits for k in keys):
+        return hits
+    words = [t for k in keys for w in (*k.words, *k.phrases) for t in tokens(w)]
+    scores = index.lexical.scores(list(dict.fromkeys(words)))
+    seen = {h.chunk.id for h in hits}
+    found = [Hit(index.chunks[int(i)], 0.0, _similarity(index, int(i), vector), float(scores[i]))
+             for i in np.argsort(-scores, kind="stable")[:20] if scores[i] > 0 and int(i) not in seen]
+    return hits + scope(found)[:LOOKED_UP]
+
+
+def _similarity(index: StoredIndex, chunk_id: int, vector: np.ndarray) -> float:
+    """Cosine similarity of the question and one chunk, from its stored vector."""
+    try:
+        stored = index.dense.reconstruct(chunk_id)
+    except RuntimeError:  # an approximate index without its direct map: no similarity, no answer from it
+        return 0.0
+    return float(np.dot(stored, vector))
