@@ -1,5 +1,5 @@
 """A second look for the question's key word: when no retrieved passage names it ("偷井盖" among articles that
-all say 治安管理处罚), the passages that do are looked up by that word alone and read too."""
+all say 治安管理处罚), the passages of the same documents that do are looked up by that word alone and read too."""
 
 from __future__ import annotations
 
@@ -15,16 +15,19 @@ LOOKED_UP = 2  # passages added: the best by the key word alone
 
 
 def with_key_passages(query: Query, hits: list[Hit], index: StoredIndex, vector: np.ndarray, scope) -> list[Hit]:
-    """`hits`, plus up to LOOKED_UP in-scope passages naming the key word when none of `hits` does. `scope`
-    filters and orders hits as the question's document and place allow."""
+    """`hits`, plus up to LOOKED_UP passages of the documents among them that name the key word, when none of
+    `hits` does. `scope` filters and orders hits as the question's document and place allow."""
     keys = key_concepts(concepts(query, index.lexical.idf))
     if not keys or any(k.found_in(h.chunk.text, token_set(h.chunk.text)) for h in hits for k in keys):
         return hits
     words = [t for k in keys for w in (*k.words, *k.phrases) for t in tokens(w)]
     scores = index.lexical.scores(list(dict.fromkeys(words)))
     seen = {h.chunk.id for h in hits}
+    # only inside the documents retrieval chose: the look-up finds the passage, not another document
+    documents = {h.chunk.source for h in hits}
     found = [Hit(index.chunks[int(i)], 0.0, _similarity(index, int(i), vector), float(scores[i]))
-             for i in np.argsort(-scores, kind="stable")[:20] if scores[i] > 0 and int(i) not in seen]
+             for i in np.argsort(-scores, kind="stable")[:50]
+             if scores[i] > 0 and int(i) not in seen and index.chunks[int(i)].source in documents]
     return hits + scope(found)[:LOOKED_UP]
 
 
