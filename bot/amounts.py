@@ -137,14 +137,15 @@ _SPOKEN_LENGTH = re.compile(r"([一二两三四五六七八九十]+)米([一二�
 
 
 def _with_spoken_lengths(sentence: str, found: list[Amount]) -> list[Amount]:
+    """`found` with "一米五" read as 1.5 metres in place of the "一米" it overlaps; not over any other amount."""
     for m in _SPOKEN_LENGTH.finditer(sentence):
         metres, tenths = cn_to_number(m.group(1)), cn_to_number(m.group(2))
-        if metres is None or tenths is None or any(a.start < m.end() and m.start() < a.end for a in found if a.text != m.group(1) + "米"):
+        overlapped = [a for a in found if a.start < m.end() and m.start() < a.end]
+        if metres is None or tenths is None or any(a.text != m.group(1) + "米" for a in overlapped):
             continue
         value = metres + tenths / 10
         low, high = (None, value) if m.group(3) in ("以下", "以内") else (value, None if m.group(3) else value)
-        found = [a for a in found if not (a.start < m.end() and m.start() < a.end)]
-        found.append(Amount(m.group(0), m.start(), m.end(), low, high, "米"))
+        found = [a for a in found if a not in overlapped] + [Amount(m.group(0), m.start(), m.end(), low, high, "米")]
     return sorted(found, key=lambda a: a.start)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bot.citation import answer_text, not_found_text
-from bot.evidence import Concept, Figure, concepts, coverage, covers_key, pick_figure, quantity_bonus
+from bot.evidence import Concept, Figure, coverage, covers_key, pick_figure, quantity_bonus
 from bot.query import Query
 from bot.records import Answer, Hit, Passage
 from bot.refusal import Thresholds, hard_reason, refusal_reason
@@ -182,9 +182,10 @@ def _whole_or_best(query: Query, cited: list[Hit], index: StoredIndex, items: li
     return best
 
 
-def compose(query: Query, hits: list[Hit], index: StoredIndex, idf, limits: Thresholds, shown: int = 5) -> Answer:
-    """The answer from `hits` (best first); `shown` of them are listed as passages."""
-    items = concepts(query, idf)  # once per answer: choosing and the refusal checks read the same concepts
+def compose(query: Query, hits: list[Hit], index: StoredIndex, items: list[Concept], limits: Thresholds,
+            shown: int = 5) -> Answer:
+    """The answer from `hits` (best first); `shown` of them are listed as passages. `items` are the question's
+    concepts, computed once per answer: retrieval's key-word look-up, choosing and refusing read the same."""
     candidate = choose(query, hits, index, items)
     reason = refusal_reason(query, candidate, index, limits, items)
     found_passages = passages(hits[:shown])

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from bot.answer import Thresholds, compose
 from bot.config import Config
 from bot.embedding import Embedder, get_embedder
+from bot.evidence import concepts
 from bot.glossary import Glossary
 from bot.query import MAX_QUESTION_CHARS, analyse
 from bot.records import Answer
@@ -75,8 +76,9 @@ class Engine:
         hits = hybrid_search(snapshot.index, query, vector, max(self.cfg.top_k, SCOPE_DEPTH))
         catalogue = snapshot.index.catalogue
         hits = in_scope(hits, query, catalogue)[: max(self.cfg.top_k, CANDIDATE_HITS)]
-        hits = with_key_passages(query, hits, snapshot.index, vector, lambda found: in_scope(found, query, catalogue))
-        result = compose(query, hits, snapshot.index, snapshot.index.lexical.idf, self.thresholds, self.cfg.top_k)
+        items = concepts(query, snapshot.index.lexical.idf)
+        hits = with_key_passages(items, hits, snapshot.index, vector, lambda found: in_scope(found, query, catalogue))
+        result = compose(query, hits, snapshot.index, items, self.thresholds, self.cfg.top_k)
         log.debug("answered %r in %.3fs (found=%s)", question[:80], time.perf_counter() - started, result.found)
         return result
 

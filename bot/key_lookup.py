@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from bot.evidence import concepts, key_concepts
-from bot.query import Query
+from bot.evidence import Concept, key_concepts
 from bot.records import Hit
 from bot.store import StoredIndex
 from bot.tokenize import token_set, tokens
@@ -14,11 +13,12 @@ from bot.tokenize import token_set, tokens
 LOOKED_UP = 2  # passages added: the best by the key word alone
 
 
-def with_key_passages(query: Query, hits: list[Hit], index: StoredIndex, vector: np.ndarray, scope) -> list[Hit]:
-    """`hits`, plus up to LOOKED_UP passages of the documents among them that name the key word, when none of
-    `hits` does. `scope` filters and orders hits as the question's document and place allow."""
-    keys = key_concepts(concepts(query, index.lexical.idf))
-    if not keys or any(k.found_in(h.chunk.text, token_set(h.chunk.text)) for h in hits for k in keys):
+def with_key_passages(items: list[Concept], hits: list[Hit], index: StoredIndex, vector: np.ndarray, scope) -> list[Hit]:
+    """`hits`, plus up to LOOKED_UP passages of the documents among them that name the key word of the
+    question's concepts `items`, when none of `hits` does. `scope` filters and orders hits as the question's
+    document and place allow."""
+    keys = key_concepts(items)
+    if not keys or any(_names(h, keys) for h in hits):
         return hits
     words = [t for k in keys for w in (*k.words, *k.phrases) for t in tokens(w)]
     scores = index.lexical.scores(list(dict.fromkeys(words)))
@@ -29,6 +29,11 @@ def with_key_passages(query: Query, hits: list[Hit], index: StoredIndex, vector:
              for i in np.argsort(-scores, kind="stable")[:50]
              if scores[i] > 0 and int(i) not in seen and index.chunks[int(i)].source in documents]
     return hits + scope(found)[:LOOKED_UP]
+
+
+def _names(hit: Hit, keys: list[Concept]) -> bool:
+    present = token_set(hit.chunk.text)
+    return any(k.found_in(hit.chunk.text, present) for k in keys)
 
 
 def _similarity(index: StoredIndex, chunk_id: int, vector: np.ndarray) -> float:

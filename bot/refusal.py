@@ -58,22 +58,23 @@ def refusal_reason(query: Query, candidate: Candidate | None, index: StoredIndex
 def _content_reason(query: Query, candidate: Candidate, limits: Thresholds, items: list[Concept]) -> str:
     """The clause lacks what the question asks for: a person, a figure, the counted thing, a penalty."""
     sentence = candidate.text
+    found = figures(sentence)
     if candidate.hit.chunk.section == [PREAMBLE] and not query.about_adoption:
         return "a law's adoption note answers only when and by whom it was adopted"
     if query.asks_person and not _names_a_person(sentence):
         return "the documents name no person for this"
-    if (query.quantity or query.period) and not figures(sentence) and not _WORDED_PERIOD.search(sentence):
+    if (query.quantity or query.period) and not found and not _WORDED_PERIOD.search(sentence):
         return "no figure in the documents for this"
-    if query.quantity and STRICT_UNITS & set(query.units) and not any(f.unit in query.units for f in figures(sentence)):
+    if query.quantity and STRICT_UNITS & set(query.units) and not any(f.unit in query.units for f in found):
         return "the figures found count something else"
-    if query.period and figures(sentence) and not any(f.unit in PERIOD_UNITS or f.unit in query.units for f in figures(sentence)):
+    if query.period and found and not any(f.unit in PERIOD_UNITS or f.unit in query.units for f in found):
         return "the figures found count something else"  # "多少年以上的树" answered with a fine
     if query.quantity and candidate.coverage < limits.figure_clause and candidate.hit.dense < limits.dense and \
             not figure_clause_coverage(query, sentence, items):
         return "the figures found count something else"
     if query.penalty and candidate.hit.chunk.article and not is_penalty(sentence) and not query.article:
         return "no penalty clause for this"
-    if candidate.hit.chunk.article and _counts_events(query) and not any(_counts(f.unit) for f in figures(sentence)):
+    if candidate.hit.chunk.article and _counts_events(query) and not any(_counts(f.unit) for f in found):
         return "the figures found count something else"
     return ""
 
@@ -143,10 +144,10 @@ def _weak_for_a_law(query: Query, candidate: Candidate, limits: Thresholds, item
         # nearly every word of the question found in the clause: cross-lingual similarity may run lower
         floor = limits.legal_named_floor_en if candidate.coverage >= limits.legal_named_coverage_en else limits.legal_floor_en
         return dense < floor or candidate.coverage < limits.legal_coverage_en
-    named = bool(key_concepts(items)) and covers_key(items, candidate.context)
-    if named and candidate.coverage >= limits.legal_full_coverage:
+    covered = covers_key(items, candidate.context)
+    if covered and key_concepts(items) and candidate.coverage >= limits.legal_full_coverage:
         return dense < limits.legal_full_floor
-    if candidate.coverage >= limits.legal_named_coverage and covers_key(items, candidate.context):
+    if covered and candidate.coverage >= limits.legal_named_coverage:
         return dense < limits.legal_named_floor
     return dense < limits.legal_floor
 
