@@ -14,6 +14,7 @@ from bot.store import StoredIndex
 from bot import clauses
 from bot.ingest.legal import PREAMBLE
 from bot.penalty_reach import reached
+from bot.second_opinion import AMONG, Similar, agrees
 
 __all__ = ["Thresholds", "compose", "best_sentence", "hard_reason"]
 
@@ -42,6 +43,8 @@ class Candidate:
     # question's words: word and similarity checks do not apply to it
     by_structure: bool = False
     tied: tuple[tuple[int, int], ...] = ()  # other sentences of the same chunk that score as well
+    # the clause the question's words chose among the hits, then its runners-up (for bot/second_opinion.py)
+    ranked: tuple[str, ...] = ()
 
     @property
     def text(self) -> str:
@@ -52,6 +55,7 @@ def best_sentence(query: Query, hits: list[Hit], items: list[Concept], pool: int
     """The sentence that best answers: shares the question's words (`items`), carries a figure when one is
     asked, and, for a penalty question, carries the penalty."""
     best: Candidate | None = None
+    scored: dict[str, float] = {}
     for rank, hit in _read(query, hits, pool):
         for start, end in hit.chunk.sentences:
             sentence = hit.chunk.text[start:end]
@@ -61,7 +65,18 @@ def best_sentence(query: Query, hits: list[Hit], items: list[Concept], pool: int
             if hit.chunk.article or hit.chunk.section == [PREAMBLE]:
                 score += _legal_bonus(query, items, hit.chunk, start, sentence, context)
             best = _better(best, Candidate(hit, rank, start, end, score, cov, context=context))
+            own = _as_read(hit, start, end)
+            scored[own] = max(score, scored.get(own, score))
+    if best is not None:
+        own = _as_read(best.hit, best.start, best.end)
+        best.ranked = (own, *sorted((t for t in scored if t != own), key=lambda t: -scored[t])[: AMONG - 1])
     return best
+
+
+def _as_read(hit: Hit, start: int, end: int) -> str:
+    """A clause as the model compares it with the question: an item with the lead-in it completes."""
+    sentence, lead = hit.chunk.text[start:end], clauses.lead_in(hit.chunk, start)
+    return lead + sentence if lead and lead not in sentence else sentence
 
 
 def _better(best: Candidate | None, new: Candidate) -> Candidate:
@@ -134,6 +149,7 @@ def choose(query: Query, hits: list[Hit], index: StoredIndex, items: list[Concep
         context = clauses.context(hit.chunk, start, end)
         return Candidate(hit, 0, start, end, 1.0, coverage(items, context), context=context, by_structure=True)
     candidate = best_sentence(query, hits, items)
+    ranked = candidate.ranked if candidate else ()
     if query.penalty:
         clause = best_penalty_clause(query, hits, index, items)
         candidate = clause if clause and (candidate is None or clause.score >= candidate.score) else candidate
@@ -147,6 +163,8 @@ def choose(query: Query, hits: list[Hit], index: StoredIndex, items: list[Concep
         spans = sorted({(candidate.start, candidate.end), *candidate.tied})
         quotes = dict.fromkeys(clauses.quote(candidate.hit.chunk, a, b) for a, b in spans)
         candidate.quote = "\n".join(quotes)
+    if candidate:
+        candidate.ranked = ranked  # the behaviour the words identified, whichever clause now carries its penalty
     return candidate
 
 
@@ -182,12 +200,23 @@ def _whole_or_best(query: Query, cited: list[Hit], index: StoredIndex, items: li
     return best
 
 
+def _seconded(query: Query, candidate: Candidate, similar: Similar | None, limits: Thresholds) -> bool:
+    """Weak word evidence for a clause of a law in a Chinese question, but the model picks the same clause
+    (bot/second_opinion.py). English questions are left out: cross-lingual similarity did not tell right from
+    wrong on the development split."""
+    legal = bool(candidate.hit.chunk.article) and not candidate.by_structure
+    return legal and query.lang == "zh" and agrees(candidate.ranked, similar, limits.legal_agree_floor)
+
+
 def compose(query: Query, hits: list[Hit], index: StoredIndex, items: list[Concept], limits: Thresholds,
-            shown: int = 5) -> Answer:
+            shown: int = 5, similar: Similar | None = None) -> Answer:
     """The answer from `hits` (best first); `shown` of them are listed as passages. `items` are the question's
-    concepts, computed once per answer: retrieval's key-word look-up, choosing and refusing read the same."""
+    concepts, computed once per answer: retrieval's key-word look-up, choosing and refusing read the same.
+    `similar` gives the question's similarity to clauses, for a second opinion on weak evidence."""
     candidate = choose(query, hits, index, items)
     reason = refusal_reason(query, candidate, index, limits, items)
+    if reason == "weak evidence" and _seconded(query, candidate, similar, limits):
+        reason = ""
     found_passages = passages(hits[:shown])
     evidence = {"coverage": candidate.coverage, "dense": candidate.hit.dense, "hard": hard_reason(reason)} if candidate else {}
     if reason:

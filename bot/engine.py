@@ -17,6 +17,7 @@ from bot.query import MAX_QUESTION_CHARS, analyse
 from bot.records import Answer
 from bot.retrieval import hybrid_search
 from bot.key_lookup import with_key_passages
+from bot.second_opinion import ClauseSimilarity
 from bot.scope import in_scope, with_indexed_places
 from bot.tokenize import tokens
 from bot.translate import translate
@@ -48,6 +49,7 @@ class Engine:
 
             raise ModelMismatch(str(cfg.index_dir), index.manifest["model"], self.embedder.name)
         self._snapshot = Snapshot(index, self._glossary())
+        self._clauses = ClauseSimilarity(self.embedder.embed_passages)
         self._reload_lock = threading.Lock()
 
     @property
@@ -78,7 +80,7 @@ class Engine:
         hits = in_scope(hits, query, catalogue)[: max(self.cfg.top_k, CANDIDATE_HITS)]
         items = concepts(query, snapshot.index.lexical.idf)
         hits = with_key_passages(items, hits, snapshot.index, vector, lambda found: in_scope(found, query, catalogue))
-        result = compose(query, hits, snapshot.index, items, self.thresholds, self.cfg.top_k)
+        result = compose(query, hits, snapshot.index, items, self.thresholds, self.cfg.top_k, self._clauses.to(vector))
         log.debug("answered %r in %.3fs (found=%s)", question[:80], time.perf_counter() - started, result.found)
         return result
 

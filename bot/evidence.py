@@ -239,14 +239,28 @@ def pick_figure(query: Query, sentence: str, items: list[Concept]) -> Figure | N
     def clause_of(f: Figure) -> str:
         return next((sentence[a:b] for a, b in clauses if a <= f.start < b), "")
 
-    def rank(f: Figure) -> tuple[bool, float, bool, bool, int]:
+    given = figures(query.text)
+
+    def rank(f: Figure) -> tuple[bool, bool, float, bool, bool, int]:
         wanted = f.unit in query.units or (query.penalty and not query.period and f.unit == "元")
         # "情节较轻的，处五日以下拘留或者五百元以下罚款" is the exception: the answer when the question asks about
         # one, never otherwise
         fits = bool(_QUALIFIED.search(_before(sentence, f.start))) == bool(_ASKS_QUALIFIED.search(query.text))
-        return fits, coverage(items, clause_of(f)), wanted, "罚" in clause_of(f), -f.start
+        return not restates(f, given), fits, coverage(items, clause_of(f)), wanted, "罚" in clause_of(f), -f.start
 
     return max(found, key=rank)
+
+
+_SAME_UNIT = {"天": "日", "块": "元"}
+
+
+def restates(figure: Figure, given: list[Figure]) -> bool:
+    """The figure only repeats one the question gives ("过了十五天还没交" and the clause's 十五日): it cannot be
+    what the question asks for."""
+    def key(f: Figure):
+        value = (f.amount.low, f.amount.high) if f.amount else f.text
+        return value, _SAME_UNIT.get(f.unit, f.unit)
+    return any(key(figure) == key(g) for g in given)
 
 
 _QUALIFIED = re.compile(r"情节(?:较轻|较重|严重|特别严重|轻微|恶劣)")

@@ -20,7 +20,9 @@ def with_key_passages(items: list[Concept], hits: list[Hit], index: StoredIndex,
     keys = key_concepts(items)
     if not keys or any(_names(h, keys) for h in hits):
         return hits
-    words = [t for k in keys for w in (*k.words, *k.phrases) for t in tokens(w)]
+    # the key word's own tokens, and its expansions only where the index knows them whole: the pieces of an
+    # expansion ("检查井" -> 检查) would look up whatever is checked
+    words = [t for k in keys for w in k.words for t in tokens(w)] + [p for k in keys for p in k.phrases if index.lexical.knows(p)]
     scores = index.lexical.scores(list(dict.fromkeys(words)))
     seen = {h.chunk.id for h in hits}
     # only inside the documents retrieval chose: the look-up finds the passage, not another document

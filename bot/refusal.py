@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from bot.evidence import Concept, covers_key, figure_clause_coverage, figures, key_concepts, topic_unknown
+from bot.evidence import Concept, covers_key, figure_clause_coverage, figures, key_concepts, restates, topic_unknown
 from bot.ingest.legal import PREAMBLE
 from bot.query import PERIOD_UNITS, STRICT_UNITS, Query
 from bot.rules import is_penalty
@@ -44,6 +44,9 @@ class Thresholds:
     # resembles a long article little, and that is no reason to doubt it. No dev question reaches this.
     legal_full_coverage: float = 0.9
     legal_full_floor: float = 0.8
+    # Weak word evidence for a clause of a law stands when the model, comparing the question with the chosen
+    # clause and its runners-up, also picks that clause, and finds it at least this similar (bot/second_opinion.py).
+    legal_agree_floor: float = 0.91
 
 
 def refusal_reason(query: Query, candidate: Candidate | None, index: StoredIndex, limits: Thresholds,
@@ -65,6 +68,8 @@ def _content_reason(query: Query, candidate: Candidate, limits: Thresholds, item
         return "the documents name no person for this"
     if (query.quantity or query.period) and not found and not _WORDED_PERIOD.search(sentence):
         return "no figure in the documents for this"
+    if query.quantity and found and all(restates(f, figures(query.text)) for f in found):
+        return "the only figure found is the one the question gives"
     if query.quantity and STRICT_UNITS & set(query.units) and not any(f.unit in query.units for f in found):
         return "the figures found count something else"
     if query.period and found and not any(f.unit in PERIOD_UNITS or f.unit in query.units for f in found):

