@@ -64,7 +64,7 @@ def _content_reason(query: Query, candidate: Candidate, limits: Thresholds, item
     found = figures(sentence)
     if candidate.hit.chunk.section == [PREAMBLE] and not query.about_adoption:
         return "a law's adoption note answers only when and by whom it was adopted"
-    if query.asks_person and not _names_a_person(sentence):
+    if query.asks_person and not _names_a_person(sentence, bool(candidate.hit.chunk.article)):
         return "the documents name no person for this"
     if (query.quantity or query.period) and not found and not _WORDED_PERIOD.search(sentence):
         return "no figure in the documents for this"
@@ -127,8 +127,10 @@ def _scope_reason(query: Query, candidate: Candidate, index: StoredIndex) -> str
         for year in query.years:
             if doc.version and year < doc.adopted_year:
                 return f"{doc.title} was not adopted by {year}"
-        for place in map(index.catalogue.resolve_place, query.places):
-            if place != doc.place and not (not doc.place and place in index.catalogue.places):
+        places = [index.catalogue.resolve_place(p) for p in query.places]
+        for place in places:
+            if place != doc.place and not (not doc.place and place in index.catalogue.places) and \
+                    not (doc.place in places and _within(place, chunk.source, index)):
                 return f"no rules of {place} are indexed"
         return ""
     context = f"{chunk.title} {chunk.section_path} {chunk.text}"
@@ -141,6 +143,13 @@ def _scope_reason(query: Query, candidate: Candidate, index: StoredIndex) -> str
         if place not in corpus_text and place not in chunk.title:
             return f"the documents are not about {place}"
     return ""
+
+
+def _within(place: str, source: str, index: StoredIndex) -> bool:
+    """A place the document itself names, outside the titles it cites, and no indexed document is about: with
+    the document's own city also named, a county of that city ("许昌的禹州市城市总体规划由谁审批")."""
+    own = re.sub(r"《[^》]*》", "", index.text_of(source))
+    return place not in index.catalogue.places and place in own
 
 
 def _weak_for_a_law(query: Query, candidate: Candidate, limits: Thresholds, items: list[Concept]) -> bool:
@@ -162,10 +171,15 @@ def hard_reason(reason: str) -> bool:
     return bool(reason) and reason != "weak evidence"
 
 
-def _names_a_person(text: str) -> bool:
-    """A person's name, or a role someone holds ("由局主要领导任组长"), answers a "who" question."""
+# Who a law's "who" means: a body or a party ("由国务院城市建设行政主管部门负责解释", "委托的行政机关是被申请人")
+_BODY = re.compile(r"机关|部门|政府|委员会|法院|检察院|单位|机构|组织|申请人|当事人|行为人|所有人|监护人|经营者|建设单位")
+
+
+def _names_a_person(text: str, legal: bool = False) -> bool:
+    """A person's name, or a role someone holds ("由局主要领导任组长"), answers a "who" question; in a law,
+    so does a body or party."""
     import jieba.posseg
 
-    if re.search(r"由[^，。；]{1,15}任|担任", text):
+    if re.search(r"由[^，。；]{1,15}任|担任", text) or (legal and _BODY.search(text)):
         return True
     return any(flag == "nr" and len(word) >= 2 for word, flag in jieba.posseg.cut(text))

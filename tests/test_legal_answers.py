@@ -97,3 +97,20 @@ def test_a_key_word_no_retrieved_article_names_is_looked_up(library_engine):
     # every article of 治安管理处罚法 shares the words of its title; 井盖 stands in one of them only
     answer = library_engine.answer("治安管理处罚法里，偷井盖的处罚在第几条？")
     assert answer.found and answer.section.endswith("第三十七条"), answer.answer
+
+
+def test_a_county_the_citys_regulation_names_is_within_its_scope(library_engine):
+    # 禹州 is a county-level city of 许昌, named in 许昌's planning regulation: not another city's rules
+    answer = library_engine.answer("许昌的禹州市城市总体规划由谁审批？")
+    assert answer.found and answer.section.endswith("第五条") and "禹州" in answer.sentence
+    # named alone, nothing says whose county it is; and a city no document is about stays refused
+    assert not library_engine.answer("禹州市城市总体规划由谁审批？").found
+    assert not library_engine.answer("郑州市违法建设怎么罚？").found
+
+
+def test_who_in_a_law_is_answered_by_a_body():
+    from bot.refusal import _names_a_person
+
+    assert _names_a_person("本条例由国务院城市建设行政主管部门负责解释。", legal=True)
+    assert not _names_a_person("本条例由国务院城市建设行政主管部门负责解释。")  # a report's "who" wants a person
+    assert not _names_a_person("违反本条例的，处二百元罚款。", legal=True)

@@ -113,3 +113,19 @@ def test_an_unused_compound_of_used_words_is_not_counted_twice():
     assert {"经验", "交流"} <= exchange and "经验交流" not in exchange and "大概" not in exchange
     crime = {c.words[0] for c in concepts(analyse("偷了多少钱就算盗窃罪？", Glossary()), idf_of)}
     assert "盗窃罪" in crime  # 罪 is more than 盗窃: a crime, not the act
+
+
+def test_a_few_is_not_a_question_for_a_number():
+    glossary = Glossary()
+    for text in ("邻居推搡了几下，还会罚吗？", "项目分好几期建，能分期办证吗？", "几乎每天都有人摆摊，能管吗？",
+                 "If someone was held before, does that time count toward the detention?"):
+        assert not analyse(text, glossary).quantity, text
+    for text in ("罚几天？", "一共立案几宗？", "How many cases were filed?"):
+        assert analyse(text, glossary).quantity, text
+
+
+def test_a_kind_of_area_is_not_a_place():
+    from bot.tokenize import place_names
+
+    assert place_names("旧城区改造项目的绿地率") == [] and place_names("开发区和中心城区") == []
+    assert place_names("郑州市旧城区") == ["郑州"]
