@@ -79,11 +79,16 @@ def _content_reason(query: Query, candidate: Candidate, limits: Thresholds, item
         return "the figures found count something else"
     if query.penalty and candidate.hit.chunk.article and not is_penalty(sentence) and not query.article:
         return "no penalty clause for this"
+    # "饭店油烟扰民，城管能罚多少？" is not answered by a report's "设置便民服务点75个"
+    if _ASKS_FINE.search(query.text) and not query.about_activity and not candidate.hit.chunk.article and \
+            "罚" not in sentence:
+        return "no penalty clause for this"
     if candidate.hit.chunk.article and _counts_events(query) and not any(_counts(f.unit) for f in found):
         return "the figures found count something else"
     return ""
 
 
+_ASKS_FINE = re.compile(r"罚|\bfine[sd]?\b", re.I)  # what a rule makes one pay, not what the bureau collected
 # "当日清运", "立即改正", "每季度开展": a period or frequency given in words, without a number
 _WORDED_PERIOD = re.compile(r"当日|当天|即时|立即|及时|随时|当场|每个?(?:季度|半年|年|月|周|日|天)|季度|年度")
 

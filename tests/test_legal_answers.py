@@ -114,3 +114,15 @@ def test_who_in_a_law_is_answered_by_a_body():
     assert _names_a_person("本条例由国务院城市建设行政主管部门负责解释。", legal=True)
     assert not _names_a_person("本条例由国务院城市建设行政主管部门负责解释。")  # a report's "who" wants a person
     assert not _names_a_person("违反本条例的，处二百元罚款。", legal=True)
+
+
+def test_the_word_for_an_article_is_not_the_topic_of_a_which_article_question(library_engine):
+    # "条款" asks for the article; 第五十九条 only happens to say "相关条款"
+    answer = library_engine.answer("行政复议法中，规定哪些事项不属于行政复议范围的条款是第几条？")
+    assert answer.found and answer.section.endswith("第十二条"), answer.answer
+
+
+def test_a_fine_is_never_answered_from_a_reports_sentence_without_one(library_engine):
+    # no document fines cooking fumes; the report's "设置便民服务点75个" resembles the question and is no answer
+    answer = library_engine.answer("饭店油烟扰民，城管能罚多少？")
+    assert not answer.found and answer.notice == "no penalty clause for this", answer.answer
