@@ -208,6 +208,14 @@ def _seconded(query: Query, candidate: Candidate, similar: Similar | None, limit
     return legal and query.lang == "zh" and agrees(candidate.ranked, similar, limits.legal_agree_floor)
 
 
+def _doubted(query: Query, candidate: Candidate, similar: Similar | None, limits: Thresholds) -> bool:
+    """A clause of a law chosen on less than `legal_doubt_coverage` of the question's words, which the model,
+    comparing it with its runners-up, does not pick: on dev most such answers were a neighbouring clause."""
+    legal = bool(candidate.hit.chunk.article) and not candidate.by_structure
+    return legal and query.lang == "zh" and similar is not None and len(candidate.ranked) > 1 and \
+        candidate.coverage < limits.legal_doubt_coverage and not agrees(candidate.ranked, similar, 0.0)
+
+
 def compose(query: Query, hits: list[Hit], index: StoredIndex, items: list[Concept], limits: Thresholds,
             shown: int = 5, similar: Similar | None = None) -> Answer:
     """The answer from `hits` (best first); `shown` of them are listed as passages. `items` are the question's
@@ -217,6 +225,8 @@ def compose(query: Query, hits: list[Hit], index: StoredIndex, items: list[Conce
     reason = refusal_reason(query, candidate, index, limits, items)
     if reason == "weak evidence" and _seconded(query, candidate, similar, limits):
         reason = ""
+    elif not reason and _doubted(query, candidate, similar, limits):
+        reason = "weak evidence"
     found_passages = passages(hits[:shown])
     evidence = {"coverage": candidate.coverage, "dense": candidate.hit.dense, "hard": hard_reason(reason)} if candidate else {}
     if reason:

@@ -47,6 +47,8 @@ class Thresholds:
     # Weak word evidence for a clause of a law stands when the model, comparing the question with the chosen
     # clause and its runners-up, also picks that clause, and finds it at least this similar (bot/second_opinion.py).
     legal_agree_floor: float = 0.91
+    # ...and a clause chosen on less of the question's words than this stands only if the model picks it too
+    legal_doubt_coverage: float = 0.6
 
 
 def refusal_reason(query: Query, candidate: Candidate | None, index: StoredIndex, limits: Thresholds,

@@ -3,7 +3,8 @@ against the few best clauses one by one, pick the same clause the word evidence 
 
 Chunk similarity blurs a long article's many items together, and a colloquial question shares few words with
 any of them ("河边的警示牌被人拆走了" against "损毁、移动警示标志"), so both signals run low on a right answer. When
-the two independent judges agree on the clause, the answer stands; when they do not, the refusal does. On the
+the two independent judges agree on the clause, a weakly supported answer stands; and a clause chosen on few of
+the question's words that the model does not pick is refused (bot/answer.py `_seconded`, `_doubted`). On the
 development split (Chinese), the model agreed with the words' first clause for 87% of right ones and for 37%
 of wrong or unanswerable ones. Clauses are embedded only when the answer would otherwise be refused, and
 cached: about 60 ms a clause here."""

@@ -126,3 +126,16 @@ def test_a_fine_is_never_answered_from_a_reports_sentence_without_one(library_en
     # no document fines cooking fumes; the report's "设置便民服务点75个" resembles the question and is no answer
     answer = library_engine.answer("饭店油烟扰民，城管能罚多少？")
     assert not answer.found and answer.notice == "no penalty clause for this", answer.answer
+
+
+def test_a_clause_chosen_on_few_words_stands_only_if_the_model_picks_it_too(library_engine):
+    from dataclasses import replace
+
+    from bot.engine import Engine
+
+    # the words of "罚得比原来还重" pick a clause of the ordinary procedure (第四十八条, on sending copies);
+    # the model, comparing it with its runners-up, picks another: a neighbouring clause is no answer
+    question = "去申请复议，会不会复议完反而罚得比原来还重？"
+    assert not library_engine.answer(question).found
+    trusting = Engine(library_engine.cfg, replace(library_engine.thresholds, legal_doubt_coverage=0.0))
+    assert trusting.answer(question).found
