@@ -31,7 +31,7 @@ article articles provision provisions national day days month months hour hours 
 put puts putting apply applies applied run runs running fail fails failed
 """.split())
 # Chinese words that shape a question but are not its topic ("一共办了多少个案子" is about 案子).
-ZH_FILLER = frozenset("不用 不必 不需要 需不需要 要不要 用不用 能不能 可不可以 是不是 会不会 有人 别人 大概 大约 大致 差不多 到底 究竟 这边 那边 这里 那里 以后 之后 之内 以内 何种 多长 长时间 多长时间 一共 总共 总计 合计 意思 多久 去年 今年 目前 现在 情况 具体 主要 相关 方面 时候 一次 为什么 怎么样 是什么 有关".split())
+ZH_FILLER = frozenset("一般 通常 平时 平常 自己 一下 不用 不必 不需要 需不需要 要不要 用不用 能不能 可不可以 是不是 会不会 有人 别人 大概 大约 大致 差不多 到底 究竟 这边 那边 这里 那里 以后 之后 之内 以内 何种 多长 长时间 多长时间 一共 总共 总计 合计 意思 多久 去年 今年 目前 现在 情况 具体 主要 相关 方面 时候 一次 为什么 怎么样 是什么 有关".split())
 # Words of a question about rules that name no behaviour: "违反规定的怎么处罚，罚多少？" asks about nothing yet.
 LEGAL_FILLER = frozenset("""处罚 罚款 罚 罚钱 钱 多少钱 处理 怎么 如何 多少 规定 条款 条文 法律责任 责任 后果 违反 行为 条例 法规 法律 本市 哪些
 会 被 要 需要 可以 应当 什么 哪个 部门 单位 个人 擅自 违法 私自 随意 乱 处 罚多少 怎么办 情况 有 没有 吗 呢

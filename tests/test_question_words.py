@@ -62,6 +62,9 @@ def test_money_asked_for_is_not_the_topic_of_a_penalty_question():
 def test_words_that_shape_the_question_are_not_its_topic():
     words = {c.words[0] for c in _items("有多少审批不用跑现场、在网上就能办？")}
     assert "不用" not in words and "审批" in words
+    # "一般拘几天" asks how long, "要自己拆吗" whether: neither 一般 nor 自己 is what the question is about
+    words = {c.words[0] for c in _items("偷东西被抓了，一般拘几天？")} | {c.words[0] for c in _items("要自己拆吗？")}
+    assert not words & {"一般", "自己"}
 
 
 def test_a_question_whose_every_topic_word_is_unknown_has_no_topic_in_the_documents():
