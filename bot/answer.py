@@ -55,7 +55,7 @@ def best_sentence(query: Query, hits: list[Hit], items: list[Concept], pool: int
     """The sentence that best answers: shares the question's words (`items`), carries a figure when one is
     asked, and, for a penalty question, carries the penalty."""
     best: Candidate | None = None
-    scored: dict[str, float] = {}
+    scored: dict[tuple[int, str], float] = {}
     for rank, hit in _read(query, hits, pool):
         for start, end in hit.chunk.sentences:
             sentence = hit.chunk.text[start:end]
@@ -65,12 +65,23 @@ def best_sentence(query: Query, hits: list[Hit], items: list[Concept], pool: int
             if hit.chunk.article or hit.chunk.section == [PREAMBLE]:
                 score += _legal_bonus(query, items, hit.chunk, start, sentence, context)
             best = _better(best, Candidate(hit, rank, start, end, score, cov, context=context))
-            own = _as_read(hit, start, end)
-            scored[own] = max(score, scored.get(own, score))
+            key = (hit.chunk.id, _as_read(hit, start, end))
+            scored[key] = max(score, scored.get(key, score))
     if best is not None:
-        own = _as_read(best.hit, best.start, best.end)
-        best.ranked = (own, *sorted((t for t in scored if t != own), key=lambda t: -scored[t])[: AMONG - 1])
+        best.ranked = _rivals(best, scored)
     return best
+
+
+def _rivals(best: Candidate, scored: dict[tuple[int, str], float]) -> tuple[str, ...]:
+    """The chosen clause, then the best clause of each of the next passages by score: the model is asked
+    which passage the question is about; which sentence of one article answers is the words' business
+    ("养犬登记有效期为一年" is no rival to "应当自取得犬只之日起三十日内…登记" for "多少天内登记")."""
+    own, runners, seen = _as_read(best.hit, best.start, best.end), [], {best.hit.chunk.id}
+    for (chunk_id, text), _ in sorted(scored.items(), key=lambda kv: -kv[1]):
+        if chunk_id not in seen and len(runners) < AMONG - 1:
+            seen.add(chunk_id)
+            runners.append(text)
+    return (own, *runners)
 
 
 def _as_read(hit: Hit, start: int, end: int) -> str:
