@@ -43,12 +43,22 @@ class Candidate:
     # question's words: word and similarity checks do not apply to it
     by_structure: bool = False
     tied: tuple[tuple[int, int], ...] = ()  # other sentences of the same chunk that score as well
-    # the clause the question's words chose among the hits, then its runners-up (for bot/second_opinion.py)
-    ranked: tuple[str, ...] = ()
+    # for bot/second_opinion.py: the clause the question's words chose (chunk id, text as read), and the best
+    # clause of each passage read, best first
+    chosen: tuple[int, str] = (-1, "")
+    runners: tuple[tuple[int, str], ...] = ()
 
     @property
     def text(self) -> str:
         return self.quote or self.hit.chunk.text[self.start : self.end]
+
+    @property
+    def ranked(self) -> tuple[str, ...]:
+        """The chosen clause, then the best clause of each of the next passages: the model is asked which passage
+        the question is about; which sentence of one article answers is the words' business ("养犬登记有效期为一年"
+        is no rival to "…三十日内…办理养犬登记" for "多少天内登记")."""
+        others = [text for chunk_id, text in self.runners if chunk_id != self.chosen[0]][: AMONG - 1]
+        return (self.chosen[1], *others) if self.chosen[1] else ()
 
 
 def best_sentence(query: Query, hits: list[Hit], items: list[Concept], pool: int = SENTENCES_FROM) -> Candidate | None:
@@ -68,20 +78,22 @@ def best_sentence(query: Query, hits: list[Hit], items: list[Concept], pool: int
             key = (hit.chunk.id, _as_read(hit, start, end))
             scored[key] = max(score, scored.get(key, score))
     if best is not None:
-        best.ranked = _rivals(best, scored)
+        best.chosen, best.runners = _as_chosen(best), _runners(scored)
     return best
 
 
-def _rivals(best: Candidate, scored: dict[tuple[int, str], float]) -> tuple[str, ...]:
-    """The chosen clause, then the best clause of each of the next passages by score: the model is asked
-    which passage the question is about; which sentence of one article answers is the words' business
-    ("养犬登记有效期为一年" is no rival to "应当自取得犬只之日起三十日内…登记" for "多少天内登记")."""
-    own, runners, seen = _as_read(best.hit, best.start, best.end), [], {best.hit.chunk.id}
+def _runners(scored: dict[tuple[int, str], float]) -> tuple[tuple[int, str], ...]:
+    """The best clause of each passage read, best first, as many as the second opinion can use."""
+    out: dict[int, str] = {}
     for (chunk_id, text), _ in sorted(scored.items(), key=lambda kv: -kv[1]):
-        if chunk_id not in seen and len(runners) < AMONG - 1:
-            seen.add(chunk_id)
-            runners.append(text)
-    return (own, *runners)
+        out.setdefault(chunk_id, text)
+        if len(out) > AMONG:
+            break
+    return tuple(out.items())
+
+
+def _as_chosen(candidate: Candidate) -> tuple[int, str]:
+    return candidate.hit.chunk.id, _as_read(candidate.hit, candidate.start, candidate.end)
 
 
 def _as_read(hit: Hit, start: int, end: int) -> str:
@@ -160,22 +172,25 @@ def choose(query: Query, hits: list[Hit], index: StoredIndex, items: list[Concep
         context = clauses.context(hit.chunk, start, end)
         return Candidate(hit, 0, start, end, 1.0, coverage(items, context), context=context, by_structure=True)
     candidate = best_sentence(query, hits, items)
-    ranked = candidate.ranked if candidate else ()
+    runners = candidate.runners if candidate else ()
     if query.penalty:
         clause = best_penalty_clause(query, hits, index, items)
-        candidate = clause if clause and (candidate is None or clause.score >= candidate.score) else candidate
+        if clause and (candidate is None or clause.score >= candidate.score):
+            clause.chosen, candidate = _as_chosen(clause), clause
     if candidate and query.penalty and candidate.hit.chunk.article and not _penalised(candidate):
         moved = clauses.enforcing(candidate.hit, candidate.start, candidate.end, index)
         if moved:
             hit, start, end = moved
             context = candidate.context + "\n" + clauses.context(hit.chunk, start, end)
-            candidate = Candidate(hit, candidate.rank, start, end, candidate.score, candidate.coverage, context=context)
+            # the model is still asked about the duty the words identified, not the clause carrying its penalty
+            candidate = Candidate(hit, candidate.rank, start, end, candidate.score, candidate.coverage, context=context,
+                                  chosen=candidate.chosen)
     if candidate and candidate.hit.chunk.article:
         spans = sorted({(candidate.start, candidate.end), *candidate.tied})
         quotes = dict.fromkeys(clauses.quote(candidate.hit.chunk, a, b) for a, b in spans)
         candidate.quote = "\n".join(quotes)
     if candidate:
-        candidate.ranked = ranked  # the behaviour the words identified, whichever clause now carries its penalty
+        candidate.runners = runners
     return candidate
 
 
