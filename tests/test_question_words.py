@@ -132,3 +132,13 @@ def test_a_kind_of_area_is_not_a_place():
 
     assert place_names("旧城区改造项目的绿地率") == [] and place_names("开发区和中心城区") == []
     assert place_names("郑州市旧城区") == ["郑州"]
+
+
+def test_a_figure_the_question_gives_is_not_its_answer():
+    from bot.evidence import figures, pick_figure, restates
+
+    question = "罚款过了十五天还没交，每天加处多少罚款？"
+    sentence = "应当自收到处罚决定书之日起十五日内缴纳罚款；到期不缴纳的，每日按罚款数额的百分之三加处罚款。"
+    fifteen, three = figures(sentence)
+    assert restates(fifteen, figures(question)) and not restates(three, figures(question))  # 十五天 is 十五日
+    assert pick_figure(analyse(question, Glossary()), sentence, _items(question)).text == "百分之三"
