@@ -93,6 +93,7 @@ def _runners(scored: dict[tuple[int, str], float]) -> tuple[tuple[int, str], ...
 
 
 def _as_chosen(candidate: Candidate) -> tuple[int, str]:
+    """The candidate's clause as the second opinion reads it, with the passage it stands in."""
     return candidate.hit.chunk.id, _as_read(candidate.hit, candidate.start, candidate.end)
 
 
@@ -246,7 +247,8 @@ def compose(query: Query, hits: list[Hit], index: StoredIndex, items: list[Conce
             shown: int = 5, similar: Similar | None = None) -> Answer:
     """The answer from `hits` (best first); `shown` of them are listed as passages. `items` are the question's
     concepts, computed once per answer: retrieval's key-word look-up, choosing and refusing read the same.
-    `similar` gives the question's similarity to clauses, for a second opinion on weak evidence."""
+    `similar` gives the question's similarity to clauses: the model's second opinion on the clause the words
+    chose (bot/second_opinion.py), which lets weak word evidence stand or doubts a clause chosen on few words."""
     candidate = choose(query, hits, index, items)
     reason = refusal_reason(query, candidate, index, limits, items)
     if reason == "weak evidence" and _seconded(query, candidate, similar, limits):
