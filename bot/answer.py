@@ -231,16 +231,19 @@ def _seconded(query: Query, candidate: Candidate, similar: Similar | None, limit
     """Weak word evidence for a clause of a law in a Chinese question, but the model picks the same clause
     (bot/second_opinion.py). English questions are left out: cross-lingual similarity did not tell right from
     wrong on the development split."""
-    legal = bool(candidate.hit.chunk.article) and not candidate.by_structure
-    return legal and query.lang == "zh" and agrees(candidate.ranked, similar, limits.legal_agree_floor)
+    return _asks_the_model(query, candidate) and agrees(candidate.ranked, similar, limits.legal_agree_floor)
 
 
 def _doubted(query: Query, candidate: Candidate, similar: Similar | None, limits: Thresholds) -> bool:
     """A clause of a law chosen on less than `legal_doubt_coverage` of the question's words, which the model,
     comparing it with its runners-up, does not pick: on dev most such answers were a neighbouring clause."""
-    legal = bool(candidate.hit.chunk.article) and not candidate.by_structure
-    return legal and query.lang == "zh" and similar is not None and len(candidate.ranked) > 1 and \
+    return _asks_the_model(query, candidate) and similar is not None and len(candidate.ranked) > 1 and \
         candidate.coverage < limits.legal_doubt_coverage and not agrees(candidate.ranked, similar, 0.0)
+
+
+def _asks_the_model(query: Query, candidate: Candidate) -> bool:
+    """A clause of a law, chosen by the question's words, for a Chinese question: what the model is asked about."""
+    return bool(candidate.hit.chunk.article) and not candidate.by_structure and query.lang == "zh"
 
 
 def compose(query: Query, hits: list[Hit], index: StoredIndex, items: list[Concept], limits: Thresholds,

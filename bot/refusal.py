@@ -70,7 +70,8 @@ def _content_reason(query: Query, candidate: Candidate, limits: Thresholds, item
         return "the documents name no person for this"
     if (query.quantity or query.period) and not found and not _WORDED_PERIOD.search(sentence):
         return "no figure in the documents for this"
-    if query.quantity and found and all(restates(f, figures(query.text)) for f in found):
+    given = figures(query.text) if query.quantity and found else []
+    if given and all(restates(f, given) for f in found):
         return "the only figure found is the one the question gives"
     if query.quantity and STRICT_UNITS & set(query.units) and not any(f.unit in query.units for f in found):
         return "the figures found count something else"
@@ -179,7 +180,7 @@ def hard_reason(reason: str) -> bool:
 
 
 # Who a law's "who" means: a body or a party ("由国务院城市建设行政主管部门负责解释", "委托的行政机关是被申请人")
-_BODY = re.compile(r"机关|部门|政府|委员会|法院|检察院|单位|机构|组织|申请人|当事人|行为人|所有人|监护人|经营者|建设单位")
+_BODY = re.compile(r"机关|部门|政府|委员会|法院|检察院|单位|机构|组织|申请人|当事人|行为人|所有人|监护人|经营者")
 
 
 def _names_a_person(text: str, legal: bool = False) -> bool:
