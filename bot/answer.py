@@ -5,16 +5,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bot.citation import answer_text, not_found_text
-from bot.evidence import Concept, Figure, coverage, covers_key, pick_figure, quantity_bonus
+from bot.evidence import Concept, Figure, coverage, covers_key, pick_figure, quantity_bonus, topic_unknown
 from bot.query import Query
 from bot.records import Answer, Hit, Passage
-from bot.refusal import Thresholds, hard_reason, refusal_reason
+from bot.refusal import UNNAMED, Thresholds, hard_reason, refusal_reason
 from bot.rules import is_penalty
 from bot.store import StoredIndex
 from bot import clauses
 from bot.ingest.legal import PREAMBLE
 from bot.penalty_reach import reached
-from bot.second_opinion import AMONG, Similar, agrees
+from bot.second_opinion import AMONG, Similar, agrees, preferred
 
 __all__ = ["Thresholds", "compose", "best_sentence", "hard_reason"]
 
@@ -57,8 +57,17 @@ class Candidate:
         """The chosen clause, then the best clause of each of the next passages: the model is asked which passage
         the question is about; which sentence of one article answers is the words' business ("养犬登记有效期为一年"
         is no rival to "…三十日内…办理养犬登记" for "多少天内登记")."""
-        others = [text for chunk_id, text in self.runners if chunk_id != self.chosen[0]][: AMONG - 1]
-        return (self.chosen[1], *others) if self.chosen[1] else ()
+        return tuple(text for _, text in self._compared)
+
+    @property
+    def ranked_ids(self) -> tuple[int, ...]:
+        """The passages (chunk ids) of `ranked`, in its order."""
+        return tuple(chunk_id for chunk_id, _ in self._compared)
+
+    @property
+    def _compared(self) -> tuple[tuple[int, str], ...]:
+        others = [(c, text) for c, text in self.runners if c != self.chosen[0]][: AMONG - 1]
+        return (self.chosen, *others) if self.chosen[1] else ()
 
 
 def best_sentence(query: Query, hits: list[Hit], items: list[Concept], pool: int = SENTENCES_FROM) -> Candidate | None:
@@ -205,6 +214,7 @@ def best_penalty_clause(query: Query, hits: list[Hit], index: StoredIndex, items
         score, cov = _shared_score(query, items, found.rank, chunk.text[start:end], context)
         # the key word may be the duty's ("皮划艇" of "船只"); the score still counts the clause's own words
         score += PENALTY_BONUS - (0.0 if covers_key(items, f"{context}\n{found.duty}") else MISSES_KEY)
+        score -= RULE_FOR_ACTIVITY if query.about_activity else 0.0
         best = _better(best, Candidate(found.hit, found.rank, start, end, score, cov, context=f"{context}\n{found.duty}"))
     return best
 
@@ -241,6 +251,23 @@ def _doubted(query: Query, candidate: Candidate, similar: Similar | None, limits
         candidate.coverage < limits.legal_doubt_coverage and not agrees(candidate.ranked, similar, 0.0)
 
 
+def _switched(query: Query, candidate: Candidate, hits: list[Hit], index: StoredIndex, items: list[Concept],
+              similar: Similar | None, limits: Thresholds) -> tuple[Candidate, str] | None:
+    """Weak word evidence, and the model clearly prefers a runner-up's passage: the answer from that passage,
+    its clause chosen by the words as before. A long colloquial question's incidental words ("活动结束了…拆干净")
+    pull the words to a neighbour, while the model reads the whole question. Only a hard reason refuses it."""
+    if not _asks_the_model(query, candidate):
+        return None
+    picked = preferred(candidate.ranked, similar, limits.legal_switch_floor, limits.legal_switch_margin)
+    hit = next((h for h in hits if picked and h.chunk.id == candidate.ranked_ids[picked]), None)
+    other = choose(query, [hit], index, items) if hit else None
+    if other is None or not other.hit.chunk.article:
+        return None
+    reason = refusal_reason(query, other, index, limits, items)
+    # the model's pick is the evidence now: the words' weakness, or their rarest word missing, does not refuse it
+    return other, "" if reason in ("weak evidence", UNNAMED) and not topic_unknown(items) else reason
+
+
 def _asks_the_model(query: Query, candidate: Candidate) -> bool:
     """A clause of a law, chosen by the question's words, for a Chinese question: what the model is asked about."""
     return bool(candidate.hit.chunk.article) and not candidate.by_structure and query.lang == "zh"
@@ -258,6 +285,8 @@ def compose(query: Query, hits: list[Hit], index: StoredIndex, items: list[Conce
         reason = ""
     elif not reason and _doubted(query, candidate, similar, limits):
         reason = "weak evidence"
+    if reason == "weak evidence":
+        candidate, reason = _switched(query, candidate, hits, index, items, similar, limits) or (candidate, reason)
     found_passages = passages(hits[:shown])
     evidence = {"coverage": candidate.coverage, "dense": candidate.hit.dense, "hard": hard_reason(reason)} if candidate else {}
     if reason:

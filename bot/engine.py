@@ -71,7 +71,7 @@ class Engine:
         snapshot = self._snapshot
         query = with_indexed_places(analyse(question, snapshot.glossary), snapshot.index.catalogue)
         lexical = snapshot.index.lexical
-        query = translate(query, lexical.knows, lambda word: min(lexical.df(t) for t in tokens(word)))
+        query = translate(query, lexical.knows, lambda word: min(lexical.df(t) for t in tokens(word)), lexical.rows)
         vector = self.embedder.embed_queries([query.search_text])[0]
         # Retrieve deeper than shown: documents out of scope (another city, an older version) are dropped
         # or weighed down only now, and the best in-scope passages must still be among the candidates.

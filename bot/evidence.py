@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from bot.amounts import Amount, find_amounts
 from bot.query import Query
-from bot.tokenize import STOPWORDS, jieba_dict, token_set, tokens
+from bot.tokenize import STOPWORDS, jieba_dict, token_set, tokens, word_classes
 
 FIGURE = re.compile(
     r"(?:达到|超过|近|约)?(\d+(?:\.\d+)?)(余)?(万余次|万次|万元|亿元|元|%|宗|件|次|项|个|期|部|类|人|家|条|户|名|场|处|辆|台|天|小时|时|点|年)?(以上|左右|以内)?"
@@ -31,11 +31,16 @@ article articles provision provisions national day days month months hour hours 
 put puts putting apply applies applied run runs running fail fails failed
 """.split())
 # Chinese words that shape a question but are not its topic ("一共办了多少个案子" is about 案子).
-ZH_FILLER = frozenset("一般 通常 平时 平常 自己 一下 不用 不必 不需要 需不需要 要不要 用不用 能不能 可不可以 是不是 会不会 有人 别人 大概 大约 大致 差不多 到底 究竟 这边 那边 这里 那里 以后 之后 之内 以内 何种 多长 长时间 多长时间 一共 总共 总计 合计 意思 多久 去年 今年 目前 现在 情况 具体 主要 相关 方面 时候 一次 为什么 怎么样 是什么 有关".split())
+ZH_FILLER = frozenset("一般 通常 平时 平常 自己 一下 不用 不必 不需要 需不需要 要不要 用不用 能不能 可不可以 是不是 会不会 有人 别人 大概 大约 大致 差不多 到底 究竟 这边 那边 这里 那里 以后 之后 之内 以内 何种 多长 长时间 多长时间 一共 总共 总计 合计 意思 多久 去年 今年 目前 现在 情况 具体 主要 相关 方面 时候 一次 为什么 怎么样 是什么 有关 "
+    # the bound of the figure asked for, which the figure itself gives: "最多能罚多少", "最长能占多久"
+    "最多 最少 最长 最短 最高 最低 至少 至多 最快 最迟 最晚 才能".split())
 # Words of a question about rules that name no behaviour: "违反规定的怎么处罚，罚多少？" asks about nothing yet.
+# 城管 is how staff name the enforcer, which a clause names otherwise (城市管理部门) or not at all; 老板, 商家
+# name the party as people say it (a clause: 经营者, 施工单位); a title's kind (管理条例) names no behaviour.
 LEGAL_FILLER = frozenset("""处罚 罚款 罚 罚钱 钱 多少钱 处理 怎么 如何 多少 规定 条款 条文 法律责任 责任 后果 违反 行为 条例 法规 法律 本市 哪些
 会 被 要 需要 可以 应当 什么 哪个 部门 单位 个人 擅自 违法 私自 随意 乱 处 罚多少 怎么办 情况 有 没有 吗 呢
-年版 版 版本 新版 旧版 老版 修订 修正 现行 期限 时限 多久 几天
+年版 版 版本 新版 旧版 老版 修订 修正 现行 期限 时限 多久 几天 城管 管理条例 管理办法 办法 实施办法 细则
+老板 商家 店家 店主 老百姓 邻居 按规定 按照规定 依照规定 根据规定
 fine fines fined penalty penalties punish punished punishment sanction sanctions law laws regulation regulations
 rule rules illegal illegally unauthorized consequences deadline limit long""".split())
 COMMON_CHARS = 300  # 人, 上, 到, 边, 路: characters too common to tell one word from another
@@ -164,17 +169,57 @@ def _known(idf, words: list[str]) -> bool:
 def key_concepts(items: list[Concept]) -> list[Concept]:
     """The most specific words of the question that name its topic rather than ask: the heaviest, and any
     nearly as heavy (weights of 草坪, 花坛, 毁坏 differ by chance of the corpus, not by meaning)."""
-    topical = [c for c in items if c.known and not c.place and not set(c.words) & LEGAL_FILLER and not (c.words[0].isascii() and len(c.words[0]) < 3)]
+    topical = [c for c in _named(items) if not _says_how(c)]
     if not topical:
         return []
+    # one character (车, 路, 树) names a topic only when nothing longer does: "渣土车…这种车" is about 渣土
+    topical = [c for c in topical if len(c.words[0]) > 1] or topical
     top = max(topical, key=lambda c: c.weight)
     if top.words[0].isascii():  # an English word weighs what its dictionary translation does: no real ties
         return [top]
     return [c for c in topical if c.weight >= KEY_TIE * top.weight]
 
 
+def _named(items: list[Concept]) -> list[Concept]:
+    """The question's words that the corpus uses and that could name a topic: no place, no legal filler."""
+    return [c for c in items if c.known and not c.place and not set(c.words) & LEGAL_FILLER and
+            not (c.words[0].isascii() and len(c.words[0]) < 3)]
+
+
+# Parts of speech that say how, when or how much rather than what (jieba's tags): adjectives, adverbs,
+# pronouns, time words, numerals, measure words, particles ("拆干净", "这条路", "天天").
+_NOT_A_TOPIC = frozenset("a ad r t m q p c u uj ul uv uz ud ug y e o f s".split())
+# the unit of the figure asked for: "每平方米多少元" asks a rate, it names no topic
+_UNIT_WORD = re.compile(r"每?(?:平方米?|立方米?|米|公里|株|棵|日|天|月|年|次|人|辆|处|件|元|吨|小时)")
+_RESULT = re.compile(r"[\u4e00-\u9fff][到住完掉]")  # "抓到", "逮住": how it was found, not what was done
+
+
+def _says_how(concept: Concept) -> bool:
+    """A word of the question that qualifies rather than names its topic; a glossary word always names one."""
+    word = concept.words[0]
+    if concept.phrases or word.isascii():
+        return False
+    classes = word_classes(word)
+    if _UNIT_WORD.fullmatch(word):
+        return True
+    if classes[0] == "r" and len(word) <= 3:  # "这条路", "那种车": which one, not what
+        return True
+    return all(c in _NOT_A_TOPIC for c in classes) or (classes[0] == "v" and bool(_RESULT.fullmatch(word)))
+
+
+# A law's text gives alternatives inside a word: 阳（平）台 is 阳台 or 平台, 建（构）筑物 is 建筑物 or 构筑物.
+_INNER_ALTERNATIVE = re.compile(r"(?<=[\u4e00-\u9fff])（[\u4e00-\u9fff]{1,2}）(?=[\u4e00-\u9fff])")
+
+
+def readable(text: str) -> str:
+    """The text, and when it gives alternatives inside words, also as read without them (阳台, 建筑物)."""
+    plain = _INNER_ALTERNATIVE.sub("", text)
+    return text if plain == text else f"{text}\n{plain}"
+
+
 def covers_key(items: list[Concept], text: str) -> bool:
     """The text names one of the question's key words (or the question has none the corpus uses)."""
+    text = readable(text)
     present = token_set(text)
     keys = key_concepts(items)
     return not keys or any(k.found_in(text, present) for k in keys)
@@ -183,7 +228,7 @@ def covers_key(items: list[Concept], text: str) -> bool:
 def topic_unknown(items: list[Concept]) -> bool:
     """Every topical word of the question is one the corpus never uses ("醉驾怎么处罚？"): whatever clause
     resembles it, the documents do not name its topic."""
-    return not key_concepts(items) and any(c.chars for c in items)
+    return not _named(items) and any(c.chars for c in items)
 
 
 def coverage(items: list[Concept], text: str, partial: bool = True) -> float:
@@ -192,6 +237,7 @@ def coverage(items: list[Concept], text: str, partial: bool = True) -> float:
     total = sum(c.weight for c in items)
     if total == 0:
         return 0.0
+    text = readable(text)
     present = token_set(text)
     if not partial:
         return sum(c.weight for c in items if c.found_in(text, present)) / total

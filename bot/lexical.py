@@ -44,6 +44,14 @@ class LexicalIndex:
         column = self._bm25.vocab_dict.get(token)
         return 0 if column is None else int(self._bm25.scores["indptr"][column + 1] - self._bm25.scores["indptr"][column])
 
+    def rows(self, token: str) -> np.ndarray:
+        """The chunks that use the token (row numbers, ascending)."""
+        column = self._bm25.vocab_dict.get(token)
+        if column is None:
+            return np.zeros(0, np.int64)
+        indptr = self._bm25.scores["indptr"]
+        return np.asarray(self._bm25.scores["indices"][indptr[column]: indptr[column + 1]])
+
     def knows(self, token: str) -> bool:
         return token in self._bm25.vocab_dict
 

@@ -15,10 +15,11 @@ _QUANTITY_ZH = re.compile(r"多少|(?<![好这那没])几(?![乎下句眼口步]
 _QUANTITY_EN = re.compile(r"\bhow (many|much)\b|\bpercent(age)?\b|\brate\b|\bratio\b|\bnumber of\b|\bproportion\b|\bshare of\b|\bcount of\b|\btotal\b", re.I)
 _YEAR = re.compile(r"(?<!\d)(19|20)\d{2}(?!\d)")
 # A question about what happens to whoever does something: the answer is the clause with the penalty.
-_PENALTY = re.compile(r"处罚|罚款|罚多少|罚钱|怎么罚|如何罚|罚几|法律责任|后果|怎么处理|如何处理|怎么办|拘留|没收|"
+_PENALTY = re.compile(r"处罚|罚款|罚多少|罚钱|怎么罚|如何罚|罚几|罚[他她]|罚得重|[会能要]罚|罚吗|法律责任|后果|怎么处理|如何处理|怎么办|拘留|没收|"
                       r"\bpenalt|\bfine[sd]?\b|\bpunish|\bsanction|\bconsequence|\bdetention|\bdetained|\bconfiscat", re.I)
 _PERIOD = re.compile(r"多久|多长时间|多少天|几天|几日|多少日|期限|时限|时效|几个月|多少个?月|多少小时|几个?小时|几年|多少年|"
-                     r"\bhow long\b|\bdeadline|\btime limit|\bwithin how|\bhow many (?:days|months|years|hours)", re.I)
+                     r"\bhow (?:long|soon|quickly|fast)\b|\bdeadline|\btime limit|\bwithin how|\bhow many (?:days|months|years|hours)", re.I)
+_PERIOD_NOUNS = ("期限", "时限", "时效")
 # A time of day: "几点以后不能跳广场舞", "during which hours"; not 几时, which asks for a date ("几时施行").
 _CLOCK = re.compile(r"几点|[哪什][个些么]?时段|\bwhat time\b|\b(?:which|what) hours\b", re.I)
 CLOCK_UNITS = ("时", "点")
@@ -30,7 +31,7 @@ _RULE = re.compile(r"规定|条例|法律|法规|本法|违反|违法|处罚|罚
                    r"要|不能|应当|可以|能不能|能否|可不可以|会不会|会被|不得|禁止|必须|最长|最多|至少|不超过|就算|"
                    r"怎么办|怎么处理|哪个部门|谁负责|由谁|归.{0,6}管|"
                    r"\b(?:can|may|must|shall|allowed|required|penalt\w*|fines?|law|regulations?|rules?)\b", re.I)
-_COUNTED = re.compile(r"(?:了|过)(?:几|多少)|一共|总共|累计|\bhow many\b[^?]*\b(?:were|was|did)\b", re.I)
+_COUNTED = re.compile(r"(?:了|过)(?:几|多少)|一共|总共|累计|总额|总数|总量|总计|合计|\bhow many\b[^?]*\b(?:were|was|did)\b", re.I)
 _MODAL = re.compile(r"能|可以|应当|要|必须|不得|\b(?:can|may|must|shall|should)\b", re.I)
 _ADOPTION = re.compile(r"通过|批准|施行|生效|修正|修订|公布|发布|颁布|\badopt|\beffect|\bamend|\bforce\b|\bpromulgat|\benact", re.I)
 _ARTICLE = re.compile(r"第([一二三四五六七八九十百千零〇两]+|\d+)条")
@@ -90,7 +91,7 @@ def analyse(question: str, glossary: Glossary) -> Query:
     lang = "zh" if _CJK.search(text) else "en"
     expansions = glossary.matches(text)
     expanded = tokens(text) + [t for values in expansions.values() for e in values for t in tokens(e)]
-    period = bool(_PERIOD.search(text))
+    period = _asks_period(text)
     which_article = bool(_WHICH_ARTICLE.search(text))
     # "第几条" counts nothing: it asks where a rule stands
     clock = bool(_CLOCK.search(text))
@@ -113,6 +114,15 @@ def analyse(question: str, glossary: Glossary) -> Query:
         about_adoption=bool(_ADOPTION.search(text)),
         about_activity=_about_activity(text, period),
     )
+
+
+def _asks_period(text: str) -> bool:
+    """A question for a time limit: "多久", "期限是多长"; not "未按规定期限恢复绿地的，如何处罚", where the
+    period only describes the behaviour whose penalty is asked."""
+    found = [m.group(0) for m in _PERIOD.finditer(text)]
+    if not found:
+        return False
+    return not _PENALTY.search(text) or any(m not in _PERIOD_NOUNS for m in found)
 
 
 def _about_activity(text: str, period: bool) -> bool:

@@ -49,6 +49,10 @@ class Thresholds:
     legal_agree_floor: float = 0.91
     # ...and a clause chosen on less of the question's words than this stands only if the model picks it too
     legal_doubt_coverage: float = 0.6
+    # ...and when the model clearly prefers a runner-up's passage (at least this similar, and by this margin over
+    # the words' clause), the answer is taken from that passage instead
+    legal_switch_floor: float = 0.93
+    legal_switch_margin: float = 0.01
 
 
 def refusal_reason(query: Query, candidate: Candidate | None, index: StoredIndex, limits: Thresholds,
@@ -107,14 +111,17 @@ def _counts(unit: str) -> bool:
     return not (unit in PERIOD_UNITS or unit.endswith("元") or unit == "%")
 
 
+UNNAMED = "the documents do not name what is asked about"
+
+
 def _strength_reason(query: Query, candidate: Candidate, limits: Thresholds, items: list[Concept]) -> str:
     """Too little of the question found, or too little similarity, for the kind of document answering."""
     legal = bool(candidate.hit.chunk.article) and not query.article and not candidate.by_structure
     if legal and topic_unknown(items):
-        return "the documents do not name what is asked about"
+        return UNNAMED
     if legal and not covers_key(items, f"{candidate.context}\n{candidate.hit.chunk.text}") and \
             (query.lang == "en" or candidate.hit.dense < limits.legal_unnamed_floor):
-        return "the documents do not name what is asked about"
+        return UNNAMED
     if legal and _weak_for_a_law(query, candidate, limits, items):
         return "weak evidence"
     if candidate.hit.dense < limits.floor:

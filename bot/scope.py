@@ -24,12 +24,22 @@ def with_indexed_places(query: Query, catalogue: Catalogue) -> Query:
     """"洛阳有人把垃圾箱砸坏了" names 洛阳 without the 市 the place tagger needs: the place of an indexed
     document counts bare too, so the question is scoped to it and the name is not taken for its topic."""
     extra = [p for p in sorted(catalogue.places) if p in query.text and p not in query.places]
-    return replace(query, places=query.places + extra) if extra else query
+    query = replace(query, places=query.places + extra) if extra else query
+    # "in Nanyang": the name as the documents write it (南阳, in their titles), so it is a place, not a
+    # topic word no Chinese text can contain.
+    named = {p.lower(): catalogue.resolve_place(p) for p in query.places if p.isascii()}
+    named = {p: r for p, r in named.items() if not r.isascii()}
+    if not named:
+        return query
+    # not a search token: scope is kept by document (in_scope), and the name would rank a law's first article
+    return replace(query, places=list(dict.fromkeys(query.places + list(named.values()))),
+                   expansions={**query.expansions, **{p: [r] for p, r in named.items()}})
 
 
 def in_scope(hits: list[Hit], query: Query, catalogue: Catalogue) -> list[Hit]:
     """The hits re-weighted by document, best first; hits of documents the question rules out are dropped."""
-    named = catalogue.named_in(query.text)
+    titled = catalogue.titled_in(query.text)  # a title in 《》 is taken as written, not by its words
+    named = catalogue.named_in(query.text) if titled is None else titled
     places = [p for p in map(catalogue.resolve_place, query.places) if p in catalogue.places]
     if named:
         narrowed = [h for h in hits if h.chunk.source in named]

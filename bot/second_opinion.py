@@ -56,3 +56,13 @@ def agrees(clauses: Sequence[str], similar: Similar | None, floor: float) -> boo
         return False
     scores = similar(clauses[:AMONG])
     return scores[0] >= floor and scores[0] == max(scores)
+
+
+def preferred(clauses: Sequence[str], similar: Similar | None, floor: float, margin: float) -> int:
+    """The runner-up (index > 0) the model prefers to the first clause by at least `margin`, and finds at least
+    `floor` similar to the question; 0 when it prefers none."""
+    if similar is None or len(clauses) < 2:
+        return 0
+    scores = similar(clauses[:AMONG])
+    best = max(range(len(scores)), key=lambda i: scores[i])
+    return best if best and scores[best] >= floor and scores[best] - scores[0] >= margin else 0

@@ -65,3 +65,12 @@ def place_names(text: str) -> list[str]:
 def token_set(text: str) -> frozenset[str]:
     """tokens() as a set, cached: report sentences are scored again and again, and never change."""
     return frozenset(tokens(text))
+
+
+@lru_cache(maxsize=65536)
+def word_classes(word: str) -> tuple[str, ...]:
+    """jieba's parts of speech for a word standing alone: "干净" -> (a,), "这条" -> (r, q), "抓到" -> (v, v)."""
+    import jieba.posseg
+
+    jieba_dict()
+    return tuple(p.flag for p in jieba.posseg.cut(word))

@@ -11,6 +11,8 @@ from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 
+import numpy as np
+
 from bot.query import Query
 from bot.tokenize import STOPWORDS, tokens
 
@@ -51,8 +53,9 @@ def lemmas(word: str) -> list[str]:
     return list(dict.fromkeys(forms))
 
 
-def translate(query: Query, knows, document_frequency) -> Query:
-    """The query with Chinese expansions for English words the glossary left untranslated."""
+def translate(query: Query, knows, document_frequency, rows=None) -> Query:
+    """The query with Chinese expansions for English words the glossary left untranslated; `rows` gives the
+    chunks using a token, to choose among a word's senses by the company they keep."""
     if query.lang != "en":
         return query
     from bot.evidence import EN_GENERIC, LEGAL_FILLER
@@ -62,11 +65,43 @@ def translate(query: Query, knows, document_frequency) -> Query:
     words = [w.lower() for w in re.findall(r"[A-Za-z]+", query.text) if not (w.isupper() and len(w) > 1)]
     words = [w for w in words
              if w not in STOPWORDS and w not in covered and w not in EN_GENERIC and w not in LEGAL_FILLER and len(w) > 2]
-    added: dict[str, list[str]] = {}
+    senses: dict[str, list[str]] = {}
     for word in words:
         found = [c for form in lemmas(word) for c in english_to_chinese().get(form, ())]
         usable = [c for c in dict.fromkeys(found) if all(knows(t) for t in tokens(c)) and tokens(c)]
         if usable:
-            added[word] = sorted(usable, key=document_frequency)[:PER_WORD]  # the most specific first
+            senses[word] = usable
+    added = {w: _chosen(w, usable, senses, query.expansions, document_frequency, rows) for w, usable in senses.items()}
     extra = [t for values in added.values() for v in values for t in tokens(v)]
     return replace(query, expansions={**query.expansions, **added}, tokens=list(dict.fromkeys(query.tokens + extra)))
+
+
+def _chosen(word: str, usable: list[str], senses: dict, glossed: dict, document_frequency, rows) -> list[str]:
+    """The senses of a word to search with. A dictionary lists many ("public": 公营, 公用, 公众 …); the ones
+    whose chunks also hold a sense of the question's other words are meant (co-occurrence disambiguation,
+    Ballesteros & Croft 1998): "carry" is 携带 beside "dagger" 匕首. Without that, the most specific first."""
+    by_specificity = sorted(usable, key=document_frequency)
+    others = [vs for w, vs in senses.items() if w != word] + [vs for vs in glossed.values() if vs]
+    if rows is None or not others or len(usable) <= PER_WORD:
+        return by_specificity[:PER_WORD]
+    score = {c: sum(max(_dice(c, o, rows) for o in group) for group in others) for c in usable}
+    return sorted(by_specificity, key=lambda c: -score[c])[:PER_WORD]
+
+
+def _dice(a: str, b: str, rows) -> float:
+    """How often two words share a chunk, against how often they are used: 2|A∩B| / (|A| + |B|)."""
+    ra, rb = _rows_of(a, rows), _rows_of(b, rows)
+    if not len(ra) or not len(rb):
+        return 0.0
+    return 2 * len(np.intersect1d(ra, rb, assume_unique=True)) / (len(ra) + len(rb))
+
+
+def _rows_of(word: str, rows):
+    """Chunks holding every token of a word (an approximation of the phrase itself)."""
+    parts = [rows(t) for t in tokens(word)]
+    if not parts:
+        return np.zeros(0, np.int64)
+    out = parts[0]
+    for part in parts[1:]:
+        out = np.intersect1d(out, part, assume_unique=True)
+    return out

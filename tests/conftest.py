@@ -73,6 +73,15 @@ def library_engine(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
+def fresh_engine(tmp_path_factory):
+    """The shipped corpus plus the four regulations of tests/fixtures/fresh, written after the engine was tuned."""
+    from bot.engine import Engine
+
+    fresh = sorted(p for p in (ROOT / "tests" / "fixtures" / "fresh").glob("*.md") if p.name != "README.md")
+    return Engine(_corpus_with(tmp_path_factory, "with-fresh", fresh))
+
+
+@pytest.fixture(scope="session")
 def regulations_engine(regulations_config):
     from bot.engine import Engine
 

@@ -139,3 +139,20 @@ def test_a_clause_chosen_on_few_words_stands_only_if_the_model_picks_it_too(libr
     assert not library_engine.answer(question).found
     trusting = Engine(library_engine.cfg, replace(library_engine.thresholds, legal_doubt_coverage=0.0))
     assert trusting.answer(question).found
+
+
+def test_weak_words_give_way_to_the_passage_the_model_clearly_prefers(library_engine, monkeypatch):
+    question = "河边那块警示牌被人拆走了，管不管？"
+    assert library_engine.answer(question).notice == "weak evidence"
+    compared: list[str] = []
+
+    def preferring_the_second(texts):  # a model that clearly prefers the first runner-up's passage
+        compared[:] = texts
+        return [0.5, 0.99] + [0.5] * (len(texts) - 2)
+
+    monkeypatch.setattr(library_engine._clauses, "to", lambda vector: preferring_the_second)
+    answer = library_engine.answer(question)
+    assert answer.found and compared[1].split("\n")[-1][-12:] in answer.passages[0].text
+    # a model that prefers it only slightly leaves the weak words refused
+    monkeypatch.setattr(library_engine._clauses, "to", lambda vector: lambda texts: [0.94, 0.945] + [0.5] * (len(texts) - 2))
+    assert not library_engine.answer(question).found

@@ -4,6 +4,7 @@ name of an indexed document scopes the question."""
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from bot.catalogue import Catalogue
@@ -142,3 +143,53 @@ def test_a_figure_the_question_gives_is_not_its_answer():
     fifteen, three = figures(sentence)
     assert restates(fifteen, figures(question)) and not restates(three, figures(question))  # 十五天 is 十五日
     assert pick_figure(analyse(question, Glossary()), sentence, _items(question)).text == "百分之三"
+
+
+def test_words_that_qualify_rather_than_name_are_not_key_words():
+    # adjectives, pronoun phrases, place words, "caught" and the unit of the figure asked for: none is a topic
+    words = {"广告": 3.0, "干净": 11.0, "拆": 3.0, "这条": 9.0, "路": 2.0, "挖": 3.0, "摘花": 5.0, "抓到": 12.0,
+             "门口": 9.0, "摆摊": 6.0, "每平方米": 9.0, "绿地": 3.0, "老板": 9.0, "扬尘": 5.0}
+    for text, topic in (("临时的大广告几天之内得拆干净？", "广告"), ("这条路被挖了", "挖"), ("摘花抓到了能罚多少钱？", "摘花"),
+                        ("门口有人摆摊", "摆摊"), ("绿地每平方米多少元？", "绿地"), ("工地扬尘，老板不让检查", "扬尘")):
+        keys = key_concepts(concepts(analyse(text, Glossary()), lambda t: words.get(t, UNSEEN)))
+        assert [k.words[0] for k in keys] == [topic], text
+
+
+def test_the_bound_of_the_figure_asked_for_is_not_a_topic():
+    for text in ("最多能罚他多少钱？", "最长能占多长时间？", "最少要补种几棵？"):
+        assert not {"最多", "最长", "最少"} & {c.words[0] for c in _items(text)}, text
+
+
+def test_a_penalty_asked_in_passing_and_a_period_that_only_describes_the_behaviour():
+    assert analyse("最多能罚他多少钱？", Glossary()).penalty and analyse("罚得重不重？", Glossary()).penalty
+    described = analyse("临时占用绿地期满后未按规定期限恢复的，如何处罚？", Glossary())
+    assert described.penalty and not described.period
+    assert analyse("申请复议的期限是多久？", Glossary()).period and analyse("有期限吗？", Glossary()).period
+    assert analyse("How soon must garbage be removed?", Glossary()).period
+
+
+def test_a_total_asks_what_was_done():
+    assert analyse("2023年罚款总额是多少？", Glossary()).about_activity
+    assert not analyse("罚款最高是多少？", Glossary()).about_activity
+
+
+def test_an_english_word_takes_the_sense_its_company_in_the_documents_shares():
+    from bot.translate import translate
+
+    # chunks: 1 holds 携带 and 匕首 (the clause asked about); 2 holds 搬运; 3 holds 运载
+    holders = {"携带": [1], "匕首": [1], "搬运": [2], "运载": [3], "运送": [3]}
+    known = lambda t: t in holders  # noqa: E731
+    rows = lambda t: np.array(holders.get(t, []), np.int64)  # noqa: E731
+    query = translate(analyse("What is the penalty for carrying a dagger?", Glossary()), known, lambda w: 1, rows)
+    assert query.expansions["carrying"][0] == "携带" and query.expansions["dagger"] == ["匕首"]
+    # without the documents' company the most specific senses are taken, whatever they mean here
+    alone = translate(analyse("What is the penalty for carrying a dagger?", Glossary()), known, lambda w: 1)
+    assert alone.expansions["carrying"] != query.expansions["carrying"]
+
+
+def test_an_english_place_is_a_place_by_the_name_the_documents_use():
+    catalogue = Catalogue({"n.md": {"title": "南阳市城市绿化条例", "kind": "regulation", "place": "南阳"}})
+    query = with_indexed_places(analyse("In Nanyang, what is the green space ratio?", Glossary()), catalogue)
+    assert "南阳" in query.places and query.expansions["nanyang"] == ["南阳"]
+    place = [c for c in concepts(query, idf) if c.words[0] == "nanyang"]
+    assert place and place[0].place and "nanyang" not in [k.words[0] for k in key_concepts(concepts(query, idf))]

@@ -44,3 +44,18 @@ def test_the_cache_keeps_the_clauses_used_last(monkeypatch):
     similar([PARKING])  # used again: EFFECT is now the oldest
     similar([WARNING_SIGN])
     assert list(clauses._cache) == [PARKING, WARNING_SIGN]
+
+
+def test_the_model_prefers_a_runner_up_only_clearly_and_only_when_it_is_alike_enough():
+    from bot.second_opinion import preferred
+
+    clauses = ["chosen", "runner", "third"]
+    scores = {"chosen": 0.90, "runner": 0.94, "third": 0.91}
+    similar = lambda texts: [scores[t] for t in texts]  # noqa: E731
+    assert preferred(clauses, similar, floor=0.93, margin=0.01) == 1
+    assert preferred(clauses, similar, floor=0.95, margin=0.01) == 0  # not alike enough
+    assert preferred(clauses, similar, floor=0.93, margin=0.05) == 0  # not clearly
+    assert preferred(["chosen"], similar, floor=0.0, margin=0.0) == 0 and preferred(clauses, None, 0.0, 0.0) == 0
+    # with real embeddings: the question is about the warning sign, the words chose the parking clause
+    _, real = _similar("河边的警示牌被人拆走了，怎么罚？")
+    assert preferred([PARKING, WARNING_SIGN, EFFECT], real, floor=0.8, margin=0.01) == 1
