@@ -25,6 +25,7 @@ according total overall altogether number amount times time year years last past
 about into over under within across per each every all any some its their them they there here these those
 bureau city government department office xuchang urban management also still yet far so just only
 many much percent percentage rate ratio proportion share count figure value kind kinds type types
+square meter meters metre metres kilometer kilometers kilometre kilometres yuan rmb
 question questions answer answers ask asked thing things matter matters
 must may might can could shall should will would need needs needed happen happens happened
 article articles provision provisions national day days month months hour hours soon often quickly
@@ -65,6 +66,7 @@ class Concept:
     place: bool = False  # a place the question names
     # For a word the corpus never uses, its uncommon characters: "砸坏" is half found in "损坏", "捕鱼" in "捕捞"
     chars: tuple[str, ...] = ()
+    specific: float = 0.0  # for an English word, its translation's weight, which tells its key words apart
 
     def found_in(self, text: str, present: frozenset[str]) -> bool:
         return any(w in present for w in self.words) or any(p in text for p in self.phrases)
@@ -128,7 +130,9 @@ def _concept(token: str, related: tuple[str, ...], query: Query, idf, focus: boo
         return None  # "经验交流": its words 经验 and 交流 are concepts already
     # a place is checked on its own, against the document ("Xuchang" by its translation 许昌)
     place = any(token in p or p in token for p in query.places) or any(v in query.places for v in related)
-    return Concept((token,), related, weight, known, place=place, chars=chars)
+    # an English word is only as specific as its translation: "major" (重大) names less than "overhaul" (大修)
+    specific = max(idf(t) for p in related for t in tokens(p)[:1]) if token.isascii() and related else 0.0
+    return Concept((token,), related, weight, known, place=place, chars=chars, specific=specific)
 
 
 def _made_of_known(word: str, question_tokens: list[str], idf) -> bool:
@@ -175,8 +179,8 @@ def key_concepts(items: list[Concept]) -> list[Concept]:
     # one character (车, 路, 树) names a topic only when nothing longer does: "渣土车…这种车" is about 渣土
     topical = [c for c in topical if len(c.words[0]) > 1] or topical
     top = max(topical, key=lambda c: c.weight)
-    if top.words[0].isascii():  # an English word weighs what its dictionary translation does: no real ties
-        return [top]
+    if top.words[0].isascii():  # the most specific translation; one key word, as translations rarely tie
+        return [max(topical, key=lambda c: (c.weight, c.specific))]
     return [c for c in topical if c.weight >= KEY_TIE * top.weight]
 
 

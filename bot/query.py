@@ -18,8 +18,9 @@ _YEAR = re.compile(r"(?<!\d)(19|20)\d{2}(?!\d)")
 _PENALTY = re.compile(r"处罚|罚款|罚多少|罚钱|怎么罚|如何罚|罚几|罚[他她]|罚得重|[会能要]罚|罚吗|法律责任|后果|怎么处理|如何处理|怎么办|拘留|没收|"
                       r"\bpenalt|\bfine[sd]?\b|\bpunish|\bsanction|\bconsequence|\bdetention|\bdetained|\bconfiscat", re.I)
 _PERIOD = re.compile(r"多久|多长时间|多少天|几天|几日|多少日|期限|时限|时效|几个月|多少个?月|多少小时|几个?小时|几年|多少年|"
-                     r"\bhow (?:long|soon|quickly|fast)\b|\bdeadline|\btime limit|\bwithin how|\bhow many (?:days|months|years|hours)", re.I)
-_PERIOD_NOUNS = ("期限", "时限", "时效")
+                     r"\bhow (?:long|soon|quickly|fast)\b|\bdeadline|\btime limit|\bwithin how|"
+                     r"\bhow many (?:(?:working|business|calendar) )?(?:days|months|years|hours)", re.I)
+_PERIOD_NOUNS = ("期限", "时限", "时效", "deadline", "time limit")
 # A time of day: "几点以后不能跳广场舞", "during which hours"; not 几时, which asks for a date ("几时施行").
 _CLOCK = re.compile(r"几点|[哪什][个些么]?时段|\bwhat time\b|\b(?:which|what) hours\b", re.I)
 CLOCK_UNITS = ("时", "点")
@@ -122,7 +123,7 @@ def _asks_period(text: str) -> bool:
     found = [m.group(0) for m in _PERIOD.finditer(text)]
     if not found:
         return False
-    return not _PENALTY.search(text) or any(m not in _PERIOD_NOUNS for m in found)
+    return not _PENALTY.search(text) or any(m.lower() not in _PERIOD_NOUNS for m in found)
 
 
 def _about_activity(text: str, period: bool) -> bool:

@@ -193,3 +193,14 @@ def test_an_english_place_is_a_place_by_the_name_the_documents_use():
     assert "南阳" in query.places and query.expansions["nanyang"] == ["南阳"]
     place = [c for c in concepts(query, idf) if c.words[0] == "nanyang"]
     assert place and place[0].place and "nanyang" not in [k.words[0] for k in key_concepts(concepts(query, idf))]
+
+
+def test_an_english_questions_key_word_is_its_most_specific_translation():
+    from bot.translate import translate
+
+    # 重大 is in many clauses, 大修 in few: "overhaul" names the topic, "major" does not
+    weights = {"重大": 2.0, "主要": 1.5, "大修": 6.0, "挖掘": 4.0}
+    query = analyse("How long after a major overhaul may a road not be dug?", Glossary())
+    query = translate(query, lambda t: t in weights, lambda w: 1)
+    keys = key_concepts(concepts(query, lambda t: weights.get(t, UNSEEN)))
+    assert [k.words[0] for k in keys] == ["overhaul"]
