@@ -176,8 +176,6 @@ def key_concepts(items: list[Concept]) -> list[Concept]:
     topical = [c for c in _named(items) if not _says_how(c)]
     if not topical:
         return []
-    # one character (车, 路, 树) names a topic only when nothing longer does: "渣土车…这种车" is about 渣土
-    topical = [c for c in topical if len(c.words[0]) > 1] or topical
     top = max(topical, key=lambda c: c.weight)
     if top.words[0].isascii():  # the most specific translation; one key word, as translations rarely tie
         return [max(topical, key=lambda c: (c.weight, c.specific))]
