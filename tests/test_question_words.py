@@ -180,11 +180,13 @@ def test_an_english_word_takes_the_sense_its_company_in_the_documents_shares():
     holders = {"携带": [1], "匕首": [1], "搬运": [2], "运载": [3], "运送": [3]}
     known = lambda t: t in holders  # noqa: E731
     rows = lambda t: np.array(holders.get(t, []), np.int64)  # noqa: E731
-    query = translate(analyse("What is the penalty for carrying a dagger?", Glossary()), known, lambda w: 1, rows)
-    assert query.expansions["carrying"][0] == "携带" and query.expansions["dagger"] == ["匕首"]
-    # without the documents' company the most specific senses are taken, whatever they mean here
-    alone = translate(analyse("What is the penalty for carrying a dagger?", Glossary()), known, lambda w: 1)
-    assert alone.expansions["carrying"] != query.expansions["carrying"]
+    df = lambda w: 9 if w == "携带" else 1  # noqa: E731  (携带 is the least specific sense here)
+    query = translate(analyse("What is the penalty for carrying a dagger?", Glossary()), known, df, rows)
+    assert "携带" in query.expansions["carrying"] and query.expansions["dagger"] == ["匕首"]
+    assert len(query.expansions["carrying"]) == 2  # beside it, the most specific sense
+    # without the documents' company the two most specific senses are taken, whatever they mean here
+    alone = translate(analyse("What is the penalty for carrying a dagger?", Glossary()), known, df)
+    assert "携带" not in alone.expansions["carrying"]
 
 
 def test_an_english_place_is_a_place_by_the_name_the_documents_use():
