@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bot.citation import answer_text, not_found_text
-from bot.evidence import Concept, Figure, coverage, covers_key, pick_figure, quantity_bonus, topic_unknown
+from bot.evidence import Concept, Figure, coverage, pick_figure, quantity_bonus
+from bot.key_words import covers_key, topic_unknown
 from bot.query import Query
 from bot.records import Answer, Hit, Passage
 from bot.refusal import UNNAMED, Thresholds, hard_reason, refusal_reason

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from bot.amounts import Amount, find_amounts
 from bot.query import Query
-from bot.tokenize import STOPWORDS, jieba_dict, token_set, tokens, word_classes
+from bot.tokenize import STOPWORDS, jieba_dict, token_set, tokens
 
 FIGURE = re.compile(
     r"(?:达到|超过|近|约)?(\d+(?:\.\d+)?)(余)?(万余次|万次|万元|亿元|元|%|宗|件|次|项|个|期|部|类|人|家|条|户|名|场|处|辆|台|天|小时|时|点|年)?(以上|左右|以内)?"
@@ -45,7 +45,6 @@ LEGAL_FILLER = frozenset("""处罚 罚款 罚 罚钱 钱 多少钱 处理 怎么
 fine fines fined penalty penalties punish punished punishment sanction sanctions law laws regulation regulations
 rule rules illegal illegally unauthorized consequences deadline limit long""".split())
 COMMON_CHARS = 300  # 人, 上, 到, 边, 路: characters too common to tell one word from another
-KEY_TIE = 0.9
 PARTIAL = 0.5  # a word only found by its characters counts for at most half: 醉驾 is not 醉酒
 SINGLE_CHAR_WEIGHT = 0.3  # 开, 办, 收: one-character words are mostly light verbs of the question
 
@@ -170,45 +169,6 @@ def _known(idf, words: list[str]) -> bool:
     return any(all(idf(t) < unseen for t in tokens(w)) for w in words if tokens(w))
 
 
-def key_concepts(items: list[Concept]) -> list[Concept]:
-    """The most specific words of the question that name its topic rather than ask: the heaviest, and any
-    nearly as heavy (weights of 草坪, 花坛, 毁坏 differ by chance of the corpus, not by meaning)."""
-    topical = [c for c in _named(items) if not _says_how(c)]
-    if not topical:
-        return []
-    top = max(topical, key=lambda c: c.weight)
-    if top.words[0].isascii():  # the most specific translation; one key word, as translations rarely tie
-        return [max(topical, key=lambda c: (c.weight, c.specific))]
-    return [c for c in topical if c.weight >= KEY_TIE * top.weight]
-
-
-def _named(items: list[Concept]) -> list[Concept]:
-    """The question's words that the corpus uses and that could name a topic: no place, no legal filler."""
-    return [c for c in items if c.known and not c.place and not set(c.words) & LEGAL_FILLER and
-            not (c.words[0].isascii() and len(c.words[0]) < 3)]
-
-
-# Parts of speech that say how, when or how much rather than what (jieba's tags): adjectives, adverbs,
-# pronouns, time words, numerals, measure words, particles ("拆干净", "这条路", "天天").
-_NOT_A_TOPIC = frozenset("a ad r t m q p c u uj ul uv uz ud ug y e o f s".split())
-# the unit of the figure asked for: "每平方米多少元" asks a rate, it names no topic
-_UNIT_WORD = re.compile(r"每?(?:平方米?|立方米?|米|公里|株|棵|日|天|月|年|次|人|辆|处|件|元|吨|小时)")
-_RESULT = re.compile(r"[\u4e00-\u9fff][到住完掉]")  # "抓到", "逮住": how it was found, not what was done
-
-
-def _says_how(concept: Concept) -> bool:
-    """A word of the question that qualifies rather than names its topic; a glossary word always names one."""
-    word = concept.words[0]
-    if concept.phrases or word.isascii():
-        return False
-    classes = word_classes(word)
-    if _UNIT_WORD.fullmatch(word):
-        return True
-    if classes[0] == "r" and len(word) <= 3:  # "这条路", "那种车": which one, not what
-        return True
-    return all(c in _NOT_A_TOPIC for c in classes) or (classes[0] == "v" and bool(_RESULT.fullmatch(word)))
-
-
 # A law's text gives alternatives inside a word: 阳（平）台 is 阳台 or 平台, 建（构）筑物 is 建筑物 or 构筑物.
 _INNER_ALTERNATIVE = re.compile(r"(?<=[\u4e00-\u9fff])（[\u4e00-\u9fff]{1,2}）(?=[\u4e00-\u9fff])")
 
@@ -217,20 +177,6 @@ def readable(text: str) -> str:
     """The text, and when it gives alternatives inside words, also as read without them (阳台, 建筑物)."""
     plain = _INNER_ALTERNATIVE.sub("", text)
     return text if plain == text else f"{text}\n{plain}"
-
-
-def covers_key(items: list[Concept], text: str) -> bool:
-    """The text names one of the question's key words (or the question has none the corpus uses)."""
-    text = readable(text)
-    present = token_set(text)
-    keys = key_concepts(items)
-    return not keys or any(k.found_in(text, present) for k in keys)
-
-
-def topic_unknown(items: list[Concept]) -> bool:
-    """Every topical word of the question is one the corpus never uses ("醉驾怎么处罚？"): whatever clause
-    resembles it, the documents do not name its topic."""
-    return not _named(items) and any(c.chars for c in items)
 
 
 def coverage(items: list[Concept], text: str, partial: bool = True) -> float:

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from bot.evidence import Concept, key_concepts
+from bot.evidence import Concept
+from bot.key_words import key_concepts
 from bot.records import Hit
 from bot.store import StoredIndex
 from bot.tokenize import token_set, tokens

@@ -7,7 +7,8 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from bot.evidence import Concept, covers_key, figure_clause_coverage, figures, key_concepts, restates, topic_unknown
+from bot.evidence import Concept, figure_clause_coverage, figures, restates
+from bot.key_words import covers_key, key_concepts, topic_unknown
 from bot.ingest.legal import PREAMBLE
 from bot.query import PERIOD_UNITS, STRICT_UNITS, Query
 from bot.rules import is_penalty

@@ -8,7 +8,8 @@ import numpy as np
 import pytest
 
 from bot.catalogue import Catalogue
-from bot.evidence import Concept, concepts, coverage, covers_key, key_concepts, topic_unknown, uncommon_chars
+from bot.evidence import Concept, concepts, coverage, uncommon_chars
+from bot.key_words import covers_key, key_concepts, topic_unknown
 from bot.glossary import Glossary
 from bot.query import analyse
 from bot.scope import with_indexed_places

@@ -1,0 +1,65 @@
+"""The question's key words: the few words that name its topic, which an answering clause must name too
+(bot/refusal.py), which rank clauses (bot/answer.py) and which are looked up when no passage names them
+(bot/key_lookup.py). Words that ask, qualify or scope a question are never key words."""
+
+from __future__ import annotations
+
+import re
+
+from bot.evidence import LEGAL_FILLER, Concept, readable
+from bot.tokenize import token_set, word_classes
+
+KEY_TIE = 0.9
+
+
+def key_concepts(items: list[Concept]) -> list[Concept]:
+    """The most specific words of the question that name its topic rather than ask: the heaviest, and any
+    nearly as heavy (weights of 草坪, 花坛, 毁坏 differ by chance of the corpus, not by meaning)."""
+    topical = [c for c in _named(items) if not _says_how(c)]
+    if not topical:
+        return []
+    top = max(topical, key=lambda c: c.weight)
+    if top.words[0].isascii():  # the most specific translation; one key word, as translations rarely tie
+        return [max(topical, key=lambda c: (c.weight, c.specific))]
+    return [c for c in topical if c.weight >= KEY_TIE * top.weight]
+
+
+def _named(items: list[Concept]) -> list[Concept]:
+    """The question's words that the corpus uses and that could name a topic: no place, no legal filler."""
+    return [c for c in items if c.known and not c.place and not set(c.words) & LEGAL_FILLER and
+            not (c.words[0].isascii() and len(c.words[0]) < 3)]
+
+
+# Parts of speech that say how, when or how much rather than what (jieba's tags): adjectives, adverbs,
+# pronouns, time words, numerals, measure words, particles ("拆干净", "这条路", "天天").
+_NOT_A_TOPIC = frozenset("a ad r t m q p c u uj ul uv uz ud ug y e o f s".split())
+# the unit of the figure asked for: "每平方米多少元" asks a rate, it names no topic
+_UNIT_WORD = re.compile(r"每?(?:平方米?|立方米?|米|公里|株|棵|日|天|月|年|次|人|辆|处|件|元|吨|小时)")
+_RESULT = re.compile(r"[\u4e00-\u9fff][到住完掉]")  # "抓到", "逮住": how it was found, not what was done
+
+
+def _says_how(concept: Concept) -> bool:
+    """A word of the question that qualifies rather than names its topic; a glossary word always names one."""
+    word = concept.words[0]
+    if concept.phrases or word.isascii():
+        return False
+    classes = word_classes(word)
+    if _UNIT_WORD.fullmatch(word):
+        return True
+    if classes[0] == "r" and len(word) <= 3:  # "这条路", "那种车": which one, not what
+        return True
+    return all(c in _NOT_A_TOPIC for c in classes) or (classes[0] == "v" and bool(_RESULT.fullmatch(word)))
+
+
+def covers_key(items: list[Concept], text: str) -> bool:
+    """The text names one of the question's key words (or the question has none the corpus uses)."""
+    text = readable(text)
+    present = token_set(text)
+    keys = key_concepts(items)
+    return not keys or any(k.found_in(text, present) for k in keys)
+
+
+def topic_unknown(items: list[Concept]) -> bool:
+    """Every topical word of the question is one the corpus never uses ("醉驾怎么处罚？"): whatever clause
+    resembles it, the documents do not name its topic."""
+    return not _named(items) and any(c.chars for c in items)
