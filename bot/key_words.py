@@ -30,8 +30,9 @@ def _named(items: list[Concept]) -> list[Concept]:
             not (c.words[0].isascii() and len(c.words[0]) < 3)]
 
 
-# Parts of speech that say how, when or how much rather than what (jieba's tags): adjectives, adverbs,
-# pronouns, time words, numerals, measure words, particles ("拆干净", "这条路", "天天").
+# Parts of speech that say how, when, where or how much rather than what (jieba's tags): adjectives, pronouns,
+# time and place words, numerals, measure words, particles ("拆干净", "这条路", "天天", "门口"). Not adverbs:
+# jieba tags 暂停 one.
 _NOT_A_TOPIC = frozenset("a ad r t m q p c u uj ul uv uz ud ug y e o f s".split())
 # the unit of the figure asked for: "每平方米多少元" asks a rate, it names no topic
 _UNIT_WORD = re.compile(r"每?(?:平方米?|立方米?|米|公里|株|棵|日|天|月|年|次|人|辆|处|件|元|吨|小时)")
@@ -43,9 +44,9 @@ def _says_how(concept: Concept) -> bool:
     word = concept.words[0]
     if concept.phrases or word.isascii():
         return False
-    classes = word_classes(word)
     if _UNIT_WORD.fullmatch(word):
         return True
+    classes = word_classes(word)
     if classes[0] == "r" and len(word) <= 3:  # "这条路", "那种车": which one, not what
         return True
     return all(c in _NOT_A_TOPIC for c in classes) or (classes[0] == "v" and bool(_RESULT.fullmatch(word)))

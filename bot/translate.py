@@ -88,7 +88,8 @@ def _chosen(word: str, usable: list[str], senses: dict, glossed: dict, document_
     score = {c: sum(max(_dice(c, o, rows) for o in group) for group in others) for c in usable}
     # the most specific sense stays beside the best-accompanied one: company alone can follow a neighbouring
     # sentence's words ("identified" as 查找出, from the 廉政风险点 sentence, not the 风险点 one asked about)
-    return list(dict.fromkeys([by_specificity[0], max(by_specificity, key=lambda c: score[c])]))
+    best = max(by_specificity, key=lambda c: score[c])
+    return [by_specificity[0], best if best != by_specificity[0] and score[best] > 0 else by_specificity[1]]
 
 
 def _dice(a: str, b: str, rows) -> float:
