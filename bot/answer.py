@@ -260,7 +260,9 @@ def _switched(query: Query, candidate: Candidate, hits: list[Hit], index: Stored
     if not _asks_the_model(query, candidate):
         return None
     picked = preferred(candidate.ranked, similar, limits.legal_switch_floor, limits.legal_switch_margin)
-    hit = next((h for h in hits if picked and h.chunk.id == candidate.ranked_ids[picked]), None)
+    if not picked:
+        return None
+    hit = next((h for h in hits if h.chunk.id == candidate.ranked_ids[picked]), None)
     other = choose(query, [hit], index, items) if hit else None
     if other is None or not other.hit.chunk.article:
         return None

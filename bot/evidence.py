@@ -117,7 +117,8 @@ def concepts(query: Query, idf) -> list[Concept]:
 
 def _concept(token: str, related: tuple[str, ...], query: Query, idf, focus: bool) -> Concept | None:
     """One word of the question as a concept, or None when it is spoken glue or counted already."""
-    weight = max([idf(token)] + [idf(t) for p in related for t in tokens(p)[:1]])
+    translated = [idf(t) for p in related for t in tokens(p)[:1]]
+    weight = max([idf(token)] + translated)
     if len(token) == 1 and not token.isdigit() and not related:
         weight *= SINGLE_CHAR_WEIGHT
     if focus:
@@ -131,7 +132,7 @@ def _concept(token: str, related: tuple[str, ...], query: Query, idf, focus: boo
     # a place is checked on its own, against the document ("Xuchang" by its translation 许昌)
     place = any(token in p or p in token for p in query.places) or any(v in query.places for v in related)
     # an English word is only as specific as its translation: "major" (重大) names less than "overhaul" (大修)
-    specific = max(idf(t) for p in related for t in tokens(p)[:1]) if token.isascii() and related else 0.0
+    specific = max(translated, default=0.0) if token.isascii() else 0.0
     return Concept((token,), related, weight, known, place=place, chars=chars, specific=specific)
 
 

@@ -92,7 +92,8 @@ def analyse(question: str, glossary: Glossary) -> Query:
     lang = "zh" if _CJK.search(text) else "en"
     expansions = glossary.matches(text)
     expanded = tokens(text) + [t for values in expansions.values() for e in values for t in tokens(e)]
-    period = _asks_period(text)
+    penalty = bool(_PENALTY.search(text))
+    period = _asks_period(text, penalty)
     which_article = bool(_WHICH_ARTICLE.search(text))
     # "第几条" counts nothing: it asks where a rule stands
     clock = bool(_CLOCK.search(text))
@@ -108,7 +109,7 @@ def analyse(question: str, glossary: Glossary) -> Query:
         years=[m.group(0) for m in _YEAR.finditer(text)],
         places=_places(text, glossary),
         asks_person=bool(re.search(r"是谁|姓名|名字|叫什么|\bwho\b|\bname of\b", text, re.I)),
-        penalty=bool(_PENALTY.search(text)),
+        penalty=penalty,
         period=period,
         article=_article(text),
         which_article=which_article,
@@ -117,13 +118,13 @@ def analyse(question: str, glossary: Glossary) -> Query:
     )
 
 
-def _asks_period(text: str) -> bool:
+def _asks_period(text: str, penalty: bool) -> bool:
     """A question for a time limit: "多久", "期限是多长"; not "未按规定期限恢复绿地的，如何处罚", where the
     period only describes the behaviour whose penalty is asked."""
     found = [m.group(0) for m in _PERIOD.finditer(text)]
     if not found:
         return False
-    return not _PENALTY.search(text) or any(m.lower() not in _PERIOD_NOUNS for m in found)
+    return not penalty or any(m.lower() not in _PERIOD_NOUNS for m in found)
 
 
 def _about_activity(text: str, period: bool) -> bool:

@@ -52,17 +52,20 @@ class ClauseSimilarity:
 def agrees(clauses: Sequence[str], similar: Similar | None, floor: float) -> bool:
     """The first clause (the one the word evidence chose) is also the one most like the question, and like it
     at least `floor`; False without runners-up to compare or a model to ask."""
-    if similar is None or len(clauses) < 2:
-        return False
-    scores = similar(clauses[:AMONG])
-    return scores[0] >= floor and scores[0] == max(scores)
+    scores = _compared(clauses, similar)
+    return bool(scores) and scores[0] >= floor and scores[0] == max(scores)
 
 
 def preferred(clauses: Sequence[str], similar: Similar | None, floor: float, margin: float) -> int:
     """The runner-up (index > 0) the model prefers to the first clause by at least `margin`, and finds at least
     `floor` similar to the question; 0 when it prefers none."""
-    if similar is None or len(clauses) < 2:
+    scores = _compared(clauses, similar)
+    if not scores:
         return 0
-    scores = similar(clauses[:AMONG])
     best = max(range(len(scores)), key=lambda i: scores[i])
     return best if best and scores[best] >= floor and scores[best] - scores[0] >= margin else 0
+
+
+def _compared(clauses: Sequence[str], similar: Similar | None) -> list[float]:
+    """The model's similarity for the first AMONG clauses; none without runners-up to compare or a model."""
+    return [] if similar is None or len(clauses) < 2 else similar(clauses[:AMONG])

@@ -71,30 +71,32 @@ def translate(query: Query, knows, document_frequency, rows=None) -> Query:
         usable = [c for c in dict.fromkeys(found) if all(knows(t) for t in tokens(c)) and tokens(c)]
         if usable:
             senses[word] = usable
-    added = {w: _chosen(w, usable, senses, query.expansions, document_frequency, rows) for w, usable in senses.items()}
+    # each sense's chunks are intersected once per question, not once per pair of senses compared
+    held = lru_cache(maxsize=None)(lambda word: _rows_of(word, rows)) if rows else None
+    added = {w: _chosen(w, usable, senses, query.expansions, document_frequency, held) for w, usable in senses.items()}
     extra = [t for values in added.values() for v in values for t in tokens(v)]
     return replace(query, expansions={**query.expansions, **added}, tokens=list(dict.fromkeys(query.tokens + extra)))
 
 
-def _chosen(word: str, usable: list[str], senses: dict, glossed: dict, document_frequency, rows) -> list[str]:
+def _chosen(word: str, usable: list[str], senses: dict, glossed: dict, document_frequency, held) -> list[str]:
     """The senses of a word to search with. A dictionary lists many ("public": 公营, 公用, 公众 …); the ones
     whose chunks also hold a sense of the question's other words are meant (co-occurrence disambiguation,
     Ballesteros & Croft 1998): "carry" is 携带 beside "dagger" 匕首. Kept: the most specific sense and the one in
-    the best company; without the documents' company, the two most specific."""
+    the best company; without the documents' company (`held`: the chunks holding a word), the two most specific."""
     by_specificity = sorted(usable, key=document_frequency)
     others = [vs for w, vs in senses.items() if w != word] + [vs for vs in glossed.values() if vs]
-    if rows is None or not others or len(usable) <= PER_WORD:
+    if held is None or not others or len(usable) <= PER_WORD:
         return by_specificity[:PER_WORD]
-    score = {c: sum(max(_dice(c, o, rows) for o in group) for group in others) for c in usable}
+    score = {c: sum(max(_dice(held(c), held(o)) for o in group) for group in others) for c in usable}
     # the most specific sense stays beside the best-accompanied one: company alone can follow a neighbouring
     # sentence's words ("identified" as 查找出, from the 廉政风险点 sentence, not the 风险点 one asked about)
     best = max(by_specificity, key=lambda c: score[c])
     return [by_specificity[0], best if best != by_specificity[0] and score[best] > 0 else by_specificity[1]]
 
 
-def _dice(a: str, b: str, rows) -> float:
-    """How often two words share a chunk, against how often they are used: 2|A∩B| / (|A| + |B|)."""
-    ra, rb = _rows_of(a, rows), _rows_of(b, rows)
+def _dice(ra: np.ndarray, rb: np.ndarray) -> float:
+    """How often two words share a chunk (their chunks ra, rb), against how often they are used:
+    2|A∩B| / (|A| + |B|)."""
     if not len(ra) or not len(rb):
         return 0.0
     return 2 * len(np.intersect1d(ra, rb, assume_unique=True)) / (len(ra) + len(rb))
