@@ -14,7 +14,7 @@ from bot.rules import is_penalty
 from bot.store import StoredIndex
 from bot import clauses
 from bot.ingest.legal import PREAMBLE
-from bot.penalty_reach import reached
+from bot.penalty_reach import as_behaviours, reached
 from bot.second_opinion import AMONG, Similar, agrees, preferred
 
 __all__ = ["Thresholds", "compose", "best_sentence", "hard_reason"]
@@ -58,15 +58,15 @@ class Candidate:
         """The chosen clause, then the best clause of each of the next passages: the model is asked which passage
         the question is about; which sentence of one article answers is the words' business ("养犬登记有效期为一年"
         is no rival to "…三十日内…办理养犬登记" for "多少天内登记")."""
-        return tuple(text for _, text in self._compared)
+        return tuple(text for _, text in self.compared)
 
     @property
     def ranked_ids(self) -> tuple[int, ...]:
         """The passages (chunk ids) of `ranked`, in its order."""
-        return tuple(chunk_id for chunk_id, _ in self._compared)
+        return tuple(chunk_id for chunk_id, _ in self.compared)
 
     @property
-    def _compared(self) -> tuple[tuple[int, str], ...]:
+    def compared(self) -> tuple[tuple[int, str], ...]:
         others = [(c, text) for c, text in self.runners if c != self.chosen[0]][: AMONG - 1]
         return (self.chosen, *others) if self.chosen[1] else ()
 
@@ -238,28 +238,37 @@ def _whole_or_best(query: Query, cited: list[Hit], index: StoredIndex, items: li
     return best
 
 
-def _seconded(query: Query, candidate: Candidate, similar: Similar | None, limits: Thresholds) -> bool:
+def _read_by_model(query: Query, candidate: Candidate, index: StoredIndex) -> tuple[tuple[str, ...], ...]:
+    """`candidate.ranked` as the model reads it: for a penalty question, a penalty clause that names its
+    behaviour only by number, once with each behaviour it punishes. (For any other question such a reading
+    would only repeat the duty article, which answers it.)"""
+    if not query.penalty:
+        return tuple((t,) for t in candidate.ranked)
+    return tuple(as_behaviours(index, chunk_id, text) for chunk_id, text in candidate.compared)
+
+
+def _seconded(query: Query, candidate: Candidate, ranked, similar: Similar | None, limits: Thresholds) -> bool:
     """Weak word evidence for a clause of a law in a Chinese question, but the model picks the same clause
     (bot/second_opinion.py). English questions are left out: cross-lingual similarity did not tell right from
     wrong on the development split."""
-    return _asks_the_model(query, candidate) and agrees(candidate.ranked, similar, limits.legal_agree_floor)
+    return _asks_the_model(query, candidate) and agrees(ranked, similar, limits.legal_agree_floor)
 
 
-def _doubted(query: Query, candidate: Candidate, similar: Similar | None, limits: Thresholds) -> bool:
+def _doubted(query: Query, candidate: Candidate, ranked, similar: Similar | None, limits: Thresholds) -> bool:
     """A clause of a law chosen on less than `legal_doubt_coverage` of the question's words, which the model,
     comparing it with its runners-up, does not pick: on dev most such answers were a neighbouring clause."""
-    return _asks_the_model(query, candidate) and similar is not None and len(candidate.ranked) > 1 and \
-        candidate.coverage < limits.legal_doubt_coverage and not agrees(candidate.ranked, similar, 0.0)
+    return _asks_the_model(query, candidate) and similar is not None and len(ranked) > 1 and \
+        candidate.coverage < limits.legal_doubt_coverage and not agrees(ranked, similar, 0.0)
 
 
-def _switched(query: Query, candidate: Candidate, hits: list[Hit], index: StoredIndex, items: list[Concept],
+def _switched(query: Query, candidate: Candidate, ranked, hits: list[Hit], index: StoredIndex, items: list[Concept],
               similar: Similar | None, limits: Thresholds) -> tuple[Candidate, str] | None:
     """Weak word evidence, and the model clearly prefers a runner-up's passage: the answer from that passage,
     its clause chosen by the words as before. A long colloquial question's incidental words ("活动结束了…拆干净")
     pull the words to a neighbour, while the model reads the whole question. Only a hard reason refuses it."""
     if not _asks_the_model(query, candidate):
         return None
-    picked = preferred(candidate.ranked, similar, limits.legal_switch_floor, limits.legal_switch_margin)
+    picked = preferred(ranked, similar, limits.legal_switch_floor, limits.legal_switch_margin)
     if not picked:
         return None
     hit = next((h for h in hits if h.chunk.id == candidate.ranked_ids[picked]), None)
@@ -284,12 +293,13 @@ def compose(query: Query, hits: list[Hit], index: StoredIndex, items: list[Conce
     chose (bot/second_opinion.py), which lets weak word evidence stand or doubts a clause chosen on few words."""
     candidate = choose(query, hits, index, items)
     reason = refusal_reason(query, candidate, index, limits, items)
-    if reason == "weak evidence" and _seconded(query, candidate, similar, limits):
+    ranked = _read_by_model(query, candidate, index) if candidate else ()
+    if reason == "weak evidence" and _seconded(query, candidate, ranked, similar, limits):
         reason = ""
-    elif not reason and _doubted(query, candidate, similar, limits):
+    elif not reason and _doubted(query, candidate, ranked, similar, limits):
         reason = "weak evidence"
     if reason == "weak evidence":
-        candidate, reason = _switched(query, candidate, hits, index, items, similar, limits) or (candidate, reason)
+        candidate, reason = _switched(query, candidate, ranked, hits, index, items, similar, limits) or (candidate, reason)
     found_passages = passages(hits[:shown])
     evidence = {"coverage": candidate.coverage, "dense": candidate.hit.dense, "hard": hard_reason(reason)} if candidate else {}
     if reason:

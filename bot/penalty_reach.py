@@ -47,6 +47,24 @@ def reached(hits: list[Hit], index: StoredIndex, depth: int) -> list[Reached]:
     return out
 
 
+def as_behaviours(index: StoredIndex, chunk_id: int, clause: str, most: int = 6) -> tuple[str, ...]:
+    """A penalty clause as the model should read it: once per behaviour it punishes, with that behaviour's
+    words before it. "违反第十四条第一款、第二款规定的，……罚款" names no behaviour of its own, and the model can
+    only tell which penalty a question is about from the duty it enforces. The clause alone when it names its
+    behaviour itself, or is no penalty clause; at most `most` readings (a clause enforcing a whole chapter)."""
+    by_chunk, _ = _lookup(index)
+    bare = _squash(ARTICLE.sub("", clause, count=1))
+    duties = [row.behaviour.split("：", 1)[1] for row in by_chunk.get(chunk_id, [])
+              if row.behaviour.startswith("违反") and "：" in row.behaviour and _same_clause(bare, row)]
+    return tuple(f"{duty}；{clause}" for duty in dict.fromkeys(duties))[:most] or (clause,)
+
+
+def _same_clause(bare: str, row: Penalty) -> bool:
+    """The penalty row is the clause read (the table may quote it with or without its lead-in and numbers)."""
+    written = _squash(ARTICLE.sub("", row.sentence, count=1))
+    return bool(bare) and (bare in written or written in bare or written.endswith(bare[-20:]))
+
+
 def _duty_words(row: Penalty, index: StoredIndex) -> str:
     """The words of the duty a clause enforces when it names the behaviour its own way: "船只擅自进入水系"
     enforces "脚踏船、人工划船、摩托艇、皮划艇…不得擅自进入水系"."""

@@ -20,6 +20,9 @@ AMONG = 4  # the chosen clause and its runners-up by word evidence that the mode
 CACHE = 4096  # clause vectors kept: the same articles come up again and again
 
 Similar = Callable[[Sequence[str]], list[float]]
+# a clause as the model reads it: one text, or several readings of which the most similar counts (a penalty
+# clause once per behaviour it punishes, bot/penalty_reach.py `as_behaviours`)
+Readings = str | Sequence[str]
 
 
 class ClauseSimilarity:
@@ -49,14 +52,14 @@ class ClauseSimilarity:
             return vectors
 
 
-def agrees(clauses: Sequence[str], similar: Similar | None, floor: float) -> bool:
+def agrees(clauses: Sequence[Readings], similar: Similar | None, floor: float) -> bool:
     """The first clause (the one the word evidence chose) is also the one most like the question, and like it
     at least `floor`; False without runners-up to compare or a model to ask."""
     scores = _compared(clauses, similar)
     return bool(scores) and scores[0] >= floor and scores[0] == max(scores)
 
 
-def preferred(clauses: Sequence[str], similar: Similar | None, floor: float, margin: float) -> int:
+def preferred(clauses: Sequence[Readings], similar: Similar | None, floor: float, margin: float) -> int:
     """The runner-up (index > 0) the model prefers to the first clause by at least `margin`, and finds at least
     `floor` similar to the question; 0 when it prefers none."""
     scores = _compared(clauses, similar)
@@ -66,6 +69,11 @@ def preferred(clauses: Sequence[str], similar: Similar | None, floor: float, mar
     return best if best and scores[best] >= floor and scores[best] - scores[0] >= margin else 0
 
 
-def _compared(clauses: Sequence[str], similar: Similar | None) -> list[float]:
-    """The model's similarity for the first AMONG clauses; none without runners-up to compare or a model."""
-    return [] if similar is None or len(clauses) < 2 else similar(clauses[:AMONG])
+def _compared(clauses: Sequence[Readings], similar: Similar | None) -> list[float]:
+    """The model's similarity for the first AMONG clauses, each its best reading; none without runners-up to
+    compare or a model."""
+    if similar is None or len(clauses) < 2:
+        return []
+    readings = [(c,) if isinstance(c, str) else tuple(c) for c in clauses[:AMONG]]
+    scores = iter(similar([text for texts in readings for text in texts]))
+    return [max(next(scores) for _ in texts) for texts in readings]

@@ -156,3 +156,16 @@ def test_weak_words_give_way_to_the_passage_the_model_clearly_prefers(library_en
     # a model that prefers it only slightly leaves the weak words refused
     monkeypatch.setattr(library_engine._clauses, "to", lambda vector: lambda texts: [0.94, 0.945] + [0.5] * (len(texts) - 2))
     assert not library_engine.answer(question).found
+
+
+def test_a_penalty_clause_naming_its_behaviour_by_number_is_read_with_each_behaviour(library_engine):
+    from bot.penalty_reach import as_behaviours
+
+    index = library_engine.index
+    chunk = next(c for c in index.chunks if "南阳" in c.title and "（二）违反第六项规定的" in c.text)
+    start, end = next((a, b) for a, b in chunk.sentences if chunk.text[a:b].startswith("（二）违反第六项"))
+    clause = chunk.text[start:end]
+    readings = as_behaviours(index, chunk.id, clause)
+    # 第二十九条第六项, which the item enforces, before the clause: the model can tell it from 第七项's penalty
+    assert len(readings) == 1 and readings[0].endswith(clause) and "损毁绿篱、花坛、草坪" in readings[0]
+    assert as_behaviours(index, chunk.id, "第三十九条本条例自公布之日起施行。") == ("第三十九条本条例自公布之日起施行。",)

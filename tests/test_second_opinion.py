@@ -59,3 +59,13 @@ def test_the_model_prefers_a_runner_up_only_clearly_and_only_when_it_is_alike_en
     # with real embeddings: the question is about the warning sign, the words chose the parking clause
     _, real = _similar("河边的警示牌被人拆走了，怎么罚？")
     assert preferred([PARKING, WARNING_SIGN, EFFECT], real, floor=0.8, margin=0.01) == 1
+
+
+def test_a_clause_read_several_ways_counts_its_reading_most_like_the_question():
+    from bot.second_opinion import preferred
+
+    scores = {"bare penalty": 0.88, "duty A; penalty": 0.95, "duty B; penalty": 0.90, "other": 0.92}
+    similar = lambda texts: [scores[t] for t in texts]  # noqa: E731
+    assert agrees([("bare penalty", "duty A; penalty"), "other"], similar, floor=0.93)
+    assert not agrees(["bare penalty", "other"], similar, floor=0.0)
+    assert preferred(["other", ("duty B; penalty", "duty A; penalty")], similar, floor=0.93, margin=0.01) == 1
