@@ -31,8 +31,8 @@ def _named(items: list[Concept]) -> list[Concept]:
 
 
 # Parts of speech that say how, when, where or how much rather than what (jieba's tags): adjectives, pronouns,
-# time and place words, numerals, measure words, particles ("拆干净", "这条路", "天天", "门口"). Not adverbs:
-# jieba tags 暂停 one.
+# time and place words, numerals, measure words, particles ("拆干净", "这条路", "天天", "门口"). Adverbs only of
+# one character ("又", "就"): jieba tags 暂停 one.
 _NOT_A_TOPIC = frozenset("a ad r t m q p c u uj ul uv uz ud ug y e o f s".split())
 # the unit of the figure asked for: "每平方米多少元" asks a rate, it names no topic
 _UNIT_WORD = re.compile(r"每?(?:平方米?|立方米?|米|公里|株|棵|日|天|月|年|次|人|辆|处|件|元|吨|小时)")
@@ -47,6 +47,8 @@ def _says_how(concept: Concept) -> bool:
     if _UNIT_WORD.fullmatch(word):
         return True
     classes = word_classes(word)
+    if len(word) == 1 and classes[0] == "d":  # "又", "就", "才": adverbs of one character say how, not what
+        return True
     if classes[0] == "r" and len(word) <= 3:  # "这条路", "那种车": which one, not what
         return True
     return all(c in _NOT_A_TOPIC for c in classes) or (classes[0] == "v" and bool(_RESULT.fullmatch(word)))
@@ -57,7 +59,13 @@ def covers_key(items: list[Concept], text: str) -> bool:
     text = readable(text)
     present = token_set(text)
     keys = key_concepts(items)
-    return not keys or any(k.found_in(text, present) for k in keys)
+    return not keys or any(k.found_in(text, present) or _within_a_word(k, present) for k in keys)
+
+
+def _within_a_word(key: Concept, present: frozenset[str]) -> bool:
+    """A one-character key word names its topic inside a longer word too: 车 in 车辆, 路 in 道路, 树 in 树木."""
+    word = key.words[0]
+    return len(word) == 1 and not word.isascii() and any(len(t) == 2 and word in t for t in present)
 
 
 def topic_unknown(items: list[Concept]) -> bool:

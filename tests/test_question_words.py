@@ -156,6 +156,15 @@ def test_words_that_qualify_rather_than_name_are_not_key_words():
         assert [k.words[0] for k in keys] == [topic], text
 
 
+def test_an_adverb_of_one_character_is_not_a_key_word_and_a_key_of_one_character_stands_inside_a_word():
+    words = {"路": 2.0, "又": 2.5, "挖": 1.0, "车": 5.0, "罚": 2.0}
+    items = concepts(analyse("路又被挖了", Glossary()), lambda t: words.get(t, UNSEEN))
+    assert [k.words[0] for k in key_concepts(items)] == ["路"]
+    assert covers_key(items, "城市道路交付使用后五年内不得挖掘") and not covers_key(items, "城市绿地不得占用")
+    truck = concepts(analyse("拉土的那种车，罚多少？", Glossary()), lambda t: words.get(t, UNSEEN))
+    assert covers_key(truck, "运输渣土的车辆") and not covers_key(truck, "运输渣土的行为")
+
+
 def test_the_bound_of_the_figure_asked_for_is_not_a_topic():
     for text in ("最多能罚他多少钱？", "最长能占多长时间？", "最少要补种几棵？"):
         assert not {"最多", "最长", "最少"} & {c.words[0] for c in _items(text)}, text
