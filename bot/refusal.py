@@ -48,6 +48,9 @@ class Thresholds:
     # Weak word evidence for a clause of a law stands when the model, comparing the question with the chosen
     # clause and its runners-up, also picks that clause, and finds it at least this similar (bot/second_opinion.py).
     legal_agree_floor: float = 0.91
+    # ...for an English question, only when the model picks it by this margin over every runner-up
+    legal_agree_floor_en: float = 0.85
+    legal_agree_margin_en: float = 0.02
     # ...and a clause chosen on less of the question's words than this stands only if the model picks it too
     legal_doubt_coverage: float = 0.6
     # ...and when the model clearly prefers a runner-up's passage (at least this similar, and by this margin over

@@ -52,11 +52,12 @@ class ClauseSimilarity:
             return vectors
 
 
-def agrees(clauses: Sequence[Readings], similar: Similar | None, floor: float) -> bool:
-    """The first clause (the one the word evidence chose) is also the one most like the question, and like it
-    at least `floor`; False without runners-up to compare or a model to ask."""
+def agrees(clauses: Sequence[Readings], similar: Similar | None, floor: float, margin: float = 0.0) -> bool:
+    """The first clause (the one the word evidence chose) is also the one most like the question, by at least
+    `margin` over every runner-up, and like it at least `floor`; False without runners-up to compare or a model
+    to ask."""
     scores = _compared(clauses, similar)
-    return bool(scores) and scores[0] >= floor and scores[0] == max(scores)
+    return bool(scores) and scores[0] >= floor and scores[0] - max(scores[1:]) >= margin
 
 
 def preferred(clauses: Sequence[Readings], similar: Similar | None, floor: float, margin: float) -> int:

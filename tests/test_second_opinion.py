@@ -69,3 +69,11 @@ def test_a_clause_read_several_ways_counts_its_reading_most_like_the_question():
     assert agrees([("bare penalty", "duty A; penalty"), "other"], similar, floor=0.93)
     assert not agrees(["bare penalty", "other"], similar, floor=0.0)
     assert preferred(["other", ("duty B; penalty", "duty A; penalty")], similar, floor=0.93, margin=0.01) == 1
+
+
+def test_a_margin_asks_the_model_to_pick_the_clause_clearly():
+    scores = {"chosen": 0.88, "runner": 0.87, "third": 0.85}
+    similar = lambda texts: [scores[t] for t in texts]  # noqa: E731
+    assert agrees(["chosen", "runner", "third"], similar, floor=0.85, margin=0.0)
+    assert not agrees(["chosen", "runner", "third"], similar, floor=0.85, margin=0.02)  # picked, but not clearly
+    assert agrees(["chosen", "third"], similar, floor=0.85, margin=0.02)
