@@ -30,6 +30,11 @@ question questions answer answers ask asked thing things matter matters
 must may might can could shall should will would need needs needed happen happens happened
 article articles provision provisions national day days month months hour hours soon often quickly
 put puts putting apply applies applied run runs running fail fails failed
+""".split()) | frozenset(  # conjunctions, negations, pronouns, and the pieces of "what's", "doesn't"
+    """
+if when whether after before around then than not no nor but because while where why
+doesn don didn isn aren wasn weren hasn haven hadn won wouldn shouldn couldn can't
+s t ll ve re d m i me my we our us you your he him his she her someone somebody anyone anybody people
 """.split())
 # Chinese words that shape a question but are not its topic ("一共办了多少个案子" is about 案子).
 ZH_FILLER = frozenset("一般 通常 平时 平常 自己 一下 不用 不必 不需要 需不需要 要不要 用不用 能不能 可不可以 是不是 会不会 有人 别人 大概 大约 大致 差不多 到底 究竟 这边 那边 这里 那里 以后 之后 之内 以内 何种 多长 长时间 多长时间 一共 总共 总计 合计 意思 多久 去年 今年 目前 现在 情况 具体 主要 相关 方面 时候 一次 为什么 怎么样 是什么 有关 "

@@ -216,3 +216,8 @@ def test_an_english_questions_key_word_is_its_most_specific_translation():
     query = translate(query, lambda t: t in weights, lambda w: 1)
     keys = key_concepts(concepts(query, lambda t: weights.get(t, UNSEEN)))
     assert [k.words[0] for k in keys] == ["overhaul"]
+
+
+def test_the_words_that_frame_an_english_question_are_not_counted():
+    words = {c.words[0] for c in _items("What's the fine if someone doesn't clean up after their dog?")}
+    assert not words & {"s", "t", "if", "someone", "doesn", "after"} and {"fine", "clean", "dog"} <= words
