@@ -39,9 +39,15 @@ _UNIT_WORD = re.compile(r"每?(?:平方米?|立方米?|米|公里|株|棵|日|�
 _RESULT = re.compile(r"[\u4e00-\u9fff][到住完掉]")  # "抓到", "逮住": how it was found, not what was done
 
 
+# how the asker came to know ("被发现了", "碰到个大爷", "听说"): the story around the question, not its topic
+_NARRATIVE = frozenset("发现 看见 看到 碰到 遇到 听说 亲眼 知道 注意到".split())
+
+
 def _says_how(concept: Concept) -> bool:
     """A word of the question that qualifies rather than names its topic; a glossary word always names one."""
     word = concept.words[0]
+    if word in _NARRATIVE:
+        return True
     if concept.phrases or word.isascii():
         return False
     if _UNIT_WORD.fullmatch(word):

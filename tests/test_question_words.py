@@ -149,9 +149,9 @@ def test_a_figure_the_question_gives_is_not_its_answer():
 def test_words_that_qualify_rather_than_name_are_not_key_words():
     # adjectives, pronoun phrases, place words, "caught" and the unit of the figure asked for: none is a topic
     words = {"广告": 3.0, "干净": 11.0, "拆": 3.0, "这条": 9.0, "路": 2.0, "挖": 3.0, "摘花": 5.0, "抓到": 12.0,
-             "门口": 9.0, "摆摊": 6.0, "每平方米": 9.0, "绿地": 3.0, "老板": 9.0, "扬尘": 5.0}
+             "门口": 9.0, "摆摊": 6.0, "每平方米": 9.0, "绿地": 3.0, "老板": 9.0, "扬尘": 5.0, "发现": 12.0, "烧烤": 6.0}
     for text, topic in (("临时的大广告几天之内得拆干净？", "广告"), ("这条路被挖了", "挖"), ("摘花抓到了能罚多少钱？", "摘花"),
-                        ("门口有人摆摊", "摆摊"), ("绿地每平方米多少元？", "绿地"), ("工地扬尘，老板不让检查", "扬尘")):
+                        ("门口有人摆摊", "摆摊"), ("烧烤被发现了", "烧烤"), ("绿地每平方米多少元？", "绿地"), ("工地扬尘，老板不让检查", "扬尘")):
         keys = key_concepts(concepts(analyse(text, Glossary()), lambda t: words.get(t, UNSEEN)))
         assert [k.words[0] for k in keys] == [topic], text
 
