@@ -88,6 +88,8 @@ def _content_reason(query: Query, candidate: Candidate, limits: Thresholds, item
     if query.quantity and candidate.coverage < limits.figure_clause and candidate.hit.dense < limits.dense and \
             not figure_clause_coverage(query, sentence, items):
         return "the figures found count something else"
+    if candidate.hit.chunk.article and _charge_answered_by_a_fine(query, sentence, found):
+        return "the only amounts found are fines"
     if query.penalty and candidate.hit.chunk.article and not is_penalty(sentence) and not query.article:
         return "no penalty clause for this"
     # "饭店油烟扰民，城管能罚多少？" is not answered by a report's "设置便民服务点75个"
@@ -97,6 +99,21 @@ def _content_reason(query: Query, candidate: Candidate, limits: Thresholds, item
     if candidate.hit.chunk.article and _counts_events(query) and not any(_counts(f.unit) for f in found):
         return "the figures found count something else"
     return ""
+
+
+def _charge_answered_by_a_fine(query: Query, sentence: str, found) -> bool:
+    """"路边停车一小时收多少钱？", "补偿标准每平方米多少元？": a price, fee or compensation asked, and every amount
+    of money the clause gives is a fine ("处五百元以上二千元以下罚款"), which is no price."""
+    asks_money = any(u.endswith("元") for u in query.units)
+    if not query.quantity or not asks_money or query.penalty or _ASKS_FINE.search(query.text):
+        return False
+    money = [f for f in found if f.unit.endswith("元")]
+    return bool(money) and all(_is_fine(sentence, f) for f in money)
+
+
+def _is_fine(sentence: str, figure) -> bool:
+    """The amount is a fine: "罚款" right after it (处…罚款), or "罚款" / "罚" just before it (罚款五百元)."""
+    return "罚" in sentence[figure.end : figure.end + 4] or "罚" in sentence[max(0, figure.start - 4) : figure.start]
 
 
 _ASKS_FINE = re.compile(r"罚|\bfine[sd]?\b", re.I)  # what a rule makes one pay, not what the bureau collected

@@ -169,3 +169,17 @@ def test_a_penalty_clause_naming_its_behaviour_by_number_is_read_with_each_behav
     # 第二十九条第六项, which the item enforces, before the clause: the model can tell it from 第七项's penalty
     assert len(readings) == 1 and readings[0].endswith(clause) and "损毁绿篱、花坛、草坪" in readings[0]
     assert as_behaviours(index, chunk.id, "第三十九条本条例自公布之日起施行。") == ("第三十九条本条例自公布之日起施行。",)
+
+
+def test_a_price_or_fee_asked_is_not_answered_by_a_fine():
+    from bot.evidence import figures
+    from bot.glossary import Glossary
+    from bot.query import analyse
+    from bot.refusal import _charge_answered_by_a_fine
+
+    fine, fee = "违反本条例规定的，处五百元以上二千元以下罚款。", "临时停车每小时收费五元。"
+    price = analyse("路边停车一小时收多少钱？", Glossary())
+    assert _charge_answered_by_a_fine(price, fine, figures(fine))
+    assert not _charge_answered_by_a_fine(price, fee, figures(fee))
+    assert not _charge_answered_by_a_fine(analyse("路边乱停车罚多少钱？", Glossary()), fine, figures(fine))
+    assert not _charge_answered_by_a_fine(analyse("去年罚了多少钱？", Glossary()), "罚没收入115万元。", figures("罚没收入115万元。"))
