@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from bot.evidence import LEGAL_FILLER, Concept, readable
+from bot.evidence import LEGAL_FILLER, SINGLE_CHAR_WEIGHT, Concept, readable
 from bot.tokenize import token_set, word_classes
 
 KEY_TIE = 0.9
@@ -18,10 +18,19 @@ def key_concepts(items: list[Concept]) -> list[Concept]:
     topical = [c for c in _named(items) if not _says_how(c)]
     if not topical:
         return []
-    top = max(topical, key=lambda c: c.weight)
+    top = max(topical, key=_as_a_topic)
     if top.words[0].isascii():  # the most specific translation; one key word, as translations rarely tie
         return [max(topical, key=lambda c: (c.weight, c.specific))]
-    return [c for c in topical if c.weight >= KEY_TIE * top.weight]
+    return [c for c in topical if _as_a_topic(c) >= KEY_TIE * _as_a_topic(top)]
+
+
+def _as_a_topic(concept: Concept) -> float:
+    """How specific a word is as the topic: its weight, except that a noun of one character the documents use
+    is not discounted as one-character words are for scoring (鸡 in "养了几只鸡" names the topic; 开 or 办 do not)."""
+    word = concept.words[0]
+    if len(word) == 1 and concept.known and not concept.phrases and word_classes(word)[0] == "n":
+        return concept.weight / SINGLE_CHAR_WEIGHT
+    return concept.weight
 
 
 def _named(items: list[Concept]) -> list[Concept]:

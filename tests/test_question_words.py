@@ -150,7 +150,7 @@ def test_words_that_qualify_rather_than_name_are_not_key_words():
     # adjectives, pronoun phrases, place words, "caught" and the unit of the figure asked for: none is a topic
     words = {"广告": 3.0, "干净": 11.0, "拆": 3.0, "这条": 9.0, "路": 2.0, "挖": 3.0, "摘花": 5.0, "抓到": 12.0,
              "门口": 9.0, "摆摊": 6.0, "每平方米": 9.0, "绿地": 3.0, "老板": 9.0, "扬尘": 5.0, "发现": 12.0, "烧烤": 6.0}
-    for text, topic in (("临时的大广告几天之内得拆干净？", "广告"), ("这条路被挖了", "挖"), ("摘花抓到了能罚多少钱？", "摘花"),
+    for text, topic in (("临时的大广告几天之内得拆干净？", "广告"), ("这条路被挖了", "路"), ("摘花抓到了能罚多少钱？", "摘花"),
                         ("门口有人摆摊", "摆摊"), ("烧烤被发现了", "烧烤"), ("绿地每平方米多少元？", "绿地"), ("工地扬尘，老板不让检查", "扬尘")):
         keys = key_concepts(concepts(analyse(text, Glossary()), lambda t: words.get(t, UNSEEN)))
         assert [k.words[0] for k in keys] == [topic], text
@@ -163,6 +163,12 @@ def test_an_adverb_of_one_character_is_not_a_key_word_and_a_key_of_one_character
     assert covers_key(items, "城市道路交付使用后五年内不得挖掘") and not covers_key(items, "城市绿地不得占用")
     truck = concepts(analyse("拉土的那种车，罚多少？", Glossary()), lambda t: words.get(t, UNSEEN))
     assert covers_key(truck, "运输渣土的车辆") and not covers_key(truck, "运输渣土的行为")
+
+
+def test_a_noun_of_one_character_names_the_topic_by_its_full_weight():
+    words = {"鸡": 6.0, "院子": 4.0, "养": 3.0}
+    items = concepts(analyse("院子里养了几只鸡，罚多少？", Glossary()), lambda t: words.get(t, UNSEEN))
+    assert [k.words[0] for k in key_concepts(items)] == ["鸡"]
 
 
 def test_the_bound_of_the_figure_asked_for_is_not_a_topic():
