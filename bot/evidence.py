@@ -92,7 +92,7 @@ FOCUS_WEIGHT = 2.0
 
 def focus_tokens(query: Query) -> set[str]:
     """The words naming what a quantity question counts: "how many night market spots", "多少项防范措施"."""
-    if not query.quantity:
+    if not query.quantity or query.penalty:  # a penalty question counts money: "占几个车位摆摊…罚多少" counts no 车位
         return set()
     text = query.text
     match = _FOCUS_EN.search(text) or _FOCUS_ZH_AFTER.search(text) or _FOCUS_ZH_BEFORE.search(text)

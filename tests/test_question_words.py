@@ -227,3 +227,10 @@ def test_an_english_questions_key_word_is_its_most_specific_translation():
 def test_the_words_that_frame_an_english_question_are_not_counted():
     words = {c.words[0] for c in _items("What's the fine if someone doesn't clean up after their dog?")}
     assert not words & {"s", "t", "if", "someone", "doesn", "after"} and {"fine", "clean", "dog"} <= words
+
+
+def test_a_penalty_question_counts_money_not_what_its_story_counts():
+    from bot.evidence import focus_tokens
+
+    assert focus_tokens(analyse("有人占了几个车位摆摊卖海鲜，罚多少？", Glossary())) == set()
+    assert "防范措施" in focus_tokens(analyse("制定了多少项防范措施？", Glossary()))
