@@ -72,13 +72,27 @@ def library_engine(tmp_path_factory):
     return Engine(_corpus_with(tmp_path_factory, "with-library", laws))
 
 
-@pytest.fixture(scope="session")
-def fresh_engine(tmp_path_factory):
-    """The shipped corpus plus the four regulations of tests/fixtures/fresh, written after the engine was tuned."""
+def _fresh(tmp_path_factory, folder: str):
+    """The shipped corpus plus the four regulations of tests/fixtures/<folder>, added after the engine was tuned."""
     from bot.engine import Engine
 
-    fresh = sorted(p for p in (ROOT / "tests" / "fixtures" / "fresh").glob("*.md") if p.name != "README.md")
-    return Engine(_corpus_with(tmp_path_factory, "with-fresh", fresh))
+    fresh = sorted(p for p in (ROOT / "tests" / "fixtures" / folder).glob("*.md") if p.name != "README.md")
+    return Engine(_corpus_with(tmp_path_factory, f"with-{folder}", fresh))
+
+
+@pytest.fixture(scope="session")
+def fresh_engine(tmp_path_factory):
+    return _fresh(tmp_path_factory, "fresh")
+
+
+@pytest.fixture(scope="session")
+def fresh3_engine(tmp_path_factory):
+    return _fresh(tmp_path_factory, "fresh3")
+
+
+@pytest.fixture(scope="session")
+def fresh4_engine(tmp_path_factory):
+    return _fresh(tmp_path_factory, "fresh4")
 
 
 @pytest.fixture(scope="session")

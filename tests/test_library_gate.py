@@ -1,7 +1,7 @@
 """The library gate: tests/library_questions.jsonl on the report plus the 11 laws and regulations of
 tests/fixtures/library in one index, per split (dev: thresholds calibrated on it; test: held out, reported),
-and the report's own questions in that same index; and tests/fresh_questions.jsonl on the report plus the four
-regulations of tests/fixtures/fresh, which the engine had never seen when they were added. Floors are the levels
+and the report's own questions in that same index; and tests/fresh*_questions.jsonl, each on the report plus the
+four regulations of tests/fixtures/fresh*, which the engine had never seen when they were added. Floors are the levels
 reached so far (tests/library_floor.json)."""
 
 from __future__ import annotations
@@ -16,16 +16,20 @@ from bot.evaluation import format_table, load_cases, score
 FLOORS = json.loads((ROOT / "tests" / "library_floor.json").read_text(encoding="utf-8"))
 QUESTIONS = ROOT / "tests" / "library_questions.jsonl"
 SETS = {"dev": (QUESTIONS, "dev"), "test": (QUESTIONS, "test"), "report": (ROOT / "tests" / "questions.jsonl", ""),
-        # four regulations added after the engine was tuned (tests/fixtures/fresh), in their own index with the report
-        "fresh": (ROOT / "tests" / "fresh_questions.jsonl", "dev")}
+        # regulations added after the engine was tuned (tests/fixtures/fresh*), each four in their own index with
+        # the report: fresh and fresh3 are development material now, fresh4 is held out
+        "fresh": (ROOT / "tests" / "fresh_questions.jsonl", "dev"),
+        "fresh3": (ROOT / "tests" / "fresh3_questions.jsonl", "dev"),
+        "fresh4": (ROOT / "tests" / "fresh4_questions.jsonl", "test")}
 
 
 @pytest.fixture(scope="module")
-def tables(library_engine, fresh_engine):
+def tables(library_engine, fresh_engine, fresh3_engine, fresh4_engine):
+    engines = {"fresh": fresh_engine, "fresh3": fresh3_engine, "fresh4": fresh4_engine}
     out = {}
     for name, (path, split) in SETS.items():
         cases = load_cases(path, split)
-        engine = fresh_engine if name == "fresh" else library_engine
+        engine = engines.get(name, library_engine)
         out[name] = score(cases, [engine.answer(c.question) for c in cases])
         print(name, format_table(out[name]), sep="\n")
     return out
