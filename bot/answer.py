@@ -19,6 +19,8 @@ from bot.second_opinion import AMONG, Similar, agrees, preferred
 
 __all__ = ["Thresholds", "compose", "best_sentence", "hard_reason"]
 
+Ranked = tuple[tuple[str, ...], ...]  # the clauses the model compares, each as one or more readings
+
 SENTENCES_FROM = 5
 LEGAL_SENTENCES_FROM = 8  # articles are short and alike: the answering one often ranks lower
 PENALTY_BONUS = 0.25  # a penalty question is answered by the clause that carries the penalty
@@ -238,7 +240,7 @@ def _whole_or_best(query: Query, cited: list[Hit], index: StoredIndex, items: li
     return best
 
 
-def _read_by_model(query: Query, candidate: Candidate, index: StoredIndex) -> tuple[tuple[str, ...], ...]:
+def _read_by_model(query: Query, candidate: Candidate, index: StoredIndex) -> Ranked:
     """`candidate.ranked` as the model reads it: for a penalty question, a penalty clause that names its
     behaviour only by number, once with each behaviour it punishes. (For any other question such a reading
     would only repeat the duty article, which answers it.)"""
@@ -247,7 +249,7 @@ def _read_by_model(query: Query, candidate: Candidate, index: StoredIndex) -> tu
     return tuple(as_behaviours(index, chunk_id, text) for chunk_id, text in candidate.compared)
 
 
-def _seconded(query: Query, candidate: Candidate, ranked, similar: Similar | None, limits: Thresholds) -> bool:
+def _seconded(query: Query, candidate: Candidate, ranked: Ranked, similar: Similar | None, limits: Thresholds) -> bool:
     """Weak word evidence for a clause of a law, but the model picks the same clause (bot/second_opinion.py). For
     an English question only by a clear margin over every runner-up: cross-lingual similarities run close
     together, and on the development split a bare pick stood for as many wrong answers as right ones."""
@@ -257,14 +259,14 @@ def _seconded(query: Query, candidate: Candidate, ranked, similar: Similar | Non
     return _asks_the_model(query, candidate) and agrees(ranked, similar, limits.legal_agree_floor)
 
 
-def _doubted(query: Query, candidate: Candidate, ranked, similar: Similar | None, limits: Thresholds) -> bool:
+def _doubted(query: Query, candidate: Candidate, ranked: Ranked, similar: Similar | None, limits: Thresholds) -> bool:
     """A clause of a law chosen on less than `legal_doubt_coverage` of the question's words, which the model,
     comparing it with its runners-up, does not pick: on dev most such answers were a neighbouring clause."""
     return _asks_the_model(query, candidate) and similar is not None and len(ranked) > 1 and \
         candidate.coverage < limits.legal_doubt_coverage and not agrees(ranked, similar, 0.0)
 
 
-def _switched(query: Query, candidate: Candidate, ranked, hits: list[Hit], index: StoredIndex, items: list[Concept],
+def _switched(query: Query, candidate: Candidate, ranked: Ranked, hits: list[Hit], index: StoredIndex, items: list[Concept],
               similar: Similar | None, limits: Thresholds) -> tuple[Candidate, str] | None:
     """Weak word evidence, and the model clearly prefers a runner-up's passage: the answer from that passage,
     its clause chosen by the words as before. A long colloquial question's incidental words ("活动结束了…拆干净")

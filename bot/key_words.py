@@ -53,7 +53,8 @@ _NARRATIVE = frozenset("发现 看见 看到 碰到 遇到 听说 亲眼 知道 
 
 
 def _says_how(concept: Concept) -> bool:
-    """A word of the question that qualifies rather than names its topic; a glossary word always names one."""
+    """A word of the question that qualifies rather than names its topic; a glossary word names one, unless it
+    only tells how the asker came to know."""
     word = concept.words[0]
     if word in _NARRATIVE:
         return True

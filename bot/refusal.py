@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from bot.evidence import Concept, figure_clause_coverage, figures, restates
+from bot.evidence import Concept, Figure, figure_clause_coverage, figures, restates
 from bot.key_words import covers_key, key_concepts, topic_unknown
 from bot.ingest.legal import PREAMBLE
 from bot.query import PERIOD_UNITS, STRICT_UNITS, Query
@@ -101,7 +101,7 @@ def _content_reason(query: Query, candidate: Candidate, limits: Thresholds, item
     return ""
 
 
-def _charge_answered_by_a_fine(query: Query, sentence: str, found) -> bool:
+def _charge_answered_by_a_fine(query: Query, sentence: str, found: list[Figure]) -> bool:
     """"路边停车一小时收多少钱？", "补偿标准每平方米多少元？": a price, fee or compensation asked, and every amount
     of money the clause gives is a fine ("处五百元以上二千元以下罚款"), which is no price."""
     asks_money = any(u.endswith("元") for u in query.units)
@@ -111,7 +111,7 @@ def _charge_answered_by_a_fine(query: Query, sentence: str, found) -> bool:
     return bool(money) and all(_is_fine(sentence, f) for f in money)
 
 
-def _is_fine(sentence: str, figure) -> bool:
+def _is_fine(sentence: str, figure: Figure) -> bool:
     """The amount is a fine: "罚款" right after it (处…罚款), or "罚款" / "罚" just before it (罚款五百元)."""
     return "罚" in sentence[figure.end : figure.end + 4] or "罚" in sentence[max(0, figure.start - 4) : figure.start]
 
