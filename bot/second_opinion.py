@@ -6,7 +6,10 @@ any of them ("河边的警示牌被人拆走了" against "损毁、移动警示�
 the two independent judges agree on the clause, a weakly supported answer stands; and a clause chosen on few of
 the question's words that the model does not pick is refused (bot/answer.py `_seconded`, `_doubted`). On the
 development split (Chinese), the model picked the words' clause for 91% of the right answers and for 44% of
-the wrong ones. Clauses are embedded only for these two checks, and cached: about 60 ms a clause here."""
+the wrong ones. For an English question the pick must be clear (a margin over every runner-up), as
+cross-lingual similarities run close together. A penalty clause that names its behaviour only by number is
+read once per behaviour it punishes (`Readings`). Clauses are embedded only for these checks, and cached:
+about 60 ms a clause here."""
 
 from __future__ import annotations
 
