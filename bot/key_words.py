@@ -48,8 +48,9 @@ _UNIT_WORD = re.compile(r"每?(?:平方米?|立方米?|米|公里|株|棵|日|�
 _RESULT = re.compile(r"[\u4e00-\u9fff][到住完掉]")  # "抓到", "逮住": how it was found, not what was done
 
 
-# how the asker came to know ("被发现了", "碰到个大爷", "听说"): the story around the question, not its topic
-_NARRATIVE = frozenset("发现 看见 看到 碰到 遇到 听说 亲眼 知道 注意到".split())
+# how the asker came to know ("被发现了", "碰到个大爷", "听说") or what they intend ("我打算开个饭馆"): the story
+# around the question, not its topic
+_NARRATIVE = frozenset("发现 看见 看到 碰到 遇到 听说 亲眼 知道 注意到 打算 准备 想要".split())
 
 
 def _says_how(concept: Concept) -> bool:

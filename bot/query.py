@@ -17,7 +17,8 @@ _YEAR = re.compile(r"(?<!\d)(19|20)\d{2}(?!\d)")
 # A question about what happens to whoever does something: the answer is the clause with the penalty.
 _PENALTY = re.compile(r"处罚|罚款|罚多少|罚钱|怎么罚|如何罚|罚几|罚[他她]|罚得重|[会能要]罚|罚吗|法律责任|后果|怎么处理|如何处理|怎么办|拘留|没收|"
                       r"\bpenalt|\bfine[sd]?\b|\bpunish|\bsanction|\bconsequence|\bdetention|\bdetained|\bconfiscat", re.I)
-_PERIOD = re.compile(r"多久|多长时间|多少天|几天|几日|多少日|期限|时限|时效|几个月|多少个?月|多少小时|几个?小时|几年|多少年|"
+# "这几天发了预警", "前几年": the story's time, not a period asked for
+_PERIOD = re.compile(r"多久|多长时间|多少天|(?<![这那过好])(?<![^提]前)(?<!^前)(?:几天|几日|几个月|几个?小时|几年)|多少日|期限|时限|时效|多少个?月|多少小时|多少年|"
                      r"\bhow (?:long|soon|quickly|fast)\b|\bdeadline|\btime limit|\bwithin how|"
                      r"\bhow many (?:(?:working|business|calendar) )?(?:days|months|years|hours)", re.I)
 _PERIOD_NOUNS = ("期限", "时限", "时效", "deadline", "time limit")
@@ -44,15 +45,15 @@ PERCENT_HINT = (re.compile(r"比例|比率|占比|百分|率|占[^，。？?]{0,
 # Units a quantity question may name, mapped to the units that answer it.
 UNIT_HINTS: list[tuple[re.Pattern, tuple[str, ...]]] = [
     (re.compile(r"宗|立案|案件|案子|\bcases?\b", re.I), ("宗", "件")),
-    (re.compile(r"件|信件|\bletters?\b|\bitems?\b", re.I), ("件",)),
+    (re.compile(r"(?:几|多少)件|信件|\bletters?\b|\bitems?\b", re.I), ("件",)),
     (re.compile(r"几次|多少次|几回|多少回|次数|\btimes\b|\bsessions?\b|\bcalls?\b|\bvisits?\b|\bviews?\b|\bplays?\b", re.I), ("次", "万次", "万余次")),
-    (re.compile(r"项|\bmeasures?\b|\bduties\b|\bresponsibilities\b|\bpoints?\b", re.I), ("项", "个")),
-    (re.compile(r"个|\bspots?\b|\bstations?\b|\bexamples?\b|\bsites?\b", re.I), ("个",)),
+    (re.compile(r"(?:几|多少)项|\bmeasures?\b|\bduties\b|\bresponsibilities\b|\bpoints?\b", re.I), ("项", "个")),
+    (re.compile(r"(?:几|多少)个|\bspots?\b|\bstations?\b|\bexamples?\b|\bsites?\b", re.I), ("个",)),
     (re.compile(r"(?:多少|几)(?:辆|台)|\bvehicles?\b|\bcars?\b|\bmachines?\b", re.I), ("辆", "台")),
-    (re.compile(r"期|讲座|\blectures?\b", re.I), ("期",)),
+    (re.compile(r"(?:几|多少)期|讲座|\blectures?\b", re.I), ("期",)),
     (re.compile(r"钱|金额|万元|元|收入|罚款|罚没|\bmoney\b|\bfines?\b|\byuan\b|\brevenue\b|\bincome\b|how much", re.I), ("万元", "亿元", "元")),
     PERCENT_HINT,
-    (re.compile(r"部|\blaws?\b|\bregulations?\b|\blegislation\b", re.I), ("部",)),
+    (re.compile(r"(?:几|多少)部|\blaws?\b|\bregulations?\b|\blegislation\b", re.I), ("部",)),
     (re.compile(r"多长(?!时间)|多远|多宽|多深|长度|距离|(?<![平立方])米|\bmetres?\b|\bmeters?\b|\bhow (?:far|wide|deep|tall)\b", re.I), ("米", "公里")),
 ]
 

@@ -149,9 +149,11 @@ def test_a_figure_the_question_gives_is_not_its_answer():
 def test_words_that_qualify_rather_than_name_are_not_key_words():
     # adjectives, pronoun phrases, place words, "caught" and the unit of the figure asked for: none is a topic
     words = {"广告": 3.0, "干净": 11.0, "拆": 3.0, "这条": 9.0, "路": 2.0, "挖": 3.0, "摘花": 5.0, "抓到": 12.0,
-             "门口": 9.0, "摆摊": 6.0, "每平方米": 9.0, "绿地": 3.0, "老板": 9.0, "扬尘": 5.0, "发现": 12.0, "烧烤": 6.0}
+             "门口": 9.0, "摆摊": 6.0, "每平方米": 9.0, "绿地": 3.0, "老板": 9.0, "扬尘": 5.0, "发现": 12.0, "烧烤": 6.0,
+             "打算": 9.0}
     for text, topic in (("临时的大广告几天之内得拆干净？", "广告"), ("这条路被挖了", "路"), ("摘花抓到了能罚多少钱？", "摘花"),
-                        ("门口有人摆摊", "摆摊"), ("烧烤被发现了", "烧烤"), ("绿地每平方米多少元？", "绿地"), ("工地扬尘，老板不让检查", "扬尘")):
+                        ("门口有人摆摊", "摆摊"), ("烧烤被发现了", "烧烤"), ("绿地每平方米多少元？", "绿地"), ("工地扬尘，老板不让检查", "扬尘"),
+                        ("我打算去门口摆摊", "摆摊")):
         keys = key_concepts(concepts(analyse(text, Glossary()), lambda t: words.get(t, UNSEEN)))
         assert [k.words[0] for k in keys] == [topic], text
 
@@ -182,6 +184,21 @@ def test_a_penalty_asked_in_passing_and_a_period_that_only_describes_the_behavio
     assert described.penalty and not described.period
     assert analyse("申请复议的期限是多久？", Glossary()).period and analyse("有期限吗？", Glossary()).period
     assert analyse("How soon must garbage be removed?", Glossary()).period
+
+
+def test_the_storys_time_is_no_period_asked_for():
+    for text in ("这几天发了预警，罚多少？", "前几年盖的房子，能罚吗？"):
+        assert not analyse(text, Glossary()).period, text
+    for text in ("得提前几天申请？", "几年之内不能挖？", "要在几个小时内报告？"):
+        assert analyse(text, Glossary()).period, text
+
+
+def test_a_measure_word_inside_another_word_asks_for_no_unit():
+    # 项目, 部门, 期限, 个人 hold the measure words 项, 部, 期, 个: a penalty question still asks for money
+    text = "项目部门的个人超过期限，罚多少钱？"
+    assert analyse(text, Glossary()).units == ("万元", "亿元", "元")
+    assert analyse("设置了多少个便民点？", Glossary()).units == ("个",)
+    assert "项" in analyse("制定了几项措施？", Glossary()).units
 
 
 def test_a_total_asks_what_was_done():
