@@ -29,10 +29,21 @@ class DutyArticle:
     items: dict[int, list[tuple[str, str]]] = field(default_factory=dict)  # paragraph -> [("（一）", text)]
 
 
+# "第五、六、七项", "第一、第二项": numbers listed under one 第 … 项
+_LISTED = re.compile(rf"第[{_N}]+(?:[、，,和及与或]第?[{_N}]+)+([条款项])")
+
+
+def _spelled_out(match: re.Match) -> str:
+    """"第五、六、七项" -> "第五项、第六项、第七项"."""
+    numbers = re.findall(rf"[{_N}]+", match.group(0))
+    return "、".join(f"第{n}{match.group(1)}" for n in numbers)
+
+
 def parse_refs(text: str, context: int | None = None) -> list[Ref]:
     """Duties a pointer names, in order: "第十六条第一项、第三十八条第二至第四项" -> 16(1), 38(2), 38(3), 38(4).
     Items without an article belong to `context` (the article the lead-in names)."""
     text = text.split("》")[-1] if "《" in text else text  # numbers after a named law are that law's
+    text = _LISTED.sub(_spelled_out, text)
     refs: list[Ref] = []
     article, paragraph, low, ranged, bare = context, None, None, False, False
     for m in _TOKEN.finditer(text):

@@ -122,6 +122,9 @@ def test_parse_refs_reads_articles_paragraphs_items_and_ranges():
     assert parse_refs("违反第二十条第三款规定") == [Ref(20, 3)]
     assert parse_refs("违反第一项至第三项规定", context=9) == [Ref(9, None, 1), Ref(9, None, 2), Ref(9, None, 3)]
     assert parse_refs("依照《中华人民共和国治安管理处罚法》第二十六条") == []
+    # items listed under one 第 … 项
+    assert parse_refs("违反第五、六、七项规定的", context=30) == [Ref(30, None, 5), Ref(30, None, 6), Ref(30, None, 7)]
+    assert parse_refs("违反第一、第二项规定", context=9) == [Ref(9, None, 1), Ref(9, None, 2)]
 
 
 def test_a_sentence_with_a_listing_lead_in_is_marked_so():
