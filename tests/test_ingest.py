@@ -130,3 +130,24 @@ def test_passages_carry_section_paths_and_no_page_break_artifacts(built_config):
     assert all(c.section for c in body)
     for chunk in index.chunks:
         assert "全\n面" not in chunk.text and "第第" not in chunk.text and "35 宗" not in chunk.text
+
+
+def test_a_city_jieba_tags_as_a_noun_is_the_documents_place_and_older_builds_learn_it_without_reembedding(
+        tmp_path, monkeypatch):
+    import bot.ingest.identity as identity
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "rules.md").write_text("# 焦作市城市市容管理条例\n\n第一条 禁止在道路上乱扔垃圾。\n\n"
+                                     "第二条 违反第一条规定的，处五十元罚款。\n", encoding="utf-8")
+    cfg = Config().with_overrides(corpus_dir=corpus, index_dir=tmp_path / "index")
+    with monkeypatch.context() as older:  # a build by code that read no place here
+        older.setattr(identity, "_named_city", lambda title: "")
+        older.setattr(identity, "IDENTITY_VERSION", 1)
+        ingest(cfg, show_progress=False)
+    assert load_index(cfg.index_dir).catalogue.places == set()
+    again = ingest(cfg, show_progress=False)
+    assert again.embedded == 0 and load_index(cfg.index_dir).catalogue.places == {"焦作"}
+    third = ingest(cfg, show_progress=False)  # the cache entry keeps the new record
+    assert third.embedded == 0 and load_index(cfg.index_dir).catalogue.places == {"焦作"}
+    assert identity._place("东营市城市供水条例") == "东营" and identity._place("城市市容和环境卫生管理条例") == ""

@@ -64,12 +64,14 @@ def chunking_params(cfg: Config) -> dict:
 
 
 def extractor_versions() -> dict:
-    """Facts and questions of an unchanged file are reused only when they were made by the same code."""
+    """Facts, questions and identity (title, place) of an unchanged file are reused only when made by the same code."""
     from bot.facts import FACTS_VERSION
     from bot.penalties import PENALTIES_VERSION
     from bot.quiz import QUIZ_VERSION
 
-    return {"facts": FACTS_VERSION, "quiz": QUIZ_VERSION, "penalties": PENALTIES_VERSION}
+    from bot.ingest.identity import IDENTITY_VERSION
+
+    return {"facts": FACTS_VERSION, "quiz": QUIZ_VERSION, "penalties": PENALTIES_VERSION, "identity": IDENTITY_VERSION}
 
 
 def embed_text(chunk: Chunk) -> str:

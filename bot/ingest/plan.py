@@ -70,6 +70,8 @@ def plan_files(cfg: Config, key_of: Callable[[str], str], cache: VectorCache, pr
         except UnreadableDocument as exc:
             report.skipped.append((source, str(exc)))
             continue
+        if plan.cached and not same_extractors:
+            plan = _reidentified(plan, path, cfg, cache)
         (report.reused if unchanged else report.updated).append(source)
         report.resumed += int(plan.cached and not unchanged)
         plans.append(plan)
@@ -125,6 +127,20 @@ def _from_previous(previous: StoredIndex, cache: VectorCache, source: str, key: 
     chunks = [Chunk(**{**c.__dict__, "id": first_id + n}) for n, c in enumerate(old)]
     cache.put(key, meta, chunks, vectors)
     return FilePlan(source, key, meta, chunks, cached=True)
+
+
+def _reidentified(plan: FilePlan, path, cfg: Config, cache: VectorCache) -> FilePlan:
+    """A reused file read again for who it is (title, place, dates), when that code may have changed since its
+    vectors were saved: cheap beside embedding, and its cache entry keeps the new record."""
+    doc = read_document(path, cfg.corpus_dir)
+    meta = {**plan.meta, "title": doc.title, **doc.meta}
+    if meta == plan.meta:
+        return plan
+    chunks = [Chunk(**{**c.__dict__, "title": doc.title}) for c in plan.chunks]
+    vectors = cache.vectors(plan.key)
+    if vectors is not None:
+        cache.put(plan.key, meta, chunks, vectors)
+    return FilePlan(plan.source, plan.key, meta, chunks, cached=True)
 
 
 def _from_file(cfg: Config, path, source: str, sha: str, key: str, first_id: int) -> FilePlan:
