@@ -270,10 +270,15 @@ def _switched(query: Query, candidate: Candidate, ranked: Ranked, hits: list[Hit
               similar: Similar | None, limits: Thresholds) -> tuple[Candidate, str] | None:
     """Weak word evidence, and the model clearly prefers a runner-up's passage: the answer from that passage,
     its clause chosen by the words as before. A long colloquial question's incidental words ("活动结束了…拆干净")
-    pull the words to a neighbour, while the model reads the whole question. Only a hard reason refuses it."""
-    if not _asks_the_model(query, candidate):
+    pull the words to a neighbour, while the model reads the whole question; an English question's dictionary
+    translations pull them too. Only a hard reason refuses it."""
+    english = query.lang == "en" and _about_a_clause(candidate)
+    if not _asks_the_model(query, candidate) and not english:
         return None
-    picked = preferred(ranked, similar, limits.legal_switch_floor, limits.legal_switch_margin)
+    # an English question: the same clear pick that lets a weak clause stand (`_seconded`)
+    floor, margin = (limits.legal_agree_floor_en, limits.legal_agree_margin_en) if english else \
+        (limits.legal_switch_floor, limits.legal_switch_margin)
+    picked = preferred(ranked, similar, floor, margin)
     if not picked:
         return None
     hit = next((h for h in hits if h.chunk.id == candidate.ranked_ids[picked]), None)

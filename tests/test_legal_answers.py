@@ -183,3 +183,11 @@ def test_a_price_or_fee_asked_is_not_answered_by_a_fine():
     assert not _charge_answered_by_a_fine(price, fee, figures(fee))
     assert not _charge_answered_by_a_fine(analyse("路边乱停车罚多少钱？", Glossary()), fine, figures(fine))
     assert not _charge_answered_by_a_fine(analyse("去年罚了多少钱？", Glossary()), "罚没收入115万元。", figures("罚没收入115万元。"))
+
+
+def test_an_english_question_goes_to_the_clause_the_model_clearly_picks(library_engine):
+    # the dictionary's words for "organization entrusted … respondent" point at a neighbouring clause; the model,
+    # reading the whole question, picks the one that answers by a clear margin
+    answer = library_engine.answer(
+        "If an organization entrusted by an administrative agency issued the decision, who is the respondent in the reconsideration?")
+    assert answer.found and "委托的行政机关是被申请人" in answer.sentence
