@@ -96,6 +96,11 @@ def fresh4_engine(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
+def fresh5_engine(tmp_path_factory):
+    return _fresh(tmp_path_factory, "fresh5")
+
+
+@pytest.fixture(scope="session")
 def regulations_engine(regulations_config):
     from bot.engine import Engine
 
