@@ -135,10 +135,17 @@ def _concept(token: str, related: tuple[str, ...], query: Query, idf, focus: boo
     if not known and not related and _made_of_known(token, query.tokens, idf):
         return None  # "经验交流": its words 经验 and 交流 are concepts already
     # a place is checked on its own, against the document ("Xuchang" by its translation 许昌)
-    place = any(token in p or p in token for p in query.places) or any(v in query.places for v in related)
+    # (and a fragment of a place's full name: 州市 of 郑州市, which the search-mode cut also yields)
+    place = any(token in p or p in token or any(token in full for full in _full_names(p, query.text))
+                for p in query.places) or any(v in query.places for v in related)
     # an English word is only as specific as its translation: "major" (重大) names less than "overhaul" (大修)
     specific = max(translated, default=0.0) if token.isascii() else 0.0
     return Concept((token,), related, weight, known, place=place, chars=chars, specific=specific)
+
+
+def _full_names(place: str, text: str) -> list[str]:
+    """How the question writes the place with its suffix: 郑州 -> ["郑州市"] in "郑州市区…"."""
+    return re.findall(re.escape(place) + r"(?:特别行政区|自治区|自治州|市|省|县|区|州)", text)
 
 
 def _made_of_known(word: str, question_tokens: list[str], idf) -> bool:

@@ -251,3 +251,10 @@ def test_a_penalty_question_counts_money_not_what_its_story_counts():
 
     assert focus_tokens(analyse("有人占了几个车位摆摊卖海鲜，罚多少？", Glossary())) == set()
     assert "防范措施" in focus_tokens(analyse("制定了多少项防范措施？", Glossary()))
+
+
+def test_a_fragment_of_a_places_full_name_is_the_place_not_a_topic():
+    # the search-mode cut of 郑州市区 also yields 州市, a word the corpus uses (in 郑州市) and rarer than the topic
+    words = {"郑州": 4.5, "州市": 4.5, "郑州市": 4.5, "大型": 3.4, "大型犬": 4.4, "罚": 2.0}
+    items = concepts(analyse("郑州市区养了条大型犬，罚多少？", Glossary()), lambda t: words.get(t, UNSEEN))
+    assert [k.words[0] for k in key_concepts(items)] == ["大型犬"]
