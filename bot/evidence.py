@@ -40,7 +40,9 @@ s t ll ve re d m i me my we our us you your he him his she her someone somebody 
 ZH_FILLER = frozenset("一般 通常 平时 平常 自己 一下 不用 不必 不需要 需不需要 要不要 用不用 能不能 可不可以 是不是 会不会 有人 别人 大概 大约 大致 差不多 到底 究竟 这边 那边 这里 那里 以后 之后 之内 以内 何种 多长 长时间 多长时间 一共 总共 总计 合计 意思 多久 去年 今年 目前 现在 情况 具体 主要 相关 方面 时候 一次 为什么 怎么样 是什么 有关 "
     # the bound of the figure asked for, which the figure itself gives ("最多能罚多少", "最长能占多久"), and the
     # 才能 of "多少年才能算古树"
-    "最多 最少 最长 最短 最高 最低 至少 至多 最快 最迟 最晚 才能".split())
+    "最多 最少 最长 最短 最高 最低 至少 至多 最快 最迟 最晚 才能 "
+    # what may or may not be done is the question's frame, not its topic ("几年之内不能挖")
+    "不能 不让 不准 不许 能否".split())
 # Words of a question about rules that name no behaviour: "违反规定的怎么处罚，罚多少？" asks about nothing yet.
 # 城管 is how staff name the enforcer, which a clause names otherwise (城市管理部门) or not at all; 老板, 商家
 # name the party as people say it (a clause: 经营者, 施工单位); a title's kind (管理条例) names no behaviour.

@@ -174,8 +174,8 @@ def test_a_noun_of_one_character_names_the_topic_by_its_full_weight():
 
 
 def test_the_bound_of_the_figure_asked_for_is_not_a_topic():
-    for text in ("最多能罚他多少钱？", "最长能占多长时间？", "最少要补种几棵？"):
-        assert not {"最多", "最长", "最少"} & {c.words[0] for c in _items(text)}, text
+    for text in ("最多能罚他多少钱？", "最长能占多长时间？", "最少要补种几棵？", "几年之内不能挖？"):
+        assert not {"最多", "最长", "最少", "不能"} & {c.words[0] for c in _items(text)}, text
 
 
 def test_a_penalty_asked_in_passing_and_a_period_that_only_describes_the_behaviour():
