@@ -272,9 +272,9 @@ def _switched(query: Query, candidate: Candidate, ranked: Ranked, hits: list[Hit
     its clause chosen by the words as before. A long colloquial question's incidental words ("活动结束了…拆干净")
     pull the words to a neighbour, while the model reads the whole question; an English question's dictionary
     translations pull them too. Only a hard reason refuses it."""
-    english = query.lang == "en" and _about_a_clause(candidate)
-    if not _asks_the_model(query, candidate) and not english:
+    if not _about_a_clause(candidate):  # a Chinese question's clause (`_asks_the_model`), or an English one's
         return None
+    english = query.lang == "en"
     # an English question: the same clear pick that lets a weak clause stand (`_seconded`)
     floor, margin = (limits.legal_agree_floor_en, limits.legal_agree_margin_en) if english else \
         (limits.legal_switch_floor, limits.legal_switch_margin)

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from bot.amounts import Amount, find_amounts
 from bot.query import Query
-from bot.tokenize import STOPWORDS, jieba_dict, token_set, tokens
+from bot.tokenize import PLACE_SUFFIX, STOPWORDS, jieba_dict, token_set, tokens
 
 FIGURE = re.compile(
     r"(?:达到|超过|近|约)?(\d+(?:\.\d+)?)(余)?(万余次|万次|万元|亿元|元|%|宗|件|次|项|个|期|部|类|人|家|条|户|名|场|处|辆|台|天|小时|时|点|年)?(以上|左右|以内)?"
@@ -147,7 +147,7 @@ def _concept(token: str, related: tuple[str, ...], query: Query, idf, focus: boo
 
 def _full_names(place: str, text: str) -> list[str]:
     """How the question writes the place with its suffix: 郑州 -> ["郑州市"] in "郑州市区…"."""
-    return re.findall(re.escape(place) + r"(?:特别行政区|自治区|自治州|市|省|县|区|州)", text)
+    return re.findall(re.escape(place) + PLACE_SUFFIX, text)
 
 
 def _made_of_known(word: str, question_tokens: list[str], idf) -> bool:

@@ -43,7 +43,8 @@ _NOT_PLACES = frozenset("城市 全市 市区 城区 地方 本市 我市 全省
 # Kinds of area, not names: 旧城区 is no city's name ("旧城区改造项目"), nor 中心城区, 开发区, 保护区
 _AREA_KINDS = re.compile(r"^(?:旧|新|老|主|中心|郊|山|矿|林|牧|园|景|开发|高新|保税|工业|商业|住宅|居住|规划|保护|风景|示范|试验|实验|"
                          r"禁[止养行]?|限[行制养]?)?城?[区市县州省]$")
-_PLACE_SUFFIX = re.compile(r"(?:特别行政区|自治区|自治州|市|省|县|区|州)$")
+PLACE_SUFFIX = r"(?:特别行政区|自治区|自治州|市|省|县|区|州)"
+_PLACE_SUFFIX = re.compile(PLACE_SUFFIX + "$")
 
 
 def place_names(text: str) -> list[str]:
@@ -59,6 +60,20 @@ def place_names(text: str) -> list[str]:
             stem = _PLACE_SUFFIX.sub("", word)
             names.append(stem if len(stem) >= 2 else word)
     return names
+
+
+def leading_place(title: str) -> str:
+    """The place a title opens with when jieba knows it as a word but tags it a noun, not a place ("焦作市",
+    "东营市"): its first word, with a place suffix, no kind of area ("城市", "市区"), a name of two characters at
+    least ("超市", "本市" are none)."""
+    import jieba
+
+    jieba_dict()
+    first = next(iter(jieba.cut(title[:12])), "")
+    stem = _PLACE_SUFFIX.sub("", first)
+    if stem == first or len(stem) < 2 or first in _NOT_PLACES or _AREA_KINDS.match(first):
+        return ""
+    return stem
 
 
 @lru_cache(maxsize=65536)

@@ -135,6 +135,7 @@ def test_passages_carry_section_paths_and_no_page_break_artifacts(built_config):
 def test_a_city_jieba_tags_as_a_noun_is_the_documents_place_and_older_builds_learn_it_without_reembedding(
         tmp_path, monkeypatch):
     import bot.ingest.identity as identity
+    import bot.tokenize
 
     corpus = tmp_path / "corpus"
     corpus.mkdir()
@@ -142,7 +143,7 @@ def test_a_city_jieba_tags_as_a_noun_is_the_documents_place_and_older_builds_lea
                                      "第二条 违反第一条规定的，处五十元罚款。\n", encoding="utf-8")
     cfg = Config().with_overrides(corpus_dir=corpus, index_dir=tmp_path / "index")
     with monkeypatch.context() as older:  # a build by code that read no place here
-        older.setattr(identity, "_named_city", lambda title: "")
+        older.setattr(bot.tokenize, "leading_place", lambda title: "")
         older.setattr(identity, "IDENTITY_VERSION", 1)
         ingest(cfg, show_progress=False)
     assert load_index(cfg.index_dir).catalogue.places == set()

@@ -81,32 +81,14 @@ IDENTITY_VERSION = 2  # 2: cities jieba tags as nouns (焦作市, 东营市)
 
 def _place(title: str) -> str:
     """The place a title opens with ("许昌市城乡规划条例" -> "许昌"); national texts have none."""
-    from bot.tokenize import place_names
+    from bot.tokenize import leading_place, place_names
 
     if title.startswith("中华人民共和国"):
         return ""
     names = place_names(title[:12])
     if names and title.startswith(names[0]):
         return names[0]
-    return _named_city(title)
-
-
-def _named_city(title: str) -> str:
-    """A city jieba knows as a word but does not tag as a place ("焦作市", "东营市" are tagged nouns): the
-    title's first word, when it ends in 市/省/县/州 and is no kind of area ("城市", "市区")."""
-    import jieba
-
-    from bot.tokenize import jieba_dict
-
-    jieba_dict()
-    first = next(iter(jieba.cut(title[:12])), "")
-    stem = re.sub(r"(?:市|省|县|自治州|州)$", "", first)
-    if len(first) < 3 or stem == first or len(stem) < 2 or first in _NOT_A_CITY:
-        return ""
-    return stem
-
-
-_NOT_A_CITY = frozenset("城市 全市 本市 我市 全省 本省 市区 城区 县城 都市 超市".split())
+    return leading_place(title)
 
 
 def _kind(title: str, legal: bool) -> str:
