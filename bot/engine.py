@@ -17,6 +17,7 @@ from bot.query import MAX_QUESTION_CHARS, analyse
 from bot.records import Answer
 from bot.retrieval import hybrid_search
 from bot.key_lookup import with_key_passages
+from bot.report_lookup import with_report_passages
 from bot.second_opinion import ClauseSimilarity
 from bot.scope import in_scope, with_indexed_places
 from bot.tokenize import tokens
@@ -80,6 +81,7 @@ class Engine:
         hits = in_scope(hits, query, catalogue)[: max(self.cfg.top_k, CANDIDATE_HITS)]
         items = concepts(query, snapshot.index.lexical.idf)
         hits = with_key_passages(items, hits, snapshot.index, vector, lambda found: in_scope(found, query, catalogue))
+        hits = with_report_passages(query, hits, snapshot.index, vector)
         result = compose(query, hits, snapshot.index, items, self.thresholds, self.cfg.top_k, self._clauses.to(vector))
         log.debug("answered %r in %.3fs (found=%s)", question[:80], time.perf_counter() - started, result.found)
         return result

@@ -173,3 +173,14 @@ def _places(text: str, glossary: Glossary) -> list[str]:
         # An unknown capitalised word is a place only when it reads as pinyin ("Zhengzhou", not "Urban").
         places += known if known else ([name] if is_pinyin(name) and name.lower() not in ("china", "chinese") else [])
     return list(dict.fromkeys(p for p in places if p))
+
+
+def counts_events(query: Query) -> bool:
+    """"几次" / "多少处" / "how many cases": a count of things done, which a rule's periods, amounts and
+    rates never give."""
+    return query.quantity and not query.period and not query.penalty and all(counts(u) for u in query.units)
+
+
+def counts(unit: str) -> bool:
+    """A unit that counts things ("次", "件", "名"), not a period, an amount of money or a rate."""
+    return not (unit in PERIOD_UNITS or unit.endswith("元") or unit == "%")

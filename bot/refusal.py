@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from bot.evidence import Concept, Figure, figure_clause_coverage, figures, restates
 from bot.key_words import covers_key, key_concepts, topic_unknown
 from bot.ingest.legal import PREAMBLE
-from bot.query import PERIOD_UNITS, STRICT_UNITS, Query
+from bot.query import PERIOD_UNITS, STRICT_UNITS, Query, counts, counts_events
 from bot.rules import is_penalty
 from bot.store import StoredIndex
 
@@ -96,7 +96,7 @@ def _content_reason(query: Query, candidate: Candidate, limits: Thresholds, item
     if _ASKS_FINE.search(query.text) and not query.about_activity and not candidate.hit.chunk.article and \
             "罚" not in sentence:
         return "no penalty clause for this"
-    if candidate.hit.chunk.article and _counts_events(query) and not any(_counts(f.unit) for f in found):
+    if candidate.hit.chunk.article and counts_events(query) and not any(counts(f.unit) for f in found):
         return "the figures found count something else"
     return ""
 
@@ -119,17 +119,6 @@ def _is_fine(sentence: str, figure: Figure) -> bool:
 _ASKS_FINE = re.compile(r"罚|\bfine[sd]?\b", re.I)  # what a rule makes one pay, not what the bureau collected
 # "当日清运", "立即改正", "每季度开展": a period or frequency given in words, without a number
 _WORDED_PERIOD = re.compile(r"当日|当天|即时|立即|及时|随时|当场|每个?(?:季度|半年|年|月|周|日|天)|季度|年度")
-
-
-def _counts_events(query: Query) -> bool:
-    """"几次" / "多少处" / "how many cases": a count of things done, which a rule's periods, amounts and
-    rates never give."""
-    return query.quantity and not query.period and not query.penalty and all(_counts(u) for u in query.units)
-
-
-def _counts(unit: str) -> bool:
-    """A unit that counts things ("次", "件", "名"), not a period, an amount of money or a rate."""
-    return not (unit in PERIOD_UNITS or unit.endswith("元") or unit == "%")
 
 
 UNNAMED = "the documents do not name what is asked about"

@@ -191,3 +191,14 @@ def test_an_english_question_goes_to_the_clause_the_model_clearly_picks(library_
     answer = library_engine.answer(
         "If an organization entrusted by an administrative agency issued the decision, who is the respondent in the reconsideration?")
     assert answer.found and "委托的行政机关是被申请人" in answer.sentence
+
+
+def test_a_count_of_what_was_done_is_looked_up_in_the_reports_among_many_laws(library_engine, monkeypatch):
+    # 行政复议法's articles share every word of the question and crowd the report's sentence out of the candidates
+    question = "局里被人提起行政复议过几次？"
+    answer = library_engine.answer(question)
+    assert answer.found and answer.figure == "2件" and "行政复议案件2件" in answer.sentence
+    import bot.engine
+
+    monkeypatch.setattr(bot.engine, "with_report_passages", lambda query, hits, index, vector: hits)
+    assert not library_engine.answer(question).found  # without the look-up: refused
