@@ -268,10 +268,11 @@ def _doubted(query: Query, candidate: Candidate, ranked: Ranked, similar: Simila
 
 def _switched(query: Query, candidate: Candidate, ranked: Ranked, hits: list[Hit], index: StoredIndex, items: list[Concept],
               similar: Similar | None, limits: Thresholds) -> tuple[Candidate, str] | None:
-    """Weak word evidence, and the model clearly prefers a runner-up's passage: the answer from that passage,
-    its clause chosen by the words as before. A long colloquial question's incidental words ("活动结束了…拆干净")
-    pull the words to a neighbour, while the model reads the whole question; an English question's dictionary
-    translations pull them too. Only a hard reason refuses it."""
+    """Weak word evidence (for a Chinese question also a clause missing the rarest word), and the model clearly
+    prefers a runner-up's passage: the answer from that passage, its clause chosen by the words as before. A long
+    colloquial question's incidental words ("活动结束了…拆干净", "站在阳台上…往楼下扔") pull the words to a
+    neighbour, while the model reads the whole question; an English question's dictionary translations pull them
+    too. Only a hard reason refuses it."""
     if not _about_a_clause(candidate):  # a Chinese question's clause (`_asks_the_model`), or an English one's
         return None
     english = query.lang == "en"
@@ -313,7 +314,7 @@ def compose(query: Query, hits: list[Hit], index: StoredIndex, items: list[Conce
         reason = ""
     elif not reason and _doubted(query, candidate, ranked, similar, limits):
         reason = "weak evidence"
-    if reason == "weak evidence":
+    if reason == "weak evidence" or (reason == UNNAMED and query.lang == "zh" and not topic_unknown(items)):
         candidate, reason = _switched(query, candidate, ranked, hits, index, items, similar, limits) or (candidate, reason)
     found_passages = passages(hits[:shown])
     evidence = {"coverage": candidate.coverage, "dense": candidate.hit.dense, "hard": hard_reason(reason)} if candidate else {}

@@ -54,9 +54,10 @@ class Thresholds:
     # ...and a clause chosen on less of the question's words than this stands only if the model picks it too
     legal_doubt_coverage: float = 0.6
     # ...and when the model clearly prefers a runner-up's passage (at least this similar, and by this margin over
-    # the words' clause), the answer is taken from that passage instead
+    # the words' clause), the answer is taken from that passage instead (0.01 on dev left two clear picks unused,
+    # 0.948 against 0.941; 0.005 added no wrong answer)
     legal_switch_floor: float = 0.93
-    legal_switch_margin: float = 0.01
+    legal_switch_margin: float = 0.005
 
 
 def refusal_reason(query: Query, candidate: Candidate | None, index: StoredIndex, limits: Thresholds,

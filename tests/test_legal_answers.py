@@ -154,8 +154,25 @@ def test_weak_words_give_way_to_the_passage_the_model_clearly_prefers(library_en
     answer = library_engine.answer(question)
     assert answer.found and compared[1].split("\n")[-1][-12:] in answer.passages[0].text
     # a model that prefers it only slightly leaves the weak words refused
-    monkeypatch.setattr(library_engine._clauses, "to", lambda vector: lambda texts: [0.94, 0.945] + [0.5] * (len(texts) - 2))
+    monkeypatch.setattr(library_engine._clauses, "to", lambda vector: lambda texts: [0.94, 0.943] + [0.5] * (len(texts) - 2))
     assert not library_engine.answer(question).found
+
+
+
+def test_a_clause_missing_the_rarest_word_gives_way_too_for_a_chinese_question(library_engine, monkeypatch):
+    from bot.refusal import UNNAMED
+
+    question = "有人把河边的护栏拆回家当柴烧了，罚多少？"  # the clauses retrieved do not name 护栏
+    assert library_engine.answer(question).notice == UNNAMED
+    clear = lambda vector: lambda texts: [0.5, 0.99] + [0.5] * (len(texts) - 2)
+    monkeypatch.setattr(library_engine._clauses, "to", clear)
+    assert library_engine.answer(question).found
+    # an English question's clause missing its key word stays refused: the dictionary's senses mislead the model too
+    english = "What is the fine for dumping leftover food into the river?"  # refused: no clause names leftovers
+    monkeypatch.undo()
+    assert library_engine.answer(english).notice == UNNAMED
+    monkeypatch.setattr(library_engine._clauses, "to", clear)
+    assert not library_engine.answer(english).found
 
 
 def test_a_penalty_clause_naming_its_behaviour_by_number_is_read_with_each_behaviour(library_engine):
