@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bot.citation import answer_text, not_found_text
+from bot.doc_number import document_number
 from bot.evidence import Concept, Figure, coverage, pick_figure, quantity_bonus
 from bot.key_words import covers_key, topic_unknown
 from bot.query import Query
@@ -184,6 +185,10 @@ def choose(query: Query, hits: list[Hit], index: StoredIndex, items: list[Concep
         hit, start, end = effect
         context = clauses.context(hit.chunk, start, end)
         return Candidate(hit, 0, start, end, 1.0, coverage(items, context), context=context, by_structure=True)
+    number = document_number(query, hits, index)
+    if number:  # its form is the evidence: the question's words are not in a letterhead
+        hit, start, end = number
+        return Candidate(hit, 0, start, end, 1.0, 1.0, context=hit.chunk.text[start:end], by_structure=True)
     candidate = best_sentence(query, hits, items)
     runners = candidate.runners if candidate else ()
     if query.penalty:

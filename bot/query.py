@@ -35,6 +35,7 @@ _RULE = re.compile(r"规定|条例|法律|法规|本法|违反|违法|处罚|罚
                    r"\b(?:can|may|must|shall|allowed|required|penalt\w*|fines?|law|regulations?|rules?)\b", re.I)
 _COUNTED = re.compile(r"(?:了|过)(?:几|多少)|一共|总共|累计|总额|总数|总量|总计|合计|\bhow many\b[^?]*\b(?:were|was|did)\b", re.I)
 _MODAL = re.compile(r"能|可以|应当|要|必须|不得|\b(?:can|may|must|shall|should)\b", re.I)
+_ASKS_NUMBER = re.compile(r"文号|发文字号|发文号|\b(?:document|reference|file) (?:number|no\.?)", re.I)
 _ADOPTION = re.compile(r"通过|批准|施行|生效|修正|修订|公布|发布|颁布|\badopt|\beffect|\bamend|\bforce\b|\bpromulgat|\benact", re.I)
 _ARTICLE = re.compile(r"第([一二三四五六七八九十百千零〇两]+|\d+)条")
 _ARTICLE_EN = re.compile(r"\barticle\s+(\d+)\b", re.I)
@@ -78,6 +79,7 @@ class Query:
     period: bool = False  # asks for a time limit: 多久, 期限, how long
     article: str = ""  # "第三十二条" when the question cites one
     which_article: bool = False  # "第几条", "which article"
+    asks_number: bool = False  # a document's reference number (文号): a line of its letterhead, no quantity
     about_activity: bool = False  # asks what was done (a report's facts), not what a rule says
     about_adoption: bool = False  # when a law was adopted, amended or took effect
 
@@ -96,9 +98,10 @@ def analyse(question: str, glossary: Glossary) -> Query:
     penalty = bool(_PENALTY.search(text))
     period = _asks_period(text, penalty)
     which_article = bool(_WHICH_ARTICLE.search(text))
+    asks_number = bool(_ASKS_NUMBER.search(text))
     # "第几条" counts nothing: it asks where a rule stands
     clock = bool(_CLOCK.search(text))
-    quantity = not which_article and (clock or bool(_QUANTITY_ZH.search(text) if lang == "zh" else _QUANTITY_EN.search(text)))
+    quantity = not which_article and not asks_number and (clock or bool(_QUANTITY_ZH.search(text) if lang == "zh" else _QUANTITY_EN.search(text)))
     units = (PERIOD_UNITS if period else ()) + (CLOCK_UNITS if clock else _units(text) if quantity else ())
     return Query(
         text=text,
@@ -114,6 +117,7 @@ def analyse(question: str, glossary: Glossary) -> Query:
         period=period,
         article=_article(text),
         which_article=which_article,
+        asks_number=asks_number,
         about_adoption=bool(_ADOPTION.search(text)),
         about_activity=_about_activity(text, period),
     )

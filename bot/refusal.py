@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from bot.doc_number import DOC_NUMBER
 from bot.evidence import Concept, Figure, figure_clause_coverage, figures, restates
 from bot.key_words import covers_key, key_concepts, topic_unknown
 from bot.ingest.legal import PREAMBLE
@@ -75,6 +76,8 @@ def _content_reason(query: Query, candidate: Candidate, limits: Thresholds, item
     found = figures(sentence)
     if candidate.hit.chunk.section == [PREAMBLE] and not query.about_adoption:
         return "a law's adoption note answers only when and by whom it was adopted"
+    if query.asks_number and not DOC_NUMBER.search(sentence):
+        return "the documents give no reference number for this"
     if query.asks_person and not _names_a_person(sentence, bool(candidate.hit.chunk.article)):
         return "the documents name no person for this"
     if (query.quantity or query.period) and not found and not _WORDED_PERIOD.search(sentence):

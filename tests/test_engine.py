@@ -58,3 +58,16 @@ def test_reingest_while_answering_switches_atomically(built_config, tmp_path):
     assert engine.index.build_id != old_build
     assert any("4321平方米" in p.text for p in engine.answer("拆除违法建筑多少平方米？").passages[:2])
     assert not engine.reload_if_changed()
+
+
+def test_a_documents_reference_number_is_found_by_its_form_in_the_letterhead(engine):
+    for question in ("这份报告的文号是什么？", "What is the document number of the report?"):
+        answer = engine.answer(question)
+        assert answer.found and "许城管〔2024〕6号" in answer.sentence, question
+
+
+def test_a_reference_number_is_never_answered_with_another_line():
+    from bot.doc_number import DOC_NUMBER
+
+    assert DOC_NUMBER.search("国办发[2023]12号") and DOC_NUMBER.search("许城管〔2024〕6号")
+    assert not DOC_NUMBER.search("2023年共立案35宗") and not DOC_NUMBER.search("第十二条")

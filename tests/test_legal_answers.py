@@ -219,3 +219,8 @@ def test_a_count_of_what_was_done_is_looked_up_in_the_reports_among_many_laws(li
 
     monkeypatch.setattr(bot.engine, "with_report_passages", lambda query, hits, index, vector: hits)
     assert not library_engine.answer(question).found  # without the look-up: refused
+
+
+def test_a_law_without_a_reference_number_is_not_answered_with_an_article(library_engine):
+    answer = library_engine.answer("许昌市城乡规划条例的文号是什么？")
+    assert not answer.found and answer.notice == "the documents give no reference number for this"

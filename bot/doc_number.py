@@ -1,0 +1,28 @@
+"""A document's own reference number (发文字号, "许城管〔2024〕6号"), for "这份报告的文号是什么？": found by its form,
+since the question's words share nothing with the letterhead line that carries it."""
+
+from __future__ import annotations
+
+import re
+
+from bot.query import Query
+from bot.records import Hit
+from bot.store import StoredIndex
+
+# issuer's short name, the year in 〔〕 (or look-alike brackets), the serial number: 许城管〔2024〕6号, 国办发[2023]12号
+DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}[〔\[［(（]\s*(?:19|20)\d\d\s*[〕\]］)）]\s*第?\d{1,4}\s*号")
+FIRST_CHUNKS = 3  # a reference number stands in the letterhead, above the text
+
+
+def document_number(query: Query, hits: list[Hit], index: StoredIndex) -> tuple[Hit, int, int] | None:
+    """The sentence carrying the reference number of the best-ranked document among `hits` that has one."""
+    if not query.asks_number:
+        return None
+    for source in dict.fromkeys(h.chunk.source for h in hits):
+        # the letterhead's own passage is rarely retrieved: it stands in with the document's most similar passage
+        best = max((h for h in hits if h.chunk.source == source), key=lambda h: h.dense)
+        for chunk in [c for c in index.chunks if c.source == source][:FIRST_CHUNKS]:
+            for start, end in chunk.sentences:
+                if DOC_NUMBER.search(chunk.text[start:end]):
+                    return Hit(chunk, best.score, best.dense, best.lexical), start, end
+    return None
