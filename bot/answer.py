@@ -133,6 +133,9 @@ def _read(query: Query, hits: list[Hit], pool: int) -> list[tuple[int, Hit]]:
     articles only within the first `pool`."""
     reach = len(hits) if query.about_activity else max(LEGAL_SENTENCES_FROM, _looked_up(hits))
     reports = [(r, h) for r, h in enumerate(hits[:reach]) if not h.chunk.article][:pool]
+    # a passage looked up by the key word is read however many report passages came before it: it was added
+    # because none of them names that word
+    reports += [(r, h) for r, h in enumerate(hits[:reach]) if not h.chunk.article and h.score == 0.0 and (r, h) not in reports]
     articles = [(r, h) for r, h in enumerate(hits[: pool if query.about_activity else reach]) if h.chunk.article]
     return sorted(reports + articles, key=lambda rh: rh[0])
 

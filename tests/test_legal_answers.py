@@ -224,3 +224,9 @@ def test_a_count_of_what_was_done_is_looked_up_in_the_reports_among_many_laws(li
 def test_a_law_without_a_reference_number_is_not_answered_with_an_article(library_engine):
     answer = library_engine.answer("许昌市城乡规划条例的文号是什么？")
     assert not answer.found and answer.notice == "the documents give no reference number for this"
+
+
+def test_a_report_passage_looked_up_by_the_key_word_is_read_however_far_down(library_engine):
+    # eight passages of the report and the laws come first; only the looked-up one names 大力推行…工作法
+    answer = library_engine.answer("城管大力推行哪种工作法？")
+    assert answer.found and "“721”工作法" in answer.sentence
