@@ -10,7 +10,7 @@ from bot.evidence import Concept, Figure, coverage, pick_figure, quantity_bonus
 from bot.key_words import covers_key, topic_unknown
 from bot.query import Query
 from bot.records import Answer, Hit, Passage
-from bot.refusal import UNNAMED, Thresholds, hard_reason, refusal_reason
+from bot.refusal import UNNAMED, Thresholds, hard_reason, refusal_reason, scope_reason
 from bot.rules import is_penalty
 from bot.store import StoredIndex
 from bot import clauses
@@ -275,9 +275,10 @@ def _doubted(query: Query, candidate: Candidate, ranked: Ranked, similar: Simila
 
 
 def _switched(query: Query, candidate: Candidate, ranked: Ranked, hits: list[Hit], index: StoredIndex, items: list[Concept],
-              similar: Similar | None, limits: Thresholds) -> tuple[Candidate, str] | None:
-    """Weak word evidence (for a Chinese question also a clause missing the rarest word), and the model clearly
-    prefers a runner-up's passage: the answer from that passage, its clause chosen by the words as before. A long
+              similar: Similar | None, limits: Thresholds, switch: float) -> tuple[Candidate, str] | None:
+    """Weak word evidence (for a Chinese question also a clause missing the rarest word, or lacking what is asked),
+    and the model clearly prefers a runner-up's passage, finding it at least `switch` similar (a Chinese question):
+    the answer from that passage, its clause chosen by the words as before. A long
     colloquial question's incidental words ("活动结束了…拆干净", "站在阳台上…往楼下扔") pull the words to a
     neighbour, while the model reads the whole question; an English question's dictionary translations pull them
     too. Only a hard reason refuses it."""
@@ -286,7 +287,7 @@ def _switched(query: Query, candidate: Candidate, ranked: Ranked, hits: list[Hit
     english = query.lang == "en"
     # an English question: the same clear pick that lets a weak clause stand (`_seconded`)
     floor, margin = (limits.legal_agree_floor_en, limits.legal_agree_margin_en) if english else \
-        (limits.legal_switch_floor, limits.legal_switch_margin)
+        (switch, limits.legal_switch_margin)
     picked = preferred(ranked, similar, floor, margin)
     if not picked:
         return None
@@ -323,7 +324,13 @@ def compose(query: Query, hits: list[Hit], index: StoredIndex, items: list[Conce
     elif not reason and _doubted(query, candidate, ranked, similar, limits):
         reason = "weak evidence"
     if reason == "weak evidence" or (reason == UNNAMED and query.lang == "zh" and not topic_unknown(items)):
-        candidate, reason = _switched(query, candidate, ranked, hits, index, items, similar, limits) or (candidate, reason)
+        switch = limits.legal_switch_floor
+        candidate, reason = _switched(query, candidate, ranked, hits, index, items, similar, limits, switch) or (candidate, reason)
+    elif reason and candidate and query.lang == "zh" and not scope_reason(query, candidate, index):
+        # the words' clause lacks what is asked (a period, a penalty): the model's pick overrides no evidence, so
+        # the floor that lets a weak clause stand suffices ("最长能占多久" answered by "…期限不得超过一年")
+        switch = limits.legal_agree_floor
+        candidate, reason = _switched(query, candidate, ranked, hits, index, items, similar, limits, switch) or (candidate, reason)
     found_passages = passages(hits[:shown])
     evidence = {"coverage": candidate.coverage, "dense": candidate.hit.dense, "hard": hard_reason(reason)} if candidate else {}
     if reason:

@@ -66,7 +66,7 @@ def refusal_reason(query: Query, candidate: Candidate | None, index: StoredIndex
     """Why the evidence does not answer the question, or "" when it does; `items` are the question's concepts."""
     if candidate is None:
         return "nothing retrieved"
-    return _scope_reason(query, candidate, index) or _content_reason(query, candidate, limits, items) \
+    return scope_reason(query, candidate, index) or _content_reason(query, candidate, limits, items) \
         or _strength_reason(query, candidate, limits, items)
 
 
@@ -145,7 +145,7 @@ def _strength_reason(query: Query, candidate: Candidate, limits: Thresholds, ite
     return ""
 
 
-def _scope_reason(query: Query, candidate: Candidate, index: StoredIndex) -> str:
+def scope_reason(query: Query, candidate: Candidate, index: StoredIndex) -> str:
     """The year, place or version asked for is not the one the evidence is about."""
     chunk = candidate.hit.chunk
     doc = index.catalogue[chunk.source]

@@ -230,3 +230,13 @@ def test_a_report_passage_looked_up_by_the_key_word_is_read_however_far_down(lib
     # eight passages of the report and the laws come first; only the looked-up one names 大力推行…工作法
     answer = library_engine.answer("城管大力推行哪种工作法？")
     assert answer.found and "“721”工作法" in answer.sentence
+
+
+def test_a_clause_lacking_what_is_asked_gives_way_to_the_models_pick_at_the_agreement_floor(library_engine, monkeypatch):
+    question = "在绿地里搭棚子卖东西，最长让搭多久？"  # the words' clause is a penalty: no period in it
+    assert library_engine.answer(question).notice == "the figures found count something else"
+    floor = library_engine.thresholds.legal_agree_floor
+    monkeypatch.setattr(library_engine._clauses, "to", lambda vector: lambda texts: [0.5, floor + 0.01] + [0.5] * (len(texts) - 2))
+    assert library_engine.answer(question).found
+    monkeypatch.setattr(library_engine._clauses, "to", lambda vector: lambda texts: [0.5, floor - 0.005] + [0.5] * (len(texts) - 2))
+    assert not library_engine.answer(question).found
