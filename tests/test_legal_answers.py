@@ -224,6 +224,9 @@ def test_a_count_of_what_was_done_is_looked_up_in_the_reports_among_many_laws(li
 def test_a_law_without_a_reference_number_is_not_answered_with_an_article(library_engine):
     answer = library_engine.answer("许昌市城乡规划条例的文号是什么？")
     assert not answer.found and answer.notice == "the documents give no reference number for this"
+    # a law that is not indexed is not answered with the report's number either
+    assert not library_engine.answer("行政处罚法的文号是什么？").found
+    assert "许城管〔2024〕6号" in library_engine.answer("这份报告的文号是什么？").sentence
 
 
 def test_a_report_passage_looked_up_by_the_key_word_is_read_however_far_down(library_engine):
