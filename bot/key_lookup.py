@@ -8,6 +8,7 @@ import numpy as np
 from bot.evidence import Concept
 from bot.key_words import key_concepts
 from bot.records import Hit
+from bot.retrieval import stored_similarity
 from bot.store import StoredIndex
 from bot.tokenize import token_set, tokens
 
@@ -28,7 +29,7 @@ def with_key_passages(items: list[Concept], hits: list[Hit], index: StoredIndex,
     seen = {h.chunk.id for h in hits}
     # only inside the documents retrieval chose: the look-up finds the passage, not another document
     documents = {h.chunk.source for h in hits}
-    found = [Hit(index.chunks[int(i)], 0.0, _similarity(index, int(i), vector), float(scores[i]))
+    found = [Hit(index.chunks[int(i)], 0.0, stored_similarity(index, int(i), vector), float(scores[i]))
              for i in np.argsort(-scores, kind="stable")[:50]
              if scores[i] > 0 and int(i) not in seen and index.chunks[int(i)].source in documents]
     return hits + scope(found)[:LOOKED_UP]
@@ -37,12 +38,3 @@ def with_key_passages(items: list[Concept], hits: list[Hit], index: StoredIndex,
 def _names(hit: Hit, keys: list[Concept]) -> bool:
     present = token_set(hit.chunk.text)
     return any(k.found_in(hit.chunk.text, present) for k in keys)
-
-
-def _similarity(index: StoredIndex, chunk_id: int, vector: np.ndarray) -> float:
-    """Cosine similarity of the question and one chunk, from its stored vector."""
-    try:
-        stored = index.dense.reconstruct(chunk_id)
-    except RuntimeError:  # an approximate index without its direct map: no similarity, no answer from it
-        return 0.0
-    return float(np.dot(stored, vector))

@@ -45,4 +45,21 @@ def hybrid_search(index: StoredIndex, query: Query, query_vector: np.ndarray, k:
     lexical_ids, lexical_scores = lexical_search(index, query)
     fused = rrf([dense_ids, lexical_ids])
     best = sorted(fused, key=lambda i: (-fused[i], i))[:k]
+    # a passage found by its words alone lies outside the dense search's depth: its similarity is read from its
+    # stored vector, or it would fail every similarity check whatever it says (a large library pushes the
+    # report's passages past that depth)
+    searched = set(dense_ids)
+    for i in best:
+        if i not in searched:
+            dense_scores[i] = stored_similarity(index, i, query_vector)
     return [Hit(index.chunks[i], fused[i], float(dense_scores[i]), float(lexical_scores[i])) for i in best]
+
+
+def stored_similarity(index: StoredIndex, chunk_id: int, vector: np.ndarray) -> float:
+    """Cosine similarity of the question and one chunk, from its stored vector; 0 for an approximate index
+    without its direct map."""
+    try:
+        stored = index.dense.reconstruct(chunk_id)
+    except RuntimeError:
+        return 0.0
+    return float(np.dot(stored, vector))

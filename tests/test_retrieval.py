@@ -65,3 +65,19 @@ def test_hybrid_puts_the_case_count_first(engine):
     hits = hybrid_search(engine.index, query, vector, k=5)
     assert "共立案35宗" in hits[0].chunk.text
     assert hits == sorted(hits, key=lambda h: -h.score)
+
+
+def test_a_passage_found_by_its_words_alone_carries_its_own_similarity(engine, monkeypatch):
+    # in a large library the answering passage often lies beyond the dense search's depth; with a similarity of
+    # 0 it failed every similarity check whatever it said
+    import bot.retrieval as retrieval
+    from bot.query import analyse
+
+    shallow = retrieval.dense_search
+    monkeypatch.setattr(retrieval, "dense_search", lambda index, vector: shallow(index, vector, depth=1))
+    query = analyse("2023年共立案多少宗？", engine.glossary)
+    vector = engine.embedder.embed_queries([query.search_text])[0]
+    hits = retrieval.hybrid_search(engine.index, query, vector, 5)
+    assert len(hits) == 5
+    for hit in hits:
+        assert abs(hit.dense - float(engine.index.dense.reconstruct(hit.chunk.id) @ vector)) < 1e-5 and hit.dense > 0.5
