@@ -258,3 +258,9 @@ def test_a_fragment_of_a_places_full_name_is_the_place_not_a_topic():
     words = {"郑州": 4.5, "州市": 4.5, "郑州市": 4.5, "大型": 3.4, "大型犬": 4.4, "罚": 2.0}
     items = concepts(analyse("郑州市区养了条大型犬，罚多少？", Glossary()), lambda t: words.get(t, UNSEEN))
     assert [k.words[0] for k in key_concepts(items)] == ["大型犬"]
+
+
+@pytest.mark.parametrize("question, person", [("城管大力推行的工作法叫什么？", False), ("这个制度叫什么？", False),
+                                              ("局长叫什么？", True), ("分管领导叫什么名字？", True), ("由谁审批？", False)])
+def test_what_a_thing_is_called_asks_no_person(question, person):
+    assert analyse(question, Glossary({})).asks_person is person
