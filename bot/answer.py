@@ -135,7 +135,8 @@ def _read(query: Query, hits: list[Hit], pool: int) -> list[tuple[int, Hit]]:
     reports = [(r, h) for r, h in enumerate(hits[:reach]) if not h.chunk.article][:pool]
     # a passage looked up by the key word is read however many report passages came before it: it was added
     # because none of them names that word
-    reports += [(r, h) for r, h in enumerate(hits[:reach]) if not h.chunk.article and h.score == 0.0 and (r, h) not in reports]
+    looked_up = [(r, h) for r, h in enumerate(hits[:reach]) if not h.chunk.article and h.score == 0.0]
+    reports += [(r, h) for r, h in looked_up if (r, h) not in reports]
     articles = [(r, h) for r, h in enumerate(hits[: pool if query.about_activity else reach]) if h.chunk.article]
     return sorted(reports + articles, key=lambda rh: rh[0])
 
@@ -300,6 +301,19 @@ def _switched(query: Query, candidate: Candidate, ranked: Ranked, hits: list[Hit
     return other, "" if reason in ("weak evidence", UNNAMED) and not topic_unknown(items) else reason
 
 
+def _switch_floor(query: Query, candidate: Candidate | None, reason: str, index: StoredIndex, items: list[Concept],
+                  limits: Thresholds) -> float:
+    """How similar a runner-up the model clearly prefers must be to take the answer from it; 0 when the words'
+    clause is not given up. Weak words (and for a Chinese question a clause missing the rarest word) yield only
+    to a very similar pick; a Chinese question's clause lacking what is asked (a period, a penalty) overrides no
+    evidence, so the floor that lets a weak clause stand suffices ("最长能占多久" answered by "…期限不得超过一年")."""
+    if reason == "weak evidence" or (reason == UNNAMED and query.lang == "zh" and not topic_unknown(items)):
+        return limits.legal_switch_floor
+    if reason and candidate and query.lang == "zh" and not scope_reason(query, candidate, index):
+        return limits.legal_agree_floor
+    return 0.0
+
+
 def _asks_the_model(query: Query, candidate: Candidate) -> bool:
     """A clause of a law, chosen by the question's words, for a Chinese question: what the model is asked about."""
     return _about_a_clause(candidate) and query.lang == "zh"
@@ -323,13 +337,8 @@ def compose(query: Query, hits: list[Hit], index: StoredIndex, items: list[Conce
         reason = ""
     elif not reason and _doubted(query, candidate, ranked, similar, limits):
         reason = "weak evidence"
-    if reason == "weak evidence" or (reason == UNNAMED and query.lang == "zh" and not topic_unknown(items)):
-        switch = limits.legal_switch_floor
-        candidate, reason = _switched(query, candidate, ranked, hits, index, items, similar, limits, switch) or (candidate, reason)
-    elif reason and candidate and query.lang == "zh" and not scope_reason(query, candidate, index):
-        # the words' clause lacks what is asked (a period, a penalty): the model's pick overrides no evidence, so
-        # the floor that lets a weak clause stand suffices ("最长能占多久" answered by "…期限不得超过一年")
-        switch = limits.legal_agree_floor
+    switch = _switch_floor(query, candidate, reason, index, items, limits)
+    if switch:
         candidate, reason = _switched(query, candidate, ranked, hits, index, items, similar, limits, switch) or (candidate, reason)
     found_passages = passages(hits[:shown])
     evidence = {"coverage": candidate.coverage, "dense": candidate.hit.dense, "hard": hard_reason(reason)} if candidate else {}

@@ -6,13 +6,13 @@ from __future__ import annotations
 import re
 
 from bot.query import Query
-from bot.records import Hit
+from bot.records import Chunk, Hit
 from bot.store import StoredIndex
 
 # issuer's short name, the year in 〔〕 (or look-alike brackets), the serial number: 许城管〔2024〕6号, 国办发[2023]12号
 DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}[〔\[［(（]\s*(?:19|20)\d\d\s*[〕\]］)）]\s*第?\d{1,4}\s*号")
-FIRST_CHUNKS = 3
-_NAMES_REPORT = re.compile(r"报告|\breport", re.I)  # a reference number stands in the letterhead, above the text
+FIRST_CHUNKS = 3  # a reference number stands in the letterhead, above the text
+_NAMES_REPORT = re.compile(r"报告|\breport", re.I)
 
 
 def document_number(query: Query, hits: list[Hit], index: StoredIndex) -> tuple[Hit, int, int] | None:
@@ -36,7 +36,8 @@ def document_number(query: Query, hits: list[Hit], index: StoredIndex) -> tuple[
     return None
 
 
-def _letterhead_number(index: StoredIndex, source: str):
+def _letterhead_number(index: StoredIndex, source: str) -> tuple[Chunk, int, int] | None:
+    """The first sentence of the document's opening chunks that carries a reference number."""
     for chunk in [c for c in index.chunks if c.source == source][:FIRST_CHUNKS]:
         for start, end in chunk.sentences:
             if DOC_NUMBER.search(chunk.text[start:end]):

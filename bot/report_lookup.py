@@ -25,7 +25,8 @@ def with_report_passages(query: Query, hits: list[Hit], index: StoredIndex, vect
     ids, vectors = _report_rows(index)
     if not ids:
         return hits
-    lexical = index.lexical.scores(query.tokens)[ids]
+    words = index.lexical.scores(query.tokens)
+    lexical = words[ids]
     dense = vectors @ vector if vectors is not None else np.zeros(len(ids), np.float32)
     by_words = [ids[i] for i in np.argsort(-lexical, kind="stable")[:DEPTH] if lexical[i] > 0]
     by_meaning = [ids[i] for i in np.argsort(-dense, kind="stable")[:DEPTH]] if vectors is not None else []
@@ -33,7 +34,7 @@ def with_report_passages(query: Query, hits: list[Hit], index: StoredIndex, vect
     seen = {h.chunk.id for h in hits}
     best = [i for i in sorted(fused, key=lambda i: (-fused[i], i)) if i not in seen][:LOOKED_UP]
     similarity = dict(zip(ids, dense.tolist()))
-    return hits + [Hit(index.chunks[i], 0.0, float(similarity[i]), float(index.lexical.scores(query.tokens)[i])) for i in best]
+    return hits + [Hit(index.chunks[i], 0.0, float(similarity[i]), float(words[i])) for i in best]
 
 
 def _report_rows(index: StoredIndex) -> tuple[list[int], np.ndarray | None]:

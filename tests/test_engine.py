@@ -12,7 +12,7 @@ from bot.engine import Engine, input_problem
 from bot.ingest.pipeline import ingest
 
 
-@pytest.mark.parametrize("question", ["", "   \n\t", "😀🎉", "？？？", "问" * 501])
+@pytest.mark.parametrize("question", ["", "   \n\t", "😀🎉", "？？？", "问" * 501, "<script>alert(1)</script>"])
 def test_non_questions_get_a_clear_reply(engine, question):
     answer = engine.answer(question)
     assert not answer.found and answer.answer and answer.notice == "bad input"
