@@ -223,10 +223,15 @@ class Figure:
         return self.start + len(self.text)
 
 
+# A replacement ratio as regulations write it: 伐一补三 (three planted for one felled), 占一补一, 拆一还一
+_RATIO = re.compile(r"[伐砍移毁拆占]一[补栽种植还建][一二两三四五六七八九十]")
+
+
 def figures(sentence: str) -> list[Figure]:
     """Numbers with their units in a sentence, skipping years and dates ("2023年", "7月", "2021—2025"),
     and amounts in Chinese numerals ("处五百元以上五千元以下罚款", "十五日内")."""
     out = [Figure(a.text, a.start, a.unit, a) for a in find_amounts(sentence)]
+    out += [Figure(m.group(0), m.start(), "") for m in _RATIO.finditer(sentence)]
     for m in FIGURE.finditer(sentence):
         after = sentence[m.end() : m.end() + 1]
         if m.group(3) == "年" or (not m.group(3) and (after in "年月日号—-" or _YEAR.fullmatch(m.group(1)))):

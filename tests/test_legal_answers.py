@@ -243,3 +243,11 @@ def test_a_clause_lacking_what_is_asked_gives_way_to_the_models_pick_at_the_agre
     assert library_engine.answer(question).found
     monkeypatch.setattr(library_engine._clauses, "to", lambda vector: lambda texts: [0.5, floor - 0.005] + [0.5] * (len(texts) - 2))
     assert not library_engine.answer(question).found
+
+
+def test_a_replacement_ratio_is_a_figure():
+    from bot.evidence import figures
+
+    found = figures("经批准砍伐的，申请人应当按照伐一补三的原则补植树木。")
+    assert [f.text for f in found] == ["伐一补三"]
+    assert not figures("一补助金按月发放")  # no ratio without the deed and its count
