@@ -29,7 +29,8 @@ log = logging.getLogger(__name__)
 SCOPE_DEPTH = 30
 CANDIDATE_HITS = 8  # passages whose sentences may answer; the first top_k are shown
 _MEANINGFUL = re.compile(r"[\u3400-\u9fffA-Za-z0-9]")
-_MARKUP = re.compile(r"<\s*/?\s*(?:script|style|iframe|html|body|div|span|img|a|p|br|svg|object|embed)\b[^>]*>", re.I)
+_MARKUP = re.compile(r"<\s*/?\s*[a-zA-Z][^>]*>")
+_CODE = re.compile(r"<\s*(script|style)\b[^>]*>.*?<\s*/\s*\1\s*>", re.I | re.S)
 
 
 @dataclass
@@ -130,7 +131,9 @@ def input_problem(question: str) -> str:
         return "请输入一个问题，例如：2023年共立案多少宗？ / Please type a question, e.g. how many cases in 2023?"
     if not _MEANINGFUL.search(question):
         return "没有看懂这个问题：请用文字提问，例如：2023年共立案多少宗？ / Please ask in words."
-    if _MARKUP.search(question):  # pasted web code: its words ("alert") are no question about the documents
+    if _MARKUP.search(question) and not _MEANINGFUL.search(_MARKUP.sub("", _CODE.sub("", question))):
+        # pasted web code: the words of a script ("alert") are no question about the documents; a question with
+        # stray tags is still answered
         return "这看起来是网页代码，不是问题：请直接用文字提问。 / That looks like web markup, not a question: please ask in words."
     if len(question) > MAX_QUESTION_CHARS:
         return (f"问题太长（{len(question)}字），请缩短到{MAX_QUESTION_CHARS}字以内。"
