@@ -1,7 +1,7 @@
-"""A second look in the reports for a question about what was done ("被人申请复议了几次？", "书面指导发了几次？"):
-in a library of laws, articles share such a question's words (复议, 申请, 书面) far more often than the one
-report sentence that counts it, and crowd it out of the candidates, though no article ever counts what the
-bureau did. The best report passages by the question alone are read too."""
+"""A second look in the reports for a question counting things ("被人申请复议了几次？", "书面指导发了几次？"): in a
+library of laws, articles share such a question's words (复议, 申请, 书面) far more often than the one report
+sentence that counts it, and crowd it out of the candidates, though no article ever counts what the bureau
+did. The best report passages by the question alone are read too."""
 
 from __future__ import annotations
 
