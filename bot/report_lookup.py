@@ -20,7 +20,7 @@ def with_report_passages(query: Query, hits: list[Hit], index: StoredIndex, vect
     """`hits`, plus up to LOOKED_UP of the report passages most like the question that are not among them yet,
     for a question counting things (几次, 几件, how many), with or without a word saying they were done
     ("对外公开的审批许可决定有几件？"); other questions' hits unchanged (a story told in the past, "狗走丢了…
-    有没有时间限制", reads as done too, and a report's passage is no answer to it)."""
+    有没有时间限制", counts nothing, and a report's passage is no answer to it)."""
     if not counts_events(query) or not index.catalogue.has_reports:
         return hits
     ids, vectors = _report_rows(index)
