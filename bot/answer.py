@@ -132,11 +132,10 @@ def _read(query: Query, hits: list[Hit], pool: int) -> list[tuple[int, Hit]]:
     a report's passages down). For a question about what was done, report passages however far down, and
     articles only within the first `pool`."""
     reach = len(hits) if query.about_activity else max(LEGAL_SENTENCES_FROM, _looked_up(hits))
-    reports = [(r, h) for r, h in enumerate(hits[:reach]) if not h.chunk.article][:pool]
-    # a passage looked up by the key word is read however many report passages came before it: it was added
-    # because none of them names that word
-    looked_up = [(r, h) for r, h in enumerate(hits[:reach]) if not h.chunk.article and h.score == 0.0]
-    reports += [(r, h) for r, h in looked_up if (r, h) not in reports]
+    # a passage looked up (no fused score: `_looked_up`) is read however many report passages came before it:
+    # it was added because none of them names the key word, or counts what is asked
+    reports = [(r, h) for n, (r, h) in enumerate((r, h) for r, h in enumerate(hits[:reach]) if not h.chunk.article)
+               if n < pool or h.score == 0.0]
     articles = [(r, h) for r, h in enumerate(hits[: pool if query.about_activity else reach]) if h.chunk.article]
     return sorted(reports + articles, key=lambda rh: rh[0])
 

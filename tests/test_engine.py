@@ -66,7 +66,7 @@ def test_a_documents_reference_number_is_found_by_its_form_in_the_letterhead(eng
         assert answer.found and "许城管〔2024〕6号" in answer.sentence, question
 
 
-def test_a_reference_number_is_never_answered_with_another_line():
+def test_a_reference_number_is_told_by_its_form():
     from bot.doc_number import DOC_NUMBER
 
     assert DOC_NUMBER.search("国办发[2023]12号") and DOC_NUMBER.search("许城管〔2024〕6号")
