@@ -27,6 +27,16 @@ def test_shipped_glossary_covers_the_issue_examples():
         assert expansion in glossary.entries[term]
 
 
+def test_shipped_glossary_renders_english_terms_of_administrative_law():
+    # general vocabulary, as official translations of Chinese laws word it; CC-CEDICT lacks these senses
+    # ("registration" is only 对准 there, "authority" 权威, "on the spot" 就地)
+    glossary = Glossary.load(ROOT / "corpus" / "glossary.txt")
+    for question, expansion in [("Is dog registration needed?", "登记"), ("Is it handled on the spot?", "当场"),
+                                ("Which landscaping authority?", "园林绿化"), ("the competent authority", "主管部门"),
+                                ("Are illegal gains confiscated?", "违法所得"), ("the property management company", "物业")]:
+        assert any(expansion in values for values in glossary.matches(question).values()), question
+
+
 def test_expansions_reach_the_search_tokens_and_the_dense_text():
     query = analyse("罚款多少钱", Glossary({"罚款": ["罚没"]}))
     assert "罚没" in query.tokens and "罚没" in query.search_text
