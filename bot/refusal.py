@@ -87,6 +87,8 @@ def _content_reason(query: Query, candidate: Candidate, limits: Thresholds, item
         return "the only figure found is the one the question gives"
     if query.quantity and STRICT_UNITS & set(query.units) and not any(f.unit in query.units for f in found):
         return "the figures found count something else"
+    if _asks_a_sum(query) and found and not any(f.unit.endswith("元") for f in found):
+        return "the figures found count something else"  # "补植费每棵多少钱" answered with 伐一补三
     if query.period and found and not any(f.unit in PERIOD_UNITS or f.unit in query.units for f in found):
         return "the figures found count something else"  # "多少年以上的树" answered with a fine
     if query.quantity and candidate.coverage < limits.figure_clause and candidate.hit.dense < limits.dense and \
@@ -105,6 +107,13 @@ def _content_reason(query: Query, candidate: Candidate, limits: Thresholds, item
     return ""
 
 
+def _asks_a_sum(query: Query) -> bool:
+    """A fee, price or cost asked, in money only ("补植费每棵多少钱", "how much is the fee"); not a penalty, whose
+    answer may be a detention, and not "多远" beside a 收费停车场."""
+    return query.quantity and not query.penalty and bool(query.units) and \
+        all(u.endswith("元") for u in query.units) and bool(_ASKS_MONEY.search(query.text))
+
+
 def _charge_answered_by_a_fine(query: Query, sentence: str, found: list[Figure]) -> bool:
     """"路边停车一小时收多少钱？", "补偿标准每平方米多少元？": a price, fee or compensation asked, and every amount
     of money the clause gives is a fine ("处五百元以上二千元以下罚款"), which is no price."""
@@ -120,6 +129,8 @@ def _is_fine(sentence: str, figure: Figure) -> bool:
     return "罚" in sentence[figure.end : figure.end + 4] or "罚" in sentence[max(0, figure.start - 4) : figure.start]
 
 
+# a sum of money asked by name: a fee, price, cost or charge ("补植费", "多少钱", "how much is the fee")
+_ASKS_MONEY = re.compile(r"钱|费|价格|收费|多少元|\b(?:fees?|costs?|prices?|charges?|money|yuan)\b", re.I)
 _ASKS_FINE = re.compile(r"罚|\bfine[sd]?\b", re.I)  # what a rule makes one pay, not what the bureau collected
 # "当日清运", "立即改正", "每季度开展": a period or frequency given in words, without a number
 _WORDED_PERIOD = re.compile(r"当日|当天|即时|立即|及时|随时|当场|每个?(?:季度|半年|年|月|周|日|天)|季度|年度")

@@ -33,7 +33,9 @@ def test_shipped_glossary_renders_english_terms_of_administrative_law():
     glossary = Glossary.load(ROOT / "corpus" / "glossary.txt")
     for question, expansion in [("Is dog registration needed?", "登记"), ("Is it handled on the spot?", "当场"),
                                 ("Which landscaping authority?", "园林绿化"), ("the competent authority", "主管部门"),
-                                ("Are illegal gains confiscated?", "违法所得"), ("the property management company", "物业")]:
+                                ("Are illegal gains confiscated?", "违法所得"), ("the property management company", "物业"),
+                                ("a company without qualifications", "资质"), ("Are fierce dogs allowed?", "烈性犬"),
+                                ("fined day by day", "按日连续处罚"), ("a broken manhole cover", "井盖")]:
         assert any(expansion in values for values in glossary.matches(question).values()), question
 
 

@@ -156,3 +156,11 @@ def test_weak_word_evidence_stands_only_when_the_model_picks_the_same_clause(dog
     assert not dog_engine.answer("狗牌要一直戴着吗").found
     # the words pick one item of 第十条 and the model another: the refusal stands
     assert not lenient.answer("狗晚上老叫，主人得管吗").found
+
+
+def test_a_fee_asked_is_not_answered_with_another_figure(dog_engine):
+    # the registration clause's only figures are periods (三十日, 一年): they say nothing of what it costs
+    for question in ("养犬登记费每年多少钱？", "How much is the dog registration fee?"):
+        answer = dog_engine.answer(question)
+        assert not answer.found, answer.answer
+    assert dog_engine.answer("饲养烈性犬罚多少钱？").figure == "一千元以上五千元以下"  # a fine is money it gives
