@@ -23,7 +23,9 @@ def test_english_terms_match_whole_words_only():
 
 def test_shipped_glossary_covers_the_issue_examples():
     glossary = Glossary.load(ROOT / "corpus" / "glossary.txt")
-    for term, expansion in [("cases", "立案"), ("fines", "罚没"), ("罚款", "罚没"), ("案子", "立案")]:
+    for term, expansion in [("cases", "立案"), ("fines", "罚没"), ("罚款", "罚没"), ("案子", "立案"),
+                            # everyday words regulations word formally
+                            ("交警", "公安机关交通管理部门"), ("违停", "违法停车"), ("剩饭菜", "餐厨垃圾")]:
         assert expansion in glossary.entries[term]
 
 
