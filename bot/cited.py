@@ -15,7 +15,7 @@ ARTICLE_CHARS = 600  # an article longer than this is shown cut, with its passag
 
 def document_text(index: StoredIndex, source: str) -> str:
     """The document rebuilt from its chunks at their offsets (chunks overlap, so joining them would repeat text)."""
-    chunks = [c for c in index.chunks if c.source == source]
+    chunks = index.chunks_of(source)
     size = max((c.end for c in chunks), default=0)
     text = [" "] * size
     for chunk in chunks:

@@ -38,7 +38,7 @@ def document_number(query: Query, hits: list[Hit], index: StoredIndex) -> tuple[
 
 def _letterhead_number(index: StoredIndex, source: str) -> tuple[Chunk, int, int] | None:
     """The first sentence of the document's opening chunks that carries a reference number."""
-    for chunk in [c for c in index.chunks if c.source == source][:FIRST_CHUNKS]:
+    for chunk in index.chunks_of(source)[:FIRST_CHUNKS]:
         for start, end in chunk.sentences:
             if DOC_NUMBER.search(chunk.text[start:end]):
                 return chunk, start, end

@@ -44,6 +44,7 @@ class StoredIndex:
     penalties: list[Penalty] = field(default_factory=list)
     _texts: dict[str, str] = field(default_factory=dict, repr=False)
     _articles: dict[tuple[str, str], list[Chunk]] = field(default_factory=dict, repr=False)
+    _by_source: dict[str, list[Chunk]] = field(default_factory=dict, repr=False)
 
     @property
     def catalogue(self):
@@ -67,6 +68,15 @@ class StoredIndex:
         self.article("", "")
         return [chunks for (src, _), chunks in self._articles.items() if src == source]
 
+    def chunks_of(self, source: str) -> list[Chunk]:
+        """A document's chunks in reading order, grouped once per index rather than scanned per call."""
+        if not self._by_source:
+            grouped: dict[str, list[Chunk]] = {}
+            for chunk in self.chunks:
+                grouped.setdefault(chunk.source, []).append(chunk)
+            self._by_source.update(grouped)
+        return self._by_source.get(source, [])
+
     def text_of(self, source: str) -> str:
         """A document's text as indexed (its chunks joined), for checking what the document mentions."""
         if not self._texts:
@@ -79,7 +89,7 @@ class StoredIndex:
     def chunks_in_section(self, chunk: Chunk) -> list[Chunk]:
         """Every chunk of the same document under the same top two heading levels, in reading order."""
         key = chunk.section[:2]
-        return [c for c in self.chunks if c.source == chunk.source and c.section[:2] == key]
+        return [c for c in self.chunks_of(chunk.source) if c.section[:2] == key]
 
     @property
     def build_id(self) -> str:
