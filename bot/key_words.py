@@ -59,6 +59,8 @@ def _says_how(concept: Concept) -> bool:
     word = concept.words[0]
     if word in _NARRATIVE:
         return True
+    if concept.phrases and all(word_classes(p)[0] == "t" for p in concept.phrases):
+        return True  # 半夜 -> 夜间: when it happened, not what ("半夜…收垃圾", "半夜…水管爆了")
     if concept.phrases or word.isascii():
         return False
     if _UNIT_WORD.fullmatch(word):

@@ -69,6 +69,15 @@ def test_words_that_shape_the_question_are_not_its_topic():
     assert not words & {"一般", "自己"}
 
 
+def test_when_it_happened_is_not_the_topic_even_in_the_glossarys_words():
+    # 半夜 -> 夜间 is field vocabulary, but a story's time ("半夜…跑到小区里收垃圾") says when, not what: a clause
+    # "未按照规定时间在居住小区收集生活垃圾" answers it without the word 夜间
+    weights = {"夜间": 7.0, "小区": 4.0, "收集": 3.5, "垃圾": 3.0, "罚": 2.0}
+    items = concepts(analyse("半夜跑到小区里收垃圾，罚多少？", Glossary({"半夜": ["夜间"]})), lambda t: weights.get(t, UNSEEN))
+    assert "半夜" not in {k.words[0] for k in key_concepts(items)}
+    assert covers_key(items, "未按照规定时间在居住小区收集生活垃圾的，处五千元以上五万元以下罚款")
+
+
 def test_a_question_whose_every_topic_word_is_unknown_has_no_topic_in_the_documents():
     assert topic_unknown(_items("醉驾怎么处罚？"))
     assert not topic_unknown(_items("毁坏花坛怎么处罚？"))
