@@ -11,7 +11,7 @@ from bot.key_words import covers_key, topic_unknown
 from bot.query import Query
 from bot.records import Answer, Hit, Passage
 from bot.refusal import UNNAMED, Thresholds, hard_reason, refusal_reason, scope_reason
-from bot.rules import is_penalty
+from bot.rules import is_penalty, not_done
 from bot.store import StoredIndex
 from bot import clauses
 from bot.ingest.legal import PREAMBLE
@@ -28,6 +28,7 @@ PENALTY_BONUS = 0.25  # a penalty question is answered by the clause that carrie
 NOT_PENALTY = 0.1
 RULE_FOR_ACTIVITY = 0.5  # "一共办了几场培训" asks what was done: an article only says what must be done
 MISSES_KEY = 0.4  # a clause that does not name the question's most specific word is rarely its answer
+NEGATED = 0.3  # the behaviour is a thing not done ("垃圾不分类"), and so is the clause's ("投放生活垃圾未分类")
 # Two clauses of one article scoring within this of each other: the question's words do not tell them apart
 # ("遛狗不清理狗屎" against the clauses for 第九条第一项 and 第九条第三项), so both are quoted, not a guess.
 TIE = 0.01
@@ -163,6 +164,8 @@ def _legal_bonus(query: Query, items, chunk, start: int, sentence: str, context:
         bonus -= RULE_FOR_ACTIVITY
     if query.penalty:
         bonus += PENALTY_BONUS if is_penalty(clauses.lead_in(chunk, start) + sentence) else -NOT_PENALTY
+    if any(f"未{word}" in context or f"不{word}" in context for word in not_done(query)):
+        bonus += NEGATED
     return bonus
 
 

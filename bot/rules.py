@@ -21,6 +21,27 @@ def is_penalty(sentence: str) -> bool:
     return bool(PENALTY.search(sentence))
 
 
+# "不分类", "没备案", "没有开工", "未办理": a behaviour told as something not done
+_NOT_DONE = re.compile(r"(?:不|没有|没|未)$")
+
+
+def not_done(query) -> tuple[str, ...]:
+    """The question's words of two or more characters told as not done ("扔垃圾不分类" -> 分类). A law
+    writes such a behaviour "未分类", and "已分类" is another behaviour."""
+    text, out, at = query.text, [], 0
+    for token in query.tokens:
+        at = text.find(token, at)
+        if at < 0:
+            at = 0
+            continue
+        before = text[max(0, at - 2) : at]
+        # "受不受理" asks whether, it tells nothing not done
+        if len(token) >= 2 and _NOT_DONE.search(before) and before[0] != token[0] and "\u4e00" <= token[0] <= "\u9fff":
+            out.append(token)
+        at += len(token)
+    return tuple(dict.fromkeys(out))
+
+
 def article_refs(text: str, own: str = "") -> set[int]:
     """Article numbers a text refers to: "第十条、第十一条" -> {10, 11}; "第十五条至第十八条" -> {15..18}."""
     out: set[int] = set()

@@ -273,3 +273,11 @@ def test_a_fragment_of_a_places_full_name_is_the_place_not_a_topic():
                                               ("局长叫什么？", True), ("分管领导叫什么名字？", True), ("由谁审批？", False)])
 def test_what_a_thing_is_called_asks_no_person(question, person):
     assert analyse(question, Glossary({})).asks_person is person
+
+
+def test_a_behaviour_not_done_is_told_apart_from_a_question_of_whether():
+    from bot.rules import not_done
+
+    assert not_done(analyse("小区里扔垃圾不分类，罚多少？", Glossary())) == ("分类",)
+    assert not_done(analyse("地拿了一直没有开工怎么办？", Glossary())) == ("开工",)
+    assert not_done(analyse("几天之内要决定受不受理？", Glossary())) == ()  # asks whether, not what was not done

@@ -164,3 +164,30 @@ def test_a_fee_asked_is_not_answered_with_another_figure(dog_engine):
         answer = dog_engine.answer(question)
         assert not answer.found, answer.answer
     assert dog_engine.answer("饲养烈性犬罚多少钱？").figure == "一千元以上五千元以下"  # a fine is money it gives
+
+
+# Two penalties about sorted waste: one for not sorting it, one for mixing what residents had sorted
+SORTING = """某市生活垃圾分类管理条例
+
+第一章　总　　则
+
+第一条　为了推进生活垃圾分类，制定本条例。
+
+第五条　单位和个人应当将生活垃圾分类投放到相应的收集容器。
+
+第六条　收集单位不得在居住小区将已分类的生活垃圾混合收集。
+
+第二章　法律责任
+
+第二十条　违反本条例第五条规定，投放生活垃圾未分类的，由城市管理部门责令改正；拒不改正的，对个人处五十元以上二百元以下罚款。
+
+第二十一条　违反本条例第六条规定，收集单位在居住小区将已分类的生活垃圾混合收集的，处五千元以上五万元以下罚款。
+"""
+
+
+def test_a_behaviour_told_as_not_done_is_the_clause_that_says_so(tmp_path_factory):
+    engine = _engine(tmp_path_factory, "sorting", SORTING)
+    answer = engine.answer("小区里扔垃圾不分类，罚多少？")
+    # "不分类" is "未分类"; "已分类的…混合收集" names 小区 too but is another behaviour
+    assert answer.found and answer.section.endswith("第二十条"), answer.answer
+    assert answer.figure == "五十元以上二百元以下"
