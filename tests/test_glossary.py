@@ -25,7 +25,9 @@ def test_shipped_glossary_covers_the_issue_examples():
     glossary = Glossary.load(ROOT / "corpus" / "glossary.txt")
     for term, expansion in [("cases", "立案"), ("fines", "罚没"), ("罚款", "罚没"), ("案子", "立案"),
                             # everyday words regulations word formally
-                            ("交警", "公安机关交通管理部门"), ("违停", "违法停车"), ("剩饭菜", "餐厨垃圾")]:
+                            ("交警", "公安机关交通管理部门"), ("违停", "违法停车"), ("剩饭菜", "餐厨垃圾"),
+                            # and words of the field a report writes formally
+                            ("轻罚", "从轻处罚"), ("大案", "重大案件"), ("讲课", "讲座")]:
         assert expansion in glossary.entries[term]
 
 
