@@ -54,6 +54,9 @@ UNIT_HINTS: list[tuple[re.Pattern, tuple[str, ...]]] = [
     (re.compile(r"(?:几|多少)个|\bspots?\b|\bstations?\b|\bexamples?\b|\bsites?\b", re.I), ("个",)),
     (re.compile(r"(?:多少|几)(?:辆|台)|\bvehicles?\b|\bcars?\b|\bmachines?\b", re.I), ("辆", "台")),
     (re.compile(r"(?:几|多少)期|讲座|\blectures?\b", re.I), ("期",)),
+    # people counted ("多少人员编制", "几个人"), not visits made to them ("多少人次": the report counts 次)
+    (re.compile(r"(?:几|多少)个?(?:人(?![次民])|名)|编制|人数|\bhow many (?:people|persons|staff|officers|employees)\b", re.I),
+     ("人", "名")),
     (re.compile(r"钱|金额|万元|元|收入|罚款|罚没|\bmoney\b|\bfines?\b|\byuan\b|\brevenue\b|\bincome\b|how much", re.I), ("万元", "亿元", "元")),
     PERCENT_HINT,
     (re.compile(r"(?:几|多少)部|\blaws?\b|\bregulations?\b|\blegislation\b", re.I), ("部",)),
@@ -62,7 +65,7 @@ UNIT_HINTS: list[tuple[re.Pattern, tuple[str, ...]]] = [
 
 
 # Measure words that only count one kind of thing: a figure in any other unit does not answer "多少辆".
-STRICT_UNITS = frozenset({"辆", "台"})
+STRICT_UNITS = frozenset({"辆", "台", "人"})
 PERIOD_UNITS = ("日", "天", "个工作日", "工作日", "个月", "年", "小时", "周")
 
 

@@ -3,6 +3,8 @@ about what a rule says reads the articles; a count in a measure word of its own 
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from bot.answer import Candidate, _read
@@ -61,6 +63,18 @@ def test_a_count_of_vehicles_is_not_answered_with_a_count_of_meetings():
     catalogue_index = type("Index", (), {"catalogue": Catalogue({"report.md": {"title": "报告", "kind": "report"}}),
                                          "text_of": lambda self, source: hit.chunk.text})()
     assert refusal_reason(query, candidate, catalogue_index, Thresholds(), []) == "the figures found count something else"
+
+
+def test_a_count_of_people_is_not_answered_with_a_count_of_anything_else():
+    hit = replace(_hit(0), dense=0.95)
+    candidate = Candidate(hit, 0, 0, len(hit.chunk.text), 1.0, 1.0, context=hit.chunk.text)
+    index = type("Index", (), {"catalogue": Catalogue({"report.md": {"title": "报告", "kind": "report"}}),
+                               "text_of": lambda self, source: hit.chunk.text})()
+    for question in ("城管局有多少人员编制？", "How many staff does the bureau have?"):
+        reason = refusal_reason(analyse(question, Glossary()), candidate, index, Thresholds(), [])
+        assert reason == "the figures found count something else", question
+    # visits made to people are counted in 次, as the report counts them
+    assert analyse("回访商户有多少人次？", Glossary()).units == ()
 
 
 def test_a_laws_adoption_note_answers_only_when_and_by_whom_it_was_adopted():
