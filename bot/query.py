@@ -15,7 +15,7 @@ _QUANTITY_ZH = re.compile(r"多少|(?<![好这那没])几(?![乎下句眼口步]
 _QUANTITY_EN = re.compile(r"\bhow (many|much)\b|\bpercent(age)?\b|\brate\b|\bratio\b|\bnumber of\b|\bproportion\b|\bshare of\b|\bcount of\b|\btotal\b", re.I)
 _YEAR = re.compile(r"(?<!\d)(19|20)\d{2}(?!\d)")
 # A question about what happens to whoever does something: the answer is the clause with the penalty.
-_PENALTY = re.compile(r"处罚|罚款|罚多少|罚钱|怎么罚|如何罚|罚几|罚[他她]|罚得重|[会能要]罚|罚吗|法律责任|后果|怎么处理|如何处理|怎么办|拘留|没收|"
+_PENALTY = re.compile(r"处罚|罚款|罚多少|罚钱|怎么罚|如何罚|罚几|罚[他她到]|罚得重|[会能要]罚|罚吗|法律责任|后果|怎么处理|如何处理|怎么办|拘留|没收|"
                       r"\bpenalt|\bfine[sd]?\b|\bpunish|\bsanction|\bconsequence|\bdetention|\bdetained|\bconfiscat", re.I)
 # "这几天发了预警", "前几年": the story's time, not a period asked for
 _PERIOD = re.compile(r"多久|多长时间|多少天|(?<![这那过好])(?<![^提]前)(?<!^前)(?:几天|几日|几个月|几个?小时|几年)|多少日|期限|时限|时效|多少个?月|多少小时|多少年|"
@@ -60,10 +60,14 @@ UNIT_HINTS: list[tuple[re.Pattern, tuple[str, ...]]] = [
     (re.compile(r"钱|金额|万元|元|收入|罚款|罚没|\bmoney\b|\bfines?\b|\byuan\b|\brevenue\b|\bincome\b|how much", re.I), ("万元", "亿元", "元")),
     PERCENT_HINT,
     (re.compile(r"(?:几|多少)部|\blaws?\b|\bregulations?\b|\blegislation\b", re.I), ("部",)),
+    # a size: "做多大才算大型户外广告" (边长四米以上或者面积十平方米以上), "要多大面积以上"
+    (re.compile(r"多大(?!比例)|多高|尺寸|\bhow (?:big|large|high|tall)\b", re.I), ("平方米", "米")),
     (re.compile(r"多长(?!时间)|多远|多宽|多深|长度|距离|(?<![平立方])米|\bmetres?\b|\bmeters?\b|\bhow (?:far|wide|deep|tall)\b", re.I), ("米", "公里")),
 ]
 
 
+# "说了好几次", "这几个人": how often or which, in the story; no count asked
+_STORY_COUNT = re.compile(r"[好这那]几[次回个件宗项期部类人家条辆台名]")
 # Measure words that only count one kind of thing: a figure in any other unit does not answer "多少辆".
 STRICT_UNITS = frozenset({"辆", "台", "人"})
 PERIOD_UNITS = ("日", "天", "个工作日", "工作日", "个月", "年", "小时", "周")
@@ -163,6 +167,7 @@ def _units(text: str) -> tuple[str, ...]:
     percent_pattern, percent = PERCENT_HINT
     if percent_pattern.search(text):
         return percent
+    text = _STORY_COUNT.sub("", text)
     return tuple(dict.fromkeys(u for pattern, us in UNIT_HINTS if pattern.search(text) for u in us))
 
 

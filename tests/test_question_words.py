@@ -202,6 +202,19 @@ def test_the_storys_time_is_no_period_asked_for():
         assert analyse(text, Glossary()).period, text
 
 
+def test_how_often_the_story_says_something_happened_is_no_count_asked_for():
+    # "说了好几次都不改": the asker told them several times; the question asks how much the fine can reach
+    query = analyse("洗车店把污水管接到雨水管上，说了好几次都不改，情节严重的话最多罚到多少？", Glossary())
+    assert query.penalty and "次" not in query.units
+    assert "次" in analyse("一共办了几次培训？", Glossary()).units
+
+
+def test_a_size_asked_wants_a_length_or_an_area():
+    # "做多大才算大型户外广告" is answered by "边长四米以上或者面积十平方米以上", not by a fine of the same article
+    assert {"米", "平方米"} <= set(analyse("广告牌做多大才算大型户外广告？", Glossary()).units)
+    assert analyse("有多大比例的案子是轻罚的？", Glossary()).units == ("%",)
+
+
 def test_a_measure_word_inside_another_word_asks_for_no_unit():
     # 项目, 部门, 期限, 个人 hold the measure words 项, 部, 期, 个: a penalty question still asks for money
     text = "项目部门的个人超过期限，罚多少钱？"
