@@ -7,6 +7,7 @@ import re
 
 from bot.ingest.legal import ITEM
 from bot.numerals import cn_to_number
+from bot.query import Query
 from bot.records import Chunk
 
 _N = "一二三四五六七八九十百千零〇两"
@@ -25,15 +26,15 @@ def is_penalty(sentence: str) -> bool:
 _NOT_DONE = re.compile(r"(?:不|没有|没|未)$")
 
 
-def not_done(query) -> tuple[str, ...]:
+def not_done(query: Query) -> tuple[str, ...]:
     """The question's words of two or more characters told as not done ("扔垃圾不分类" -> 分类). A law
     writes such a behaviour "未分类", and "已分类" is another behaviour."""
     text, out, at = query.text, [], 0
     for token in query.tokens:
-        at = text.find(token, at)
-        if at < 0:
-            at = 0
-            continue
+        found = text.find(token, at)
+        if found < 0:
+            continue  # a word the glossary or the search-mode cut added: not in the text as written
+        at = found
         before = text[max(0, at - 2) : at]
         # "受不受理" asks whether, it tells nothing not done
         if len(token) >= 2 and _NOT_DONE.search(before) and before[0] != token[0] and "\u4e00" <= token[0] <= "\u9fff":
