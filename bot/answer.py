@@ -80,6 +80,7 @@ def best_sentence(query: Query, hits: list[Hit], items: list[Concept], pool: int
     asked, and, for a penalty question, carries the penalty."""
     best: Candidate | None = None
     scored: dict[tuple[int, str], float] = {}
+    negated = not_done(query)  # once per question, not once per sentence read
     for rank, hit in _read(query, hits, pool):
         for start, end in hit.chunk.sentences:
             sentence = hit.chunk.text[start:end]
@@ -87,7 +88,7 @@ def best_sentence(query: Query, hits: list[Hit], items: list[Concept], pool: int
             score, cov = _shared_score(query, items, rank, sentence, context)
             score -= _heading_penalty(hit, sentence)
             if hit.chunk.article or hit.chunk.section == [PREAMBLE]:
-                score += _legal_bonus(query, items, hit.chunk, start, sentence, context)
+                score += _legal_bonus(query, items, negated, hit.chunk, start, sentence, context)
             best = _better(best, Candidate(hit, rank, start, end, score, cov, context=context))
             key = (hit.chunk.id, _as_read(hit, start, end))
             scored[key] = max(score, scored.get(key, score))
@@ -154,8 +155,9 @@ def _shared_score(query: Query, items: list[Concept], rank: int, sentence: str, 
     return coverage(items, context) + 0.15 / (rank + 1) + quantity_bonus(query, sentence), coverage(items, context, False)
 
 
-def _legal_bonus(query: Query, items, chunk, start: int, sentence: str, context: str) -> float:
-    """In a law: the clause must name the question's behaviour, and carry the penalty when one is asked."""
+def _legal_bonus(query: Query, items, negated: tuple[str, ...], chunk, start: int, sentence: str, context: str) -> float:
+    """In a law: the clause must name the question's behaviour, and carry the penalty when one is asked;
+    `negated` are the question's words told as not done (`not_done`)."""
     if not chunk.article:  # the adoption note above the articles answers only when and by whom
         return 0.0 if query.about_adoption else -MISSES_KEY
     # the key word may stand in another sentence of the same article: "庆祝标语…" then "…一周内撤除"
@@ -164,7 +166,7 @@ def _legal_bonus(query: Query, items, chunk, start: int, sentence: str, context:
         bonus -= RULE_FOR_ACTIVITY
     if query.penalty:
         bonus += PENALTY_BONUS if is_penalty(clauses.lead_in(chunk, start) + sentence) else -NOT_PENALTY
-    if any(f"未{word}" in context or f"不{word}" in context for word in not_done(query)):
+    if any(f"未{word}" in context or f"不{word}" in context for word in negated):
         bonus += NEGATED
     return bonus
 
