@@ -268,8 +268,18 @@ def _seconded(query: Query, candidate: Candidate, ranked: Ranked, similar: Simil
     together, and on the development split a bare pick stood for as many wrong answers as right ones."""
     if query.lang == "en":
         return _about_a_clause(candidate) and \
-            agrees(ranked, similar, limits.legal_agree_floor_en, limits.legal_agree_margin_en)
+            agrees(penalty_rivals(query, candidate.text, ranked), similar, limits.legal_agree_floor_en, limits.legal_agree_margin_en)
     return _asks_the_model(query, candidate) and agrees(ranked, similar, limits.legal_agree_floor)
+
+
+def penalty_rivals(query: Query, chosen: str, ranked: Ranked) -> Ranked:
+    """For a penalty question answered by a penalty clause (`chosen`), the runners-up that are penalty clauses
+    too: the duty article naming the same behaviour resembles the question as much ("letting its markings fall
+    into disrepair"), yet cannot say what the fine is, so it is no rival. Used for an English question's clear
+    pick only: for a Chinese one the bare pick and the switch to a runner-up (`_switched`) did better on dev."""
+    if not query.penalty or not is_penalty(chosen):
+        return ranked
+    return tuple(r for n, r in enumerate(ranked) if n == 0 or any(is_penalty(t) for t in r))
 
 
 def _doubted(query: Query, candidate: Candidate, ranked: Ranked, similar: Similar | None, limits: Thresholds) -> bool:

@@ -294,3 +294,10 @@ def test_a_behaviour_not_done_is_told_apart_from_a_question_of_whether():
     assert not_done(analyse("小区里扔垃圾不分类，罚多少？", Glossary())) == ("分类",)
     assert not_done(analyse("地拿了一直没有开工怎么办？", Glossary())) == ("开工",)
     assert not_done(analyse("几天之内要决定受不受理？", Glossary())) == ()  # asks whether, not what was not done
+
+
+def test_a_time_limit_the_story_tells_of_is_no_period_asked_for():
+    """"批的期限快到了，要自己拆吗" asks what to do as the limit runs out, not how long it is."""
+    for text in ("批的期限快到了，要自己拆吗？", "临时占用的期限已过，还要交费吗？", "许可期限届满了还能续期吗？"):
+        assert not analyse(text, Glossary()).period, text
+    assert analyse("临时建设的期限是多长？", Glossary()).period and analyse("申请复议有期限吗？", Glossary()).period

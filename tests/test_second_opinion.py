@@ -77,3 +77,22 @@ def test_a_margin_asks_the_model_to_pick_the_clause_clearly():
     assert agrees(["chosen", "runner", "third"], similar, floor=0.85, margin=0.0)
     assert not agrees(["chosen", "runner", "third"], similar, floor=0.85, margin=0.02)  # picked, but not clearly
     assert agrees(["chosen", "third"], similar, floor=0.85, margin=0.02)
+
+
+def test_a_duty_naming_the_same_behaviour_is_no_rival_of_a_penalty_clause():
+    """The model reads a behaviour's duty article as much like the question as its penalty clause, which alone
+    says what the fine is: for a penalty question the duty is no rival, for any other question it stays one."""
+    from bot.answer import penalty_rivals
+    from bot.glossary import Glossary
+    from bot.query import analyse
+
+    penalty = "违反本条例第二十条规定，在店铺门外人行道上摆放商品的，责令改正，处二百元以上一千元以下罚款"
+    duty = "临街店铺不得超出门窗和外墙在人行道上摆放商品、堆放物品"
+    other = "违反本条例规定，擅自设置户外广告的，处五千元罚款"
+    question = "What is the fine for a shop that puts its goods out on the pavement?"
+    _, similar = _similar(question)
+    ranked = ((penalty,), (duty,), (other,))
+    assert not agrees(ranked, similar, floor=0.0)  # the duty twin looks as much like the question
+    assert agrees(penalty_rivals(analyse(question, Glossary()), penalty, ranked), similar, floor=0.0)
+    asked = analyse("Which shops must not put goods on the pavement?", Glossary())
+    assert penalty_rivals(asked, penalty, ranked) == ranked
