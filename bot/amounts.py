@@ -22,7 +22,9 @@ AMOUNT = re.compile(
     rf"(?P<per>{_PER})?(?P<low>{_QTY}|{_N}(?=(?:至|到)))(?:(?P<joint>以上|至|到|～|~|-|—)(?P<high>{_QTY})(?:以下|以内)?|(?P<bound>以下|以内|以上|之内))?"
 )
 _NOT_BEFORE = set("第之其每")  # 第三十条, 之一, 其一: ordinals and "one of", not amounts
-_NOT_AFTER = ("性", "般", "切", "律", "致", "体", "起", "样")  # 一次性, 一般, 一切, 一律, 一致, 一体, 一起, 一样
+# 一次性, 一般, 一切, 一致, 一体, 一起, 一样; 1日起 (a date). Not 律: 一律 is never read as an amount, and
+# "委托一至二名律师" counts lawyers.
+_NOT_AFTER = ("性", "般", "切", "致", "体", "起", "样")
 PER_EN = {"日": "day", "天": "day", "次": "time", "株": "tree", "棵": "tree", "平方米": "square metre",
           "立方米": "cubic metre", "米": "metre", "处": "site", "只": "animal", "头": "head of livestock",
           "辆": "vehicle", "台": "machine", "人": "person", "件": "item", "块": "piece", "个": "unit",

@@ -24,6 +24,12 @@ def test_an_age_in_full_years_is_not_a_number_of_weeks():
     assert found == {"七十周岁以上": "周岁", "十四周岁": "周岁", "二周": "周"}
 
 
+def test_a_count_of_people_before_a_word_that_could_follow_one_is_a_figure():
+    """"一至二名律师": 名 then 律 is no "一律"; a date's "1日起" is still no amount."""
+    found = {a.text: (a.low, a.high, a.unit) for a in find_amounts("可以委托一至二名律师；自2024年1月1日起施行")}
+    assert found == {"一至二名": (1, 2, "名")}
+
+
 def test_a_lead_in_is_quoted_with_its_items_and_an_item_alone_with_its_lead_in():
     chunk = _chunk(ARTICLE)
     lead_end = chunk.sentences[0][1]
