@@ -37,7 +37,9 @@ _COUNTED = re.compile(r"(?:了|过)(?:几|多少)|一共|总共|累计|总额|�
 _MODAL = re.compile(r"能|可以|应当|要|必须|不得|\b(?:can|may|must|shall|should)\b", re.I)
 _ASKS_NUMBER = re.compile(r"文号|发文字号|发文号|\b(?:document|reference|file) (?:number|no\.?)", re.I)
 # "叫什么" asks a person's name only after a person ("局长叫什么"): "这个工作法叫什么" asks a thing's name
-_ASKS_PERSON = re.compile(r"是谁|姓名|名字|(?:长|主任|领导|负责人|书记|人|者|员)叫什么|\bwho\b|\bname of\b", re.I)
+# "who" opening the question or a clause of it, not a relative "who" ("a driver who stops")
+_ASKS_PERSON = re.compile(r"是谁|姓名|名字|(?:长|主任|领导|负责人|书记|人|者|员)叫什么|(?:^|[,;:]\s*|\band\s+)who\b|"
+                          r"\b(?:to|by|from|with) whom\b|\bname of\b", re.I)
 _ADOPTION = re.compile(r"通过|批准|施行|生效|修正|修订|公布|发布|颁布|\badopt|\beffect|\bamend|\bforce\b|\bpromulgat|\benact", re.I)
 _ARTICLE = re.compile(r"第([一二三四五六七八九十百千零〇两]+|\d+)条")
 _ARTICLE_EN = re.compile(r"\barticle\s+(\d+)\b", re.I)

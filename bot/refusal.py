@@ -212,7 +212,8 @@ def hard_reason(reason: str) -> bool:
 
 
 # Who a law's "who" means: a body or a party ("由国务院城市建设行政主管部门负责解释", "委托的行政机关是被申请人")
-_BODY = re.compile(r"机关|部门|政府|委员会|法院|检察院|单位|机构|组织|申请人|当事人|行为人|所有人|监护人|经营者")
+_BODY = re.compile(r"机关|部门|政府|委员会|法院|检察院|单位|机构|组织|企业|业主|"
+                   r"(?:申请|当事|行为|所有|监护|管理|责任|产权|驾驶|代理|委托|养护|设置)人|(?:经营|从业|管理|使用|所有)者")
 
 
 def _names_a_person(text: str, legal: bool = False) -> bool:

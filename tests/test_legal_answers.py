@@ -120,6 +120,9 @@ def test_who_in_a_law_is_answered_by_a_body():
     assert _names_a_person("本条例由国务院城市建设行政主管部门负责解释。", legal=True)
     assert not _names_a_person("本条例由国务院城市建设行政主管部门负责解释。")  # a report's "who" wants a person
     assert not _names_a_person("违反本条例的，处二百元罚款。", legal=True)
+    # a party named by its role: who works the stall, who owns or manages the property
+    for clause in ("各种摊点，由从业者负责清扫保洁。", "由产权人负责维修。", "由物业服务企业负责。"):
+        assert _names_a_person(clause, legal=True), clause
 
 
 def test_the_word_for_an_article_is_not_the_topic_of_a_which_article_question(library_engine):

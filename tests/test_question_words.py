@@ -288,6 +288,14 @@ def test_what_a_thing_is_called_asks_no_person(question, person):
     assert analyse(question, Glossary({})).asks_person is person
 
 
+@pytest.mark.parametrize("question, person", [
+    ("Who approves the master plan?", True), ("In Xuchang, who approves the master plan?", True),
+    ("To whom is the fine paid?", True), ("What must a driver who stops in a drop-off zone do?", False),
+    ("What fine does someone who walks a dog without a leash face?", False)])
+def test_a_relative_who_asks_no_person(question, person):
+    assert analyse(question, Glossary({})).asks_person is person
+
+
 def test_a_behaviour_not_done_is_told_apart_from_a_question_of_whether():
     from bot.rules import not_done
 
