@@ -74,6 +74,7 @@ class Concept:
     # For a word the corpus never uses, its uncommon characters: "砸坏" is half found in "损坏", "捕鱼" in "捕捞"
     chars: tuple[str, ...] = ()
     specific: float = 0.0  # for an English word, its translation's weight, which tells its key words apart
+    suffered: bool = False  # what befell someone in the story ("被投诉", "被查到"), not the question's topic
 
     def found_in(self, text: str, present: frozenset[str]) -> bool:
         return any(w in present for w in self.words) or any(p in text for p in self.phrases)
@@ -142,7 +143,8 @@ def _concept(token: str, related: tuple[str, ...], query: Query, idf, focus: boo
                 for p in query.places) or any(v in query.places for v in related)
     # an English word is only as specific as its translation: "major" (重大) names less than "overhaul" (大修)
     specific = max(translated, default=0.0) if token.isascii() else 0.0
-    return Concept((token,), related, weight, known, place=place, chars=chars, specific=specific)
+    return Concept((token,), related, weight, known, place=place, chars=chars, specific=specific,
+                   suffered=f"被{token}" in query.text)
 
 
 def _full_names(place: str, text: str) -> list[str]:

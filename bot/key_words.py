@@ -49,7 +49,7 @@ _RESULT = re.compile(r"[\u4e00-\u9fff][到住完掉]")  # "抓到", "逮住": ho
 
 
 # how the asker came to know ("被发现了", "碰到个大爷", "听说") or what they intend ("我打算开个饭馆"): the story
-# around the question, not its topic
+# around the question, not its topic; so is what befell someone in it ("被投诉好多次了", Concept.suffered)
 _NARRATIVE = frozenset("发现 看见 看到 碰到 遇到 听说 亲眼 知道 注意到 打算 准备 想要".split())
 
 
@@ -57,7 +57,7 @@ def _says_how(concept: Concept) -> bool:
     """A word of the question that qualifies rather than names its topic; a glossary word names one, unless it
     only tells how the asker came to know."""
     word = concept.words[0]
-    if word in _NARRATIVE:
+    if word in _NARRATIVE or concept.suffered:
         return True
     if concept.phrases and all(word_classes(p)[0] == "t" for p in concept.phrases):
         return True  # 半夜 -> 夜间: when it happened, not what ("半夜…收垃圾", "半夜…水管爆了")

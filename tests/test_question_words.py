@@ -309,3 +309,12 @@ def test_a_time_limit_the_story_tells_of_is_no_period_asked_for():
     for text in ("批的期限快到了，要自己拆吗？", "临时占用的期限已过，还要交费吗？", "许可期限届满了还能续期吗？"):
         assert not analyse(text, Glossary()).period, text
     assert analyse("临时建设的期限是多长？", Glossary()).period and analyse("申请复议有期限吗？", Glossary()).period
+
+
+def test_what_befell_someone_in_the_story_is_not_the_topic():
+    """"被投诉好多次了": the complaints tell how the case came up; the topic is collecting garbage at night."""
+    words = {"投诉": 5.0, "收": 1.0, "垃圾": 3.5, "小区": 3.0, "罚": 2.0}
+    items = concepts(analyse("清运公司跑到小区里收垃圾，被投诉好多次了，能罚多少？", Glossary()), lambda t: words.get(t, UNSEEN))
+    assert [k.words[0] for k in key_concepts(items)] == ["垃圾"]
+    items = concepts(analyse("投诉好多次了，能罚多少？", Glossary()), lambda t: words.get(t, UNSEEN))
+    assert [k.words[0] for k in key_concepts(items)] == ["投诉"]  # asked about, not befallen
