@@ -318,3 +318,11 @@ def test_what_befell_someone_in_the_story_is_not_the_topic():
     assert [k.words[0] for k in key_concepts(items)] == ["垃圾"]
     items = concepts(analyse("投诉好多次了，能罚多少？", Glossary()), lambda t: words.get(t, UNSEEN))
     assert [k.words[0] for k in key_concepts(items)] == ["投诉"]  # asked about, not befallen
+
+
+def test_what_one_should_do_asks_no_penalty():
+    """"应该怎么处理" asks the proper way to do something; "会怎么处理" asks what follows a behaviour."""
+    for text in ("旧沙发不要了，应该怎么处理？", "这种垃圾需要怎么处理？", "垃圾该怎么办？"):
+        assert not analyse(text, Glossary()).penalty, text
+    for text in ("被逮到会怎么处理？", "乱贴小广告怎么处理？", "修了还是不达标怎么办？"):
+        assert analyse(text, Glossary()).penalty, text
