@@ -27,7 +27,9 @@ def test_shipped_glossary_covers_the_issue_examples():
                             # everyday words regulations word formally
                             ("交警", "公安机关交通管理部门"), ("违停", "违法停车"), ("剩饭菜", "餐厨垃圾"),
                             # and words of the field a report writes formally
-                            ("轻罚", "从轻处罚"), ("大案", "重大案件"), ("讲课", "讲座"), ("晒出来", "公示")]:
+                            ("轻罚", "从轻处罚"), ("大案", "重大案件"), ("讲课", "讲座"), ("晒出来", "公示"),
+                            # and the words of a citizen for what a law names formally
+                            ("执行公务", "执行职务"), ("古迹", "名胜古迹"), ("到此一游", "刻划")]:
         assert expansion in glossary.entries[term]
 
 
