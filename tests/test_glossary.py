@@ -41,7 +41,11 @@ def test_shipped_glossary_renders_english_terms_of_administrative_law():
                                 ("Which landscaping authority?", "园林绿化"), ("the competent authority", "主管部门"),
                                 ("Are illegal gains confiscated?", "违法所得"), ("the property management company", "物业"),
                                 ("a company without qualifications", "资质"), ("Are fierce dogs allowed?", "烈性犬"),
-                                ("fined day by day", "按日连续处罚"), ("a broken manhole cover", "井盖")]:
+                                ("fined day by day", "按日连续处罚"), ("a broken manhole cover", "井盖"),
+                                # the sense a law means, where the dictionary's rarest is another
+                                # ("issues" 做出, "documents" 公文, "firm" 扎实, "hires" 聘请)
+                                ("Who issues the permit?", "核发"), ("the completion documents", "资料"),
+                                ("an unqualified firm", "单位"), ("hires a contractor", "委托")]:
         assert any(expansion in values for values in glossary.matches(question).values()), question
 
 
