@@ -45,7 +45,10 @@ def test_shipped_glossary_renders_english_terms_of_administrative_law():
                                 # the sense a law means, where the dictionary's rarest is another
                                 # ("issues" 做出, "documents" 公文, "firm" 扎实, "hires" 聘请)
                                 ("Who issues the permit?", "核发"), ("the completion documents", "资料"),
-                                ("an unqualified firm", "单位"), ("hires a contractor", "委托")]:
+                                ("an unqualified firm", "单位"), ("hires a contractor", "委托"),
+                                ("the people's congress standing committee", "常务委员会"), ("Who maintains it?", "养护"),
+                                ("the facility's owner", "产权人"), ("detention suspended", "暂缓执行"),
+                                ("doesn't finish the project", "完成")]:
         assert any(expansion in values for values in glossary.matches(question).values()), question
 
 
