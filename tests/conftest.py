@@ -101,6 +101,11 @@ def fresh5_engine(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
+def fresh6_engine(tmp_path_factory):
+    return _fresh(tmp_path_factory, "fresh6")
+
+
+@pytest.fixture(scope="session")
 def regulations_engine(regulations_config):
     from bot.engine import Engine
 
