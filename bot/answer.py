@@ -267,8 +267,9 @@ def _seconded(query: Query, candidate: Candidate, ranked: Ranked, similar: Simil
     an English question only by a clear margin over every runner-up: cross-lingual similarities run close
     together, and on the development split a bare pick stood for as many wrong answers as right ones."""
     if query.lang == "en":
+        rivals = penalty_rivals(query, candidate.text, ranked)
         return _about_a_clause(candidate) and \
-            agrees(penalty_rivals(query, candidate.text, ranked), similar, limits.legal_agree_floor_en, limits.legal_agree_margin_en)
+            agrees(rivals, similar, limits.legal_agree_floor_en, limits.legal_agree_margin_en)
     return _asks_the_model(query, candidate) and agrees(ranked, similar, limits.legal_agree_floor)
 
 
