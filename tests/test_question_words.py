@@ -266,6 +266,11 @@ def test_an_english_questions_key_word_is_its_most_specific_translation():
 def test_the_words_that_frame_an_english_question_are_not_counted():
     words = {c.words[0] for c in _items("What's the fine if someone doesn't clean up after their dog?")}
     assert not words & {"s", "t", "if", "someone", "doesn", "after"} and {"fine", "clean", "dog"} <= words
+    # what the asker wants and whether it is allowed frame the question too; they weigh on no clause
+    words = {c.words[0] for c in _items("If I want to extend my permit, how far ahead of the expiry date must I apply?")}
+    assert not words & {"want", "ahead"} and {"extend", "permit", "expiry"} <= words
+    words = {c.words[0] for c in _items("Is anyone still allowed to set off fireworks, or is it forbidden?")}
+    assert not words & {"anyone", "still", "allowed", "forbidden"} and "fireworks" in words
 
 
 def test_a_penalty_question_counts_money_not_what_its_story_counts():
