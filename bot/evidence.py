@@ -31,6 +31,7 @@ must may might can could shall should will would need needs needed happen happen
 article articles provision provisions national day days month months hour hours soon often quickly
 put puts putting apply applies applied run runs running fail fails failed
 afterwards ahead beforehand absolute allowed forbidden permitted want wants wanted getting anyone anything still
+concerning regarding whose toward towards along goes go finds using
 """.split()) | frozenset(  # conjunctions, negations, pronouns, and the pieces of "what's", "doesn't"
     """
 if when whether after before around then than not no nor but because while where why

@@ -271,6 +271,8 @@ def test_the_words_that_frame_an_english_question_are_not_counted():
     assert not words & {"want", "ahead"} and {"extend", "permit", "expiry"} <= words
     words = {c.words[0] for c in _items("Is anyone still allowed to set off fireworks, or is it forbidden?")}
     assert not words & {"anyone", "still", "allowed", "forbidden"} and "fireworks" in words
+    words = {c.words[0] for c in _items("What penalties apply to construction whose impact goes along the road?")}
+    assert not words & {"whose", "goes", "along"} and {"construction", "impact", "road"} <= words
 
 
 def test_a_penalty_question_counts_money_not_what_its_story_counts():
