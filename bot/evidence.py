@@ -30,7 +30,7 @@ question questions answer answers ask asked thing things matter matters
 must may might can could shall should will would need needs needed happen happens happened
 article articles provision provisions national day days month months hour hours soon often quickly
 put puts putting apply applies applied run runs running fail fails failed
-afterwards ahead beforehand absolute allowed forbidden permitted want wants wanted getting anyone anything still
+afterwards ahead beforehand absolute allowed forbidden permitted want wants wanted getting anything
 concerning regarding whose toward towards along goes go finds using
 """.split()) | frozenset(  # conjunctions, negations, pronouns, and the pieces of "what's", "doesn't"
     """

@@ -9,16 +9,12 @@ import re
 import pytest
 
 from bot.config import ROOT
-from bot.evaluation import load_cases
+from bot.evaluation import _squash, load_cases
 
 TESTS = ROOT / "tests"
 SETS = {"library_questions.jsonl": "library", "fresh_questions.jsonl": "fresh", "fresh3_questions.jsonl": "fresh3",
         "fresh4_questions.jsonl": "fresh4", "fresh5_questions.jsonl": "fresh5", "fresh6_questions.jsonl": "fresh6"}
 _ARTICLE_START = re.compile(r"(?m)^\s*(第[一二三四五六七八九十百零〇两]+条)")
-
-
-def _squash(text: str) -> str:
-    return re.sub(r"\s+", "", text or "")
 
 
 def _articles(folder: str) -> dict[str, list[str]]:
