@@ -96,3 +96,30 @@ def test_a_duty_naming_the_same_behaviour_is_no_rival_of_a_penalty_clause():
     assert agrees(penalty_rivals(analyse(question, Glossary()), penalty, ranked), similar, floor=0.0)
     asked = analyse("Which shops must not put goods on the pavement?", Glossary())
     assert penalty_rivals(asked, penalty, ranked) == ranked
+
+
+def test_an_english_clause_missing_the_key_word_stands_when_the_model_picks_it_clearly(fresh3_engine):
+    """"mark on-street parking spaces": the dictionary's senses of the key word are not the clause's words, yet
+    the model clearly picks the clause of 第十五条 among its runners-up; before, the miss refused it."""
+    answer = fresh3_engine.answer("In Weihai, within what distance of a school or kindergarten entrance is it "
+                                  "forbidden to mark on-street parking spaces?")
+    assert answer.found, answer.notice
+    assert "三十米以内" in answer.answer and answer.section.endswith("第十五条")
+
+
+def test_only_an_english_key_word_miss_is_left_to_the_model():
+    """A Chinese question's key word is the asker's own: a clause missing it is not overturned by the model's
+    pick; nor is a question none of whose topical words the documents use, in either language."""
+    from bot.answer import _may_be_seconded
+    from bot.evidence import Concept
+    from bot.glossary import Glossary
+    from bot.query import analyse
+    from bot.refusal import UNNAMED
+
+    named = [Concept(("parking",), ("停车",), 3.0)]
+    unknown = [Concept(("醉驾",), (), 9.0, known=False, chars=("醉", "驾"))]
+    english, chinese = analyse("What is the fine for parking?", Glossary()), analyse("违停罚多少？", Glossary())
+    assert _may_be_seconded(english, UNNAMED, named)
+    assert not _may_be_seconded(chinese, UNNAMED, named)
+    assert not _may_be_seconded(english, UNNAMED, unknown)
+    assert _may_be_seconded(chinese, "weak evidence", named) and not _may_be_seconded(english, "no figure", named)
