@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable, Iterable
 
-from bot.records import SECTION_SEP, Answer, Passage
+from bot.records import SECTION_SEP, Answer
 
 SHOWN_SEP = " › "  # how messages show SECTION_SEP: a ">" could start a quote, and reads as markup on some platforms
 RELATED_CHARS = 200  # of each related passage under a refusal: enough to recognise it, short enough to scan
@@ -61,7 +61,7 @@ def mark_figure(sentence: str, figure: str, escape: Callable[[str], str], bold: 
 
 def related(answer: Answer, count: int = 2) -> list[tuple[str, str]]:
     """Where each of the first passages stands and its start, shown when the documents do not answer."""
-    return [(_where(p), clip(p.text, RELATED_CHARS)) for p in answer.passages[:count]]
+    return [(p.where, clip(p.text, RELATED_CHARS)) for p in answer.passages[:count]]
 
 
 def pack(pieces: Iterable[str], limit: int, size: Callable[[str], int] = len) -> list[str]:
@@ -78,6 +78,3 @@ def pack(pieces: Iterable[str], limit: int, size: Callable[[str], int] = len) ->
         messages.append(current)
     return messages
 
-
-def _where(passage: Passage) -> str:
-    return passage.section or passage.doc

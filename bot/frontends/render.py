@@ -24,6 +24,6 @@ def render_text(answer: Answer, more: int = 0, color: bool = False) -> str:
         lines.append("")
         lines.append("原文段落：" if answer.found else "相关段落：")
     for passage in shown:
-        lines.append(f"  [{passage.section or passage.doc}]")
+        lines.append(f"  [{passage.where}]")
         lines.append(f"  {passage.text}")
     return "\n".join(lines)

@@ -53,7 +53,7 @@ def passages_html(answer: Answer, start: int = 1, count: int = 3) -> str:
 
 
 def _passage_html(p: Passage) -> str:
-    return f"<i>{escape(p.section or p.doc)}</i>\n<blockquote>{escape(clip(p.text, PASSAGE_CHARS))}</blockquote>"
+    return f"<i>{escape(p.where)}</i>\n<blockquote>{escape(clip(p.text, PASSAGE_CHARS))}</blockquote>"
 
 
 def section_messages(section: str, text: str) -> list[str]:

@@ -18,7 +18,7 @@ def answer_text(answer: Answer) -> str:
     if answer.kind != "answer" or not answer.found or not answer.sentence:
         body = head + [answer.answer.replace("**", "")]
         related = answer.passages[:1] if answer.kind == "answer" and not answer.found else []
-        return fit(body, [f"{w.most_related}（{shown_section(p.section or p.doc)}）：\n{p.text}" for p in related])
+        return fit(body, [f"{w.most_related}（{shown_section(p.where)}）：\n{p.text}" for p in related])
     lines = head + [answer.sentence]
     if answer.figure:
         lines.append(f"{w.figure}：{answer.figure}")

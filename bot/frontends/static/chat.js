@@ -32,10 +32,15 @@
               section ? el("span", {class: "section"}, section) : null);
   }
 
+  // The document first: with several regulations indexed, each has its "第四章 法律责任" (Passage.where).
+  function where(passage) {
+    return passage.doc && passage.section ? passage.doc + " › " + passage.section : passage.section || passage.doc;
+  }
+
   // `caption` false: the source line above already names this passage's section.
   function passageBlock(passage, number, caption = true) {
     return el("figure", {class: "passage"},
-      caption ? el("figcaption", {}, number ? number + ". " : "", passage.section || passage.doc) : null,
+      caption ? el("figcaption", {}, number ? number + ". " : "", where(passage)) : null,
       el("blockquote", {}, passage.text));
   }
 
