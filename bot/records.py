@@ -90,7 +90,7 @@ class Passage:
     def where(self) -> str:
         """Where the passage stands, its document first: with several regulations indexed each has its
         "第四章 法律责任", so a section alone does not say which document a related passage is from."""
-        return f"{self.doc} › {self.section}" if self.doc and self.section else self.section or self.doc
+        return f"{self.doc}{SECTION_SEP}{self.section}" if self.doc and self.section else self.section or self.doc
 
     def to_json(self) -> dict:
         return {"doc": self.doc, "section": self.section, "text": self.text, "score": round(self.score, 4)}

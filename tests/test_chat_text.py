@@ -46,7 +46,7 @@ def test_words_follow_the_language_of_the_question():
 def test_related_passages_name_where_they_stand_and_are_short():
     passages = [Passage("报告", "一、执法 > 二是", "案" * 500, 0.9), Passage("条例", "", "条", 0.8), Passage("x", "", "y", 0.1)]
     shown = related(Answer("问", False, "没有找到", passages=passages))
-    assert shown == [("报告 › 一、执法 > 二是", "案" * 199 + "…"), ("条例", "条")]
+    assert shown == [("报告 > 一、执法 > 二是", "案" * 199 + "…"), ("条例", "条")]
     assert shown_section("一、执法 > 二是") == "一、执法 › 二是"
 
 
@@ -60,8 +60,8 @@ def test_a_related_passage_names_its_document_where_every_regulation_has_the_sam
     passages = [Passage("上海市烟花爆竹安全管理条例", section, "第二十五条违反本条例……", 0.9),
                 Passage("宁波市市政设施管理条例", section, "第二十五条违反本条例……", 0.8)]
     refused = Answer("卖冲天炮罚多少？", False, "资料中没有找到", passages=passages)
-    assert [where for where, _ in related(refused)] == [f"上海市烟花爆竹安全管理条例 › {section}",
-                                                         f"宁波市市政设施管理条例 › {section}"]
-    assert f"[宁波市市政设施管理条例 › {section}]" in render_text(refused)
-    assert "宁波市市政设施管理条例 › 第四章" in passages_html(refused, start=1)
+    assert [where for where, _ in related(refused)] == [f"上海市烟花爆竹安全管理条例 > {section}",
+                                                         f"宁波市市政设施管理条例 > {section}"]
+    assert f"[宁波市市政设施管理条例 > {section}]" in render_text(refused)
+    assert "宁波市市政设施管理条例 &gt; 第四章" in passages_html(refused, start=1)
     assert "上海市烟花爆竹安全管理条例 › 第四章 法律责任 › 第二十五条" in answer_text(refused)

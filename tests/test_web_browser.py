@@ -155,7 +155,7 @@ def test_more_passages_whole_section_and_feedback(server, browser):
     assert len(more.find_elements(By.CSS_SELECTOR, "blockquote")) >= 1
     # each further passage names its document before its section (Passage.where)
     doc = card.find_element(By.CSS_SELECTOR, ".source .doc").text
-    assert more.find_element(By.CSS_SELECTOR, "figcaption").text.split(". ", 1)[-1].startswith(doc + " › ")
+    assert more.find_element(By.CSS_SELECTOR, "figcaption").text.split(". ", 1)[-1].startswith(doc + " > ")
     card.find_element(By.CSS_SELECTOR, "[data-action=section]").click()
     section = wait(browser, ".answer .whole")
     assert "严格规范执法" in section.find_element(By.TAG_NAME, "h3").text

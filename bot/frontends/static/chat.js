@@ -34,7 +34,7 @@
 
   // The document first: with several regulations indexed, each has its "第四章 法律责任" (Passage.where).
   function where(passage) {
-    return passage.doc && passage.section ? passage.doc + " › " + passage.section : passage.section || passage.doc;
+    return passage.doc && passage.section ? passage.doc + " > " + passage.section : passage.section || passage.doc;
   }
 
   // `caption` false: the source line above already names this passage's section.
