@@ -125,7 +125,8 @@ class Conversations:
         if kind:
             return smalltalk_reply(text, kind, self.engine.index.facts, self.engine.glossary), None
         prev = self.previous(platform, conversation)
-        reading = resolve(prev.question if prev else None, text, prev.citation if prev else None)
+        reading = resolve(prev.question if prev else None, text, prev.citation if prev else None,
+                          self.engine.index.catalogue.places)
         answer = self._answer(reading, prev, text)
         answer.question = text.strip()
         answer.understood_as = reading.question if reading.followup and differs(text, reading.question) else ""

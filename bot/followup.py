@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot.qualifiers import qualified_en, qualified_zh, qualifier_en, qualifier_zh
 from bot.question_parts import (ARTICLE, DOC, YEAR_DIGITS, Parts, clean, context_prefix, has_question_word,
                                 lang_of, parse)
 
@@ -23,6 +24,12 @@ REF_ARTICLE_EN = re.compile(r"\b(?:this|that|the same) (?:article|provision|rule
 REF_EN = re.compile(r"\b(?:it|this one|that one|they|them|these|those|this)\b", re.I)
 ELLIPSIS_EN = re.compile(r"^(?:and|but|so)?\s*(?:what|how)\s+about\s+(.+)$|^and\s+(.+)$", re.I)
 MARKED_ZH = re.compile(r"^(?:那么|那|还有|另外|此外)|呢[\s？?。！!]*$")
+# A question about what rules say (a penalty, a duty, a period): a party or a circumstance narrows it. Not a
+# count of penalties a report gives ("公示行政处罚多少件").
+RULES_ZH = re.compile(r"(?:怎么|怎样|如何)(?:罚|处罚|处理)|罚(?:款|了|钱)?(?:多少|几)(?![件宗起次个项例])|什么处罚|"
+                      r"处罚(?:标准|幅度)|责任|规定|应当|能不能|可不可以|可以吗|要不要|允许|禁止|期限|多久|多长时间|条例|"
+                      r"法》?(?:规定|第)")
+RULES_EN = re.compile(r"\b(?:fine|fined|penalt|punish|rule|regulation|law|allowed|must|may|deadline|how long)", re.I)
 
 
 @dataclass
@@ -44,17 +51,27 @@ class Citation:
     article: str = ""
 
 
-def resolve(previous: str | None, text: str, cited: Citation | None = None) -> Resolution:
-    """`previous` is the last standalone question of the conversation (None when there is none)."""
+def resolve(previous: str | None, text: str, cited: Citation | None = None,
+            places: frozenset[str] | set[str] = frozenset()) -> Resolution:
+    """`previous` is the last standalone question of the conversation (None when there is none); `places` the
+    places the indexed documents are about (许昌, 南阳), which a bare name in a follow-up may be."""
     text = text.strip()
     if not previous:
         return Resolution(text)
     cited = cited or Citation()
     reader = _resolve_zh if lang_of(text) == "zh" else _resolve_en
-    return reader(parse(previous), text, cited) or Resolution(text)
+    return reader(parse(previous), text, cited, places) or Resolution(text)
 
 
-def _resolve_zh(prev: Parts, text: str, cited: Citation) -> Resolution | None:
+def _narrowed(question: str, qualifier, prev: Parts, cited: Citation) -> Resolution:
+    """The question before, narrowed by a qualifier (bot/qualifiers.py). Another place leaves the regulation
+    cited before: its rules are not that place's."""
+    if qualifier.kind == "place":
+        return Resolution(_end(question, prev.lang), True)
+    return _follow(question, prev, cited)
+
+
+def _resolve_zh(prev: Parts, text: str, cited: Citation, places) -> Resolution | None:
     body = clean(text)
     referring = REF_ZH.search(body) or REF_ARTICLE_ZH.search(body) or PURPOSE_ZH.search(body)
     if WHERE_ZH.search(body) and (referring or len(body) <= 8):
@@ -66,6 +83,9 @@ def _resolve_zh(prev: Parts, text: str, cited: Citation) -> Resolution | None:
         return _follow(_substitute_zh(prev, body), prev, cited)
     if not MARKED_ZH.search(text.strip()):
         return None
+    qualifier = qualifier_zh(body, places, bool(cited.article or RULES_ZH.search(prev.text)))
+    if qualifier and prev.lang == "zh":
+        return _narrowed(qualified_zh(prev, qualifier, places), qualifier, prev, cited)
     if has_question_word(body):
         return _follow(_with_context(prev, body), prev, cited)
     reading = _follow(swap_zh(prev, re.sub(r"的$", "", body)), prev, cited)
@@ -151,7 +171,7 @@ def _common(region: str, new: str) -> tuple[int, int, int] | None:
     return None
 
 
-def _resolve_en(prev: Parts, text: str, cited: Citation) -> Resolution | None:
+def _resolve_en(prev: Parts, text: str, cited: Citation, places) -> Resolution | None:
     body = re.sub(r"[\s?？.!]+$", "", text.strip())
     referring = REF_EN.search(body) or REF_ARTICLE_EN.search(body)
     if WHERE_EN.search(body) and referring:
@@ -160,6 +180,10 @@ def _resolve_en(prev: Parts, text: str, cited: Citation) -> Resolution | None:
         ref = f"{cited.article} of {_doc_name(cited.doc)}"
         return Resolution(_end(REF_ARTICLE_EN.sub(ref, body, count=1), "en"), True, "article", cited.doc, cited.article)
     ellipsis = ELLIPSIS_EN.match(body)
+    change = ellipsis.group(1) or ellipsis.group(2) if ellipsis else ""
+    qualifier = qualifier_en(change, places, bool(cited.article or RULES_EN.search(prev.text))) if change else None
+    if qualifier and prev.lang == "en":
+        return _narrowed(qualified_en(prev, qualifier), qualifier, prev, cited)
     if ellipsis and not has_question_word(ellipsis.group(1) or ellipsis.group(2)):
         return _follow(swap_en(prev, ellipsis.group(1) or ellipsis.group(2)), prev, cited)
     if referring:

@@ -82,3 +82,48 @@ def test_another_article_of_the_cited_regulation_is_read_from_it():
     reading = resolve("城市市容和环境卫生管理条例第十二条规定了什么？", "那第十三条呢？", cited)
     assert reading.question == "城市市容和环境卫生管理条例第十三条规定了什么？"
     assert reading.about_answer == "article" and reading.article == "第十三条" and reading.doc == cited.doc
+
+
+PLACES = frozenset({"许昌", "南阳", "洛阳"})
+REVIEW = Citation("中华人民共和国行政复议法", "第二十条")
+
+
+@pytest.mark.parametrize("previous, followup, cited, standalone", [
+    # a party narrows a question about rules, or takes the place of the party named before
+    ("违法建设怎么处罚？", "那个人呢？", Citation(), "个人违法建设怎么处罚？"),
+    ("单位违法建设怎么处罚？", "个人呢？", Citation(), "个人违法建设怎么处罚？"),
+    ("对单位怎么罚？", "那个体户的呢？", Citation(), "对个体户怎么罚？"),
+    # a circumstance the rules grade by
+    ("违法建设怎么处罚？", "情节严重的呢？", Citation(), "违法建设，情节严重的怎么处罚？"),
+    # a version of the law cited
+    ("申请行政复议有期限吗？", "2017年版的呢？", REVIEW, "《中华人民共和国行政复议法》2017年版申请行政复议有期限吗？"),
+    ("申请行政复议有期限吗？", "那2017版呢？", REVIEW, "《中华人民共和国行政复议法》2017年版申请行政复议有期限吗？"),
+    ("What is the fine for illegal construction?", "What about individuals?", Citation(),
+     "What is the fine for illegal construction for individuals?"),
+    ("How long do I have to apply for administrative review?", "What about the 2017 version?", REVIEW,
+     "How long do I have to apply for administrative review in the 2017 version?"),
+])
+def test_a_qualifier_narrows_the_question_before(previous, followup, cited, standalone):
+    reading = resolve(previous, followup, cited, PLACES)
+    assert reading.followup and reading.question == standalone
+
+
+@pytest.mark.parametrize("previous, followup, standalone", [
+    ("擅自砍伐城市树木罚款多少？", "在许昌呢？", "在许昌，擅自砍伐城市树木罚款多少？"),
+    ("擅自砍伐城市树木罚款多少？", "许昌市的呢？", "在许昌，擅自砍伐城市树木罚款多少？"),
+    ("南阳这边乱砍树罚多少钱？", "洛阳呢？", "洛阳这边乱砍树罚多少钱？"),
+    # a city no indexed document is about, known by its suffix: asked there, and refused there
+    ("擅自砍伐城市树木罚款多少？", "成都市呢？", "在成都，擅自砍伐城市树木罚款多少？"),
+    # the article cited is another city's: the document is asked for by its kind
+    ("《南阳市城市绿化条例》第三十六条规定了什么？", "许昌的呢？", "许昌市城市绿化条例规定了什么？"),
+    ("What is the fine for cutting down trees in Nanyang?", "And in Xuchang?",
+     "What is the fine for cutting down trees in Xuchang?"),
+])
+def test_another_place_leaves_the_regulation_cited_before(previous, followup, standalone):
+    reading = resolve(previous, followup, GREENING, PLACES)
+    assert reading.followup and reading.question == standalone and reading.doc == "" and not reading.about_answer
+
+
+def test_a_party_after_a_count_of_the_report_is_still_a_new_topic():
+    reading = resolve("今年以来共公示行政处罚多少件？", "那行政机关呢？", REPORT, PLACES)
+    assert reading.question == "今年以来共公示行政机关多少件？"
