@@ -35,7 +35,9 @@ def citation_of(index: StoredIndex, answer: Answer) -> Citation:
     at = at if at >= 0 else chunk.start
     # The article whose heading comes last before the sentence, or opens it ("第十一条在城市中设置…").
     heads = [m for m in ARTICLE_HEAD.finditer(text, 0, at + len(answer.sentence)) if m.start(1) <= at]
-    return Citation(answer.doc, heads[-1].group(1) if heads else "")
+    # else the article its chunk stands in: a chunk that opens its article may follow the one before with no line
+    # break between them in the rebuilt text, and a quote of items joined to their lead-in is not found in it
+    return Citation(answer.doc, heads[-1].group(1) if heads else chunk.article)
 
 
 def _chunk(index: StoredIndex, chunk_id: int) -> Chunk | None:

@@ -104,6 +104,9 @@ def focus_tokens(query: Query) -> set[str]:
     return set(tokens(match.group(1))) if match else set()
 
 
+_TITLED = re.compile(r"《[^》]{2,60}》")
+
+
 def concepts(query: Query, idf) -> list[Concept]:
     """The question's topical words; years are checked elsewhere, English filler words are skipped."""
     focus = focus_tokens(query)
@@ -112,7 +115,9 @@ def concepts(query: Query, idf) -> list[Concept]:
         for token in tokens(term):
             phrases[token] = phrases.get(token, ()) + tuple(values)
     out: dict[str, Concept] = {}
-    for token in tokens(query.text):
+    # A document named in 《》 says where to look (bot/scope.py), not what to find: its words are in every clause
+    # of it, and as concepts they outweighed the one word that told its clauses apart ("…要赔偿吗").
+    for token in tokens(_TITLED.sub(" ", query.text)):
         if _YEAR.fullmatch(token) or token in ZH_FILLER or (token.isascii() and token.isalpha() and token in EN_GENERIC and token not in phrases):
             continue
         concept = _concept(token, phrases.get(token, ()), query, idf, token in focus)

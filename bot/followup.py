@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from bot.qualifiers import qualified_en, qualified_zh, qualifier_en, qualifier_zh
+from bot.topicless import behaviour_of, is_topicless
 from bot.question_parts import (ARTICLE, DOC, YEAR_DIGITS, Parts, clean, context_prefix, has_question_word,
                                 lang_of, parse)
 
@@ -81,9 +82,12 @@ def _resolve_zh(prev: Parts, text: str, cited: Citation, places) -> Resolution |
         return Resolution(_end(REF_ARTICLE_ZH.sub(ref, body, count=1), "zh"), True, "article", cited.doc, cited.article)
     if referring:
         return _follow(_substitute_zh(prev, body), prev, cited)
+    about_rules = bool(cited.article or RULES_ZH.search(prev.text))
+    if about_rules and prev.lang == "zh" and is_topicless(body):  # "罚多少？": of the behaviour asked before
+        return _follow(f"{behaviour_of(prev.body)}{body}", prev, cited)
     if not MARKED_ZH.search(text.strip()):
         return None
-    qualifier = qualifier_zh(body, places, bool(cited.article or RULES_ZH.search(prev.text)))
+    qualifier = qualifier_zh(body, places, about_rules)
     if qualifier and prev.lang == "zh":
         return _narrowed(qualified_zh(prev, qualifier, places), qualifier, prev, cited)
     if has_question_word(body):
@@ -187,11 +191,19 @@ def _resolve_en(prev: Parts, text: str, cited: Citation, places) -> Resolution |
     if ellipsis and not has_question_word(ellipsis.group(1) or ellipsis.group(2)):
         return _follow(swap_en(prev, ellipsis.group(1) or ellipsis.group(2)), prev, cited)
     if referring:
-        topic = prev.topic or prev.body or prev.text
-        return _follow(_year_en(prev, REF_EN.sub(topic, body, count=1)), prev, cited)
+        return _follow(_year_en(prev, REF_EN.sub(_topic_en(prev), body, count=1)), prev, cited)
     if ellipsis:  # "And how much was collected?": a question of its own, in the previous question's year
         return _follow(_year_en(prev, ellipsis.group(1) or ellipsis.group(2)), prev, cited)
     return None
+
+
+def _topic_en(prev: Parts) -> str:
+    """What "it" stands for: the topic with the phrase that completes it ("the fine for spitting in public",
+    not "fine")."""
+    topic = prev.topic or prev.body or prev.text
+    if re.match(r"(?:for|of|on|about|against)\b", prev.ask, re.I):
+        return f"the {topic} {prev.ask}"
+    return topic
 
 
 def swap_en(prev: Parts, change: str) -> str:

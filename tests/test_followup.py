@@ -127,3 +127,25 @@ def test_another_place_leaves_the_regulation_cited_before(previous, followup, st
 def test_a_party_after_a_count_of_the_report_is_still_a_new_topic():
     reading = resolve("今年以来共公示行政处罚多少件？", "那行政机关呢？", REPORT, PLACES)
     assert reading.question == "今年以来共公示行政机关多少件？"
+
+
+@pytest.mark.parametrize("previous, followup, standalone", [
+    # a question naming no behaviour asks about the one asked about before
+    ("擅自砍伐城市树木怎么处罚？", "要赔偿吗？", "《南阳市城市绿化条例》擅自砍伐城市树木要赔偿吗？"),
+    ("擅自砍伐城市树木怎么处罚？", "那谁来罚？", "《南阳市城市绿化条例》擅自砍伐城市树木谁来罚？"),
+    # ...also after such a question: the behaviour, not the asking before
+    ("《南阳市城市绿化条例》擅自砍伐城市树木要赔偿吗？", "最高罚多少？", "《南阳市城市绿化条例》擅自砍伐城市树木最高罚多少？"),
+])
+def test_a_question_naming_no_behaviour_asks_about_the_one_before(previous, followup, standalone):
+    reading = resolve(previous, followup, GREENING, PLACES)
+    assert reading.followup and reading.question == standalone
+
+
+@pytest.mark.parametrize("question", ["罚款收了多少？", "砍一棵树罚多少？", "是吗？"])
+def test_a_question_with_a_topic_of_its_own_is_not_given_the_one_before(question):
+    reading = resolve("擅自砍伐城市树木怎么处罚？", question, GREENING, PLACES)
+    assert not reading.followup and reading.question == question
+
+
+def test_a_count_of_the_report_lends_no_behaviour():
+    assert not resolve("2023年共立案多少宗？", "多少？", REPORT, PLACES).followup

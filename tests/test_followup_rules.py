@@ -1,6 +1,7 @@
-"""Follow-ups that narrow a question about rules (another city, a party, a version), answered by the real
-engine over the report and the 11 laws of tests/fixtures/library: the topic asked before is kept, and a city
-whose rules are not indexed is refused, not answered with some other rule of that city."""
+"""Follow-ups about rules, answered by the real engine over the report and the 11 laws of tests/fixtures/library:
+one that narrows the question (another city, a version) keeps its topic, and a city whose rules are not indexed
+is refused, not answered with some other rule of that city; one that names no behaviour ("要赔偿吗？") asks
+about the behaviour before, in the regulation that answered it."""
 
 from __future__ import annotations
 
@@ -44,3 +45,26 @@ def test_an_english_follow_up_for_another_city_is_refused_when_its_rules_are_not
     followup = chat.ask("t", "place-en", "u", "And in Xuchang?").answer
     assert followup.understood_as == "What is the fine for cutting down trees in Xuchang?"
     assert not followup.found
+
+
+def test_a_question_naming_no_behaviour_is_answered_for_the_behaviour_before(chat):
+    chat.ask("t", "topicless-1", "u", "擅自砍伐城市树木怎么处罚？")
+    followup = chat.ask("t", "topicless-1", "u", "要赔偿吗？").answer
+    assert "擅自砍伐城市树木" in followup.understood_as
+    assert followup.found and "南阳" in followup.doc and followup.section.endswith("第三十六条")
+    assert "赔偿" in followup.answer
+
+
+def test_it_stays_in_the_regulation_whose_item_answered_before(chat):
+    first = chat.ask("t", "topicless-2", "u", "在城市树木上刻画怎么处罚？").answer
+    assert first.found and first.section.endswith("第三十四条") and "南阳" not in first.doc
+    # that article fines without naming an amount: no other regulation's tree fine may answer for it
+    followup = chat.ask("t", "topicless-2", "u", "罚多少？").answer
+    assert "在城市树木上刻画" in followup.understood_as and not followup.found
+
+
+@pytest.mark.parametrize("question", ["《南阳市城市绿化条例》擅自砍伐城市树木要赔偿吗？", "擅自砍伐城市树木谁来罚？"])
+def test_the_penalty_article_answers_what_follows_from_a_behaviour(library_engine, question):
+    # a title in 《》 only scopes the question; "谁来罚" asks who punishes, which the penalty article says
+    answer = library_engine.answer(question)
+    assert answer.found and answer.section.endswith("第三十六条")

@@ -1,0 +1,46 @@
+"""A question that names no behaviour, only asks what rules say of one: "罚多少？", "要赔偿吗？", "谁来罚？". After
+a question about a behaviour ("擅自砍伐城市树木怎么处罚？") it asks about that behaviour; read alone, it was
+answered with whatever clause of whatever law holds those words (a fine of 治安管理处罚法, stated as found).
+
+The words are the field's general vocabulary of consequences, authorities and asking, not any document's.
+"""
+
+from __future__ import annotations
+
+import re
+
+# What rules say of a behaviour, who applies them, and how one asks about it.
+_ASKING = (
+    "罚 罚款 罚钱 处罚 处理 处置 处分 赔 赔偿 赔钱 没收 拘留 扣 暂扣 吊销 责令 改正 整改 拆除 恢复 警告 "
+    "负责 管 查处 执法 部门 机关 单位 谁 哪个 哪些 哪 什么 多少 几 多久 多长 时间 期限 例外 情况 特殊 标准 幅度 "
+    "依据 规定 责任 法律责任 承担 需要 需 应该 应当 必须 能 会 要 可以 可 还 也 都 又 再 来 由 被 是 的 了 有 没有 "
+    "吗 呢 么 啊 呀 吧 怎么 怎样 如何 怎么办 咋 咋办 办 钱 元 最多 最少 最高 最低 一般 大概 大约 具体 分别"
+).split()
+_ASKING_WORDS = frozenset(_ASKING)
+# ...of which these ask nothing by themselves ("是吗？", "好吧")
+_GLUE = frozenset("是 的 了 有 吗 呢 么 啊 呀 吧 也 都 又 再 还 来 由 被 可 可以 能 会 要 需 需要 一般 大概 大约 具体".split())
+_SPACE = re.compile(r"[\s，,。？?！!、]+")
+
+
+def is_topicless(question: str) -> bool:
+    """Only words of asking what rules say: no behaviour, place or thing of its own."""
+    from bot.tokenize import jieba_dict
+
+    words = [w for w in jieba_dict().lcut(_SPACE.sub("", question)) if w.strip()]
+    return any(w not in _GLUE for w in words) and all(w in _ASKING_WORDS or _made_of_asking(w) for w in words)
+
+
+def behaviour_of(body: str) -> str:
+    """The behaviour a question asked about, its asking words at the end left off: "擅自砍伐城市树木要赔偿" (a
+    topicless question read before) -> "擅自砍伐城市树木"."""
+    from bot.tokenize import jieba_dict
+
+    words = [w for w in jieba_dict().lcut(body) if w.strip()]
+    while words and (words[-1] in _ASKING_WORDS or _made_of_asking(words[-1])):
+        words.pop()
+    return "".join(words) or body
+
+
+def _made_of_asking(word: str) -> bool:
+    """"谁来罚", "罚多少" as jieba may keep them: every character an asking word of its own."""
+    return all(ch in _ASKING_WORDS for ch in word)
