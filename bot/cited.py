@@ -37,7 +37,7 @@ def citation_of(index: StoredIndex, answer: Answer) -> Citation:
     heads = [m for m in ARTICLE_HEAD.finditer(text, 0, at + len(answer.sentence)) if m.start(1) <= at]
     # else the article its chunk stands in: a chunk that opens its article may follow the one before with no line
     # break between them in the rebuilt text, and a quote of items joined to their lead-in is not found in it
-    return Citation(answer.doc, heads[-1].group(1) if heads else chunk.article)
+    return Citation(answer.doc, heads[-1].group(1) if heads else chunk.article, chunk.source)
 
 
 def _chunk(index: StoredIndex, chunk_id: int) -> Chunk | None:
@@ -61,19 +61,31 @@ def where_answer(question: str, previous: Answer, lang: str) -> Answer:
                   section=previous.section, passages=previous.passages[:1], evidence={"from": "previous answer"})
 
 
-def article_answer(index: StoredIndex, question: str, cited: Citation, lang: str) -> Answer | None:
-    """"这一条还规定了什么？": the whole cited article, from the document the previous answer came from."""
-    chunks = [c for c in index.chunks if c.title == cited.doc]
-    if not chunks or not cited.article:
-        return None
-    text = document_text(index, chunks[0].source)
-    head = re.search(rf"(?:^|\n)\s*{re.escape(cited.article)}", text)
+def _article_span(index: StoredIndex, source: str, label: str, text: str) -> tuple[int, int] | None:
+    """Where an article stands in its document: from its chunks (the index knows each chunk's article), else
+    from its heading to the next one's."""
+    pieces = index.article(source, label)
+    if pieces:
+        return pieces[0].start, max(c.end for c in pieces)
+    head = re.search(rf"(?:^|\n)\s*{re.escape(label)}", text)
     if head is None:
         return None
     end = NEXT_HEAD.search(text, head.end())
-    body = text[head.start() : end.start() if end else len(text)].strip()
+    return head.start(), end.start() if end else len(text)
+
+
+def article_answer(index: StoredIndex, question: str, cited: Citation, lang: str) -> Answer | None:
+    """"这一条还规定了什么？": the whole cited article, from the document the previous answer came from."""
+    chunks = [c for c in index.chunks if c.title == cited.doc and (not cited.source or c.source == cited.source)]
+    if not chunks or not cited.article:
+        return None
+    text = document_text(index, chunks[0].source)
+    span = _article_span(index, chunks[0].source, cited.article, text)
+    if span is None:
+        return None
+    body = text[span[0] : span[1]].strip()
     first = re.split(r"(?<=[。；：])", body, maxsplit=1)[0]
-    owner = min(chunks, key=lambda c: abs(c.start - head.start()))
+    owner = min(chunks, key=lambda c: abs(c.start - span[0]))
     shown = body if len(body) <= ARTICLE_CHARS else body[:ARTICLE_CHARS] + "…"
     label = "Source" if lang == "en" else "出处"
     section = owner.section_path

@@ -134,7 +134,7 @@ class Conversations:
             return answer, prev  # a question about the last answer leaves the thread where it was
         if reading.about_answer == "article" and prev is not None:
             # The article was read whole: the next ellipsis still swaps into the question that found it.
-            return answer, Turn(prev.question, answer, Citation(reading.doc, reading.article))
+            return answer, Turn(prev.question, answer, Citation(reading.doc, reading.article, _source(prev, reading)))
         return answer, Turn(reading.question, answer, citation_of(self.engine.index, answer))
 
     def _answer(self, reading: Resolution, prev: Turn | None, text: str) -> Answer:
@@ -142,7 +142,7 @@ class Conversations:
         if reading.about_answer == "where" and prev is not None:
             return where_answer(reading.question, prev.answer, lang)
         if reading.about_answer == "article":
-            cited = Citation(reading.doc, reading.article)
+            cited = Citation(reading.doc, reading.article, _source(prev, reading))
             found = article_answer(self.engine.index, reading.question, cited, lang)
             if found is not None:
                 return found
@@ -164,3 +164,9 @@ class Conversations:
         cutoff = self.clock() - self.idle_seconds
         for key in [k for k, t in self._threads.items() if t.last < cutoff]:
             del self._threads[key]
+
+
+def _source(prev: Turn | None, reading: Resolution) -> str:
+    """The file a follow-up's article is read from: the one the answer before came from, when it is the same
+    document (of a law indexed in two versions, the version that answered)."""
+    return prev.citation.source if prev is not None and prev.citation.doc == reading.doc else ""

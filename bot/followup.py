@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot.numerals import cn_to_number, to_chinese
 from bot.qualifiers import qualified_en, qualified_zh, qualifier_en, qualifier_zh
 from bot.topicless import behaviour_of, is_topicless
 from bot.question_parts import (ARTICLE, DOC, YEAR_DIGITS, Parts, clean, context_prefix, has_question_word,
@@ -24,6 +25,8 @@ PURPOSE_ZH = re.compile(r"为此|对此")
 REF_ARTICLE_EN = re.compile(r"\b(?:this|that|the same) (?:article|provision|rule|clause)\b", re.I)
 REF_EN = re.compile(r"\b(?:it|this one|that one|they|them|these|those|this)\b", re.I)
 ELLIPSIS_EN = re.compile(r"^(?:and|but|so)?\s*(?:what|how)\s+about\s+(.+)$|^and\s+(.+)$", re.I)
+NEIGHBOUR_ZH = re.compile(r"^(?:再|看看?|请)?([上下])一条(?:是什么|规定了?什么|讲了?什么|说了?什么|写了?什么|的?内容)?$")
+NEIGHBOUR_EN = re.compile(r"\b(next|following|previous|preceding)\s+(?:article|provision|one)\b", re.I)
 MARKED_ZH = re.compile(r"^(?:那么|那|还有|另外|此外)|呢[\s？?。！!]*$")
 # A question about what rules say (a penalty, a duty, a period): a party or a circumstance narrows it. Not a
 # count of penalties a report gives ("公示行政处罚多少件").
@@ -50,6 +53,7 @@ class Citation:
 
     doc: str = ""
     article: str = ""
+    source: str = ""  # the file, which tells two versions of one law apart
 
 
 def resolve(previous: str | None, text: str, cited: Citation | None = None,
@@ -77,6 +81,9 @@ def _resolve_zh(prev: Parts, text: str, cited: Citation, places) -> Resolution |
     referring = REF_ZH.search(body) or REF_ARTICLE_ZH.search(body) or PURPOSE_ZH.search(body)
     if WHERE_ZH.search(body) and (referring or len(body) <= 8):
         return Resolution(prev.text, True, "where", cited.doc, cited.article)
+    step = NEIGHBOUR_ZH.search(body)
+    if step and cited.article:  # "下一条呢？": reading a regulation article by article
+        return _neighbour(cited, 1 if step.group(1) == "下" else -1, "zh")
     if REF_ARTICLE_ZH.search(body) and cited.article:
         ref = f"{_doc_name(cited.doc)}{cited.article}"
         return Resolution(_end(REF_ARTICLE_ZH.sub(ref, body, count=1), "zh"), True, "article", cited.doc, cited.article)
@@ -97,6 +104,18 @@ def _resolve_zh(prev: Parts, text: str, cited: Citation, places) -> Resolution |
     if article and cited.article and reading.doc:  # "那第十三条呢？" in a regulation: read that article of it
         reading.about_answer, reading.article = "article", article.group(0)
     return reading
+
+
+def _neighbour(cited: Citation, step: int, lang: str) -> Resolution:
+    """The article after (or before) the one cited, read whole from the same document."""
+    number = cn_to_number(cited.article[1:-1])
+    if not number or number + step < 1:
+        return Resolution(_end(f"{_doc_name(cited.doc)}{cited.article}", lang), True, "article", cited.doc, cited.article)
+    article = f"第{to_chinese(int(number) + step)}条"
+    question = f"{_doc_name(cited.doc)}{article}" + ("规定了什么" if lang == "zh" else "")
+    if lang == "en":
+        question = f"What does {article} of {_doc_name(cited.doc)} say"
+    return Resolution(_end(question, lang), True, "article", cited.doc, article)
 
 
 def _follow(question: str, prev: Parts, cited: Citation) -> Resolution:
@@ -180,6 +199,9 @@ def _resolve_en(prev: Parts, text: str, cited: Citation, places) -> Resolution |
     referring = REF_EN.search(body) or REF_ARTICLE_EN.search(body)
     if WHERE_EN.search(body) and referring:
         return Resolution(prev.text, True, "where", cited.doc, cited.article)
+    step = NEIGHBOUR_EN.search(body)
+    if step and cited.article and len(body) <= 40:
+        return _neighbour(cited, 1 if step.group(1).lower() in ("next", "following") else -1, "en")
     if REF_ARTICLE_EN.search(body) and cited.article:
         ref = f"{cited.article} of {_doc_name(cited.doc)}"
         return Resolution(_end(REF_ARTICLE_EN.sub(ref, body, count=1), "en"), True, "article", cited.doc, cited.article)

@@ -149,3 +149,14 @@ def test_a_question_with_a_topic_of_its_own_is_not_given_the_one_before(question
 
 def test_a_count_of_the_report_lends_no_behaviour():
     assert not resolve("2023年共立案多少宗？", "多少？", REPORT, PLACES).followup
+
+
+@pytest.mark.parametrize("followup, article", [("下一条呢？", "第三十七条"), ("那上一条呢？", "第三十五条"),
+                                               ("What about the next article?", "第三十七条")])
+def test_the_next_or_previous_article_of_the_cited_regulation(followup, article):
+    reading = resolve("擅自砍伐城市树木怎么处罚？", followup, GREENING, PLACES)
+    assert reading.about_answer == "article" and reading.article == article and reading.doc == GREENING.doc
+
+
+def test_a_question_about_conditions_is_no_step_to_the_next_article():
+    assert resolve("擅自砍伐城市树木怎么处罚？", "符合以下条件吗？", GREENING, PLACES).about_answer == ""

@@ -68,3 +68,23 @@ def test_the_penalty_article_answers_what_follows_from_a_behaviour(library_engin
     # a title in 《》 only scopes the question; "谁来罚" asks who punishes, which the penalty article says
     answer = library_engine.answer(question)
     assert answer.found and answer.section.endswith("第三十六条")
+
+
+def test_the_next_article_is_read_whole_from_the_same_regulation(chat):
+    first = chat.ask("t", "next", "u", "在城市树木上刻画怎么处罚？").answer
+    assert first.found and first.section.endswith("第三十四条")
+    following = chat.ask("t", "next", "u", "下一条呢？").answer
+    assert following.found and following.section.endswith("第三十五条") and "饲养家畜家禽" in following.answer
+    before = chat.ask("t", "next", "u", "上一条呢？").answer
+    assert before.found and before.section.endswith("第三十四条")
+
+
+def test_this_article_is_read_from_the_version_that_answered(chat, library_engine):
+    chat.ask("t", "version-2", "u", "申请行政复议有期限吗？")
+    older = chat.ask("t", "version-2", "u", "2017年版的呢？").answer
+    assert older.found and older.section.endswith("第九条")
+    # 行政复议法 2023 has a 第九条 too (on commendations): the article must come from the 2017 text
+    whole = chat.ask("t", "version-2", "u", "这一条还规定了什么？").answer
+    assert whole.found and "因不可抗力" in whole.answer and "显著成绩" not in whole.answer
+    source = library_engine.index.chunks[whole.passages[0].chunk_id].source
+    assert "2017" in source
