@@ -90,13 +90,14 @@ def _resolve_zh(prev: Parts, text: str, cited: Citation, places) -> Resolution |
     if referring:
         return _follow(_substitute_zh(prev, body), prev, cited)
     about_rules = bool(cited.article or RULES_ZH.search(prev.text))
+    marked = MARKED_ZH.search(text.strip())
+    qualifier = qualifier_zh(body, places, about_rules) if marked else None
+    if qualifier and prev.lang == "zh":  # "单位呢？", "在许昌呢？"
+        return _narrowed(qualified_zh(prev, qualifier, places), qualifier, prev, cited)
     if about_rules and prev.lang == "zh" and is_topicless(body):  # "罚多少？": of the behaviour asked before
         return _follow(f"{behaviour_of(prev.body)}{body}", prev, cited)
-    if not MARKED_ZH.search(text.strip()):
+    if not marked:
         return None
-    qualifier = qualifier_zh(body, places, about_rules)
-    if qualifier and prev.lang == "zh":
-        return _narrowed(qualified_zh(prev, qualifier, places), qualifier, prev, cited)
     if has_question_word(body):
         return _follow(_with_context(prev, body), prev, cited)
     reading = _follow(swap_zh(prev, re.sub(r"的$", "", body)), prev, cited)

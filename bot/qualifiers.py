@@ -83,9 +83,9 @@ def _placed(text: str, place: str, places) -> str:
         name = doc.group(0).strip("《》")
         text = text.replace(doc.group(0), name.replace(old, place, 1) if old and old in name else "", 1)
     text = ARTICLE.sub("", text).lstrip("，, ")
-    if place in text:
-        return text
-    return text.replace(old, place, 1) if old and old in text else f"在{place}，{text}"
+    if old and old in text:
+        return text.replace(old, place)
+    return text if place in text else f"在{place}，{text}"
 
 
 def qualifier_en(change: str, places: frozenset[str] | set[str], about_rules: bool) -> Qualifier | None:

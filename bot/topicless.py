@@ -14,7 +14,9 @@ _ASKING = (
     "罚 罚款 罚钱 处罚 处理 处置 处分 赔 赔偿 赔钱 没收 拘留 扣 暂扣 吊销 责令 改正 整改 拆除 恢复 警告 "
     "负责 管 查处 执法 部门 机关 单位 谁 哪个 哪些 哪 什么 多少 几 多久 多长 时间 期限 例外 情况 特殊 标准 幅度 "
     "依据 规定 责任 法律责任 承担 需要 需 应该 应当 必须 能 会 要 可以 可 还 也 都 又 再 来 由 被 是 的 了 有 没有 "
-    "吗 呢 么 啊 呀 吧 怎么 怎样 如何 怎么办 咋 咋办 办 钱 元 最多 最少 最高 最低 一般 大概 大约 具体 分别"
+    "吗 呢 么 啊 呀 吧 怎么 怎样 如何 怎么办 咋 咋办 办 钱 元 最多 最少 最高 最低 一般 大概 大约 具体 分别 "
+    "不 没 不办 没办 怎么样 咋样 后果 结果 内 之内 以内 办理 手续 流程 程序 申请 报 批 审批 登记 交 缴 缴纳 "
+    "在 哪里 哪儿 地方 去"
 ).split()
 _ASKING_WORDS = frozenset(_ASKING)
 # ...of which these ask nothing by themselves ("是吗？", "好吧")
@@ -38,7 +40,8 @@ def behaviour_of(body: str) -> str:
     words = [w for w in jieba_dict().lcut(body) if w.strip()]
     while words and (words[-1] in _ASKING_WORDS or _made_of_asking(words[-1])):
         words.pop()
-    return "".join(words) or body
+    # a modal jieba keeps with the verb before it ("养狗要")
+    return re.sub(r"[要会能需得可该应还也都就]+$", "", "".join(words)) or body
 
 
 def _made_of_asking(word: str) -> bool:

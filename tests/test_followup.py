@@ -112,6 +112,8 @@ def test_a_qualifier_narrows_the_question_before(previous, followup, cited, stan
     ("擅自砍伐城市树木罚款多少？", "在许昌呢？", "在许昌，擅自砍伐城市树木罚款多少？"),
     ("擅自砍伐城市树木罚款多少？", "许昌市的呢？", "在许昌，擅自砍伐城市树木罚款多少？"),
     ("南阳这边乱砍树罚多少钱？", "洛阳呢？", "洛阳这边乱砍树罚多少钱？"),
+    # the place in the title and in the question both change
+    ("《南阳市城市绿化条例》南阳乱砍树罚多少钱？", "在洛阳呢？", "洛阳市城市绿化条例洛阳乱砍树罚多少钱？"),
     # a city no indexed document is about, known by its suffix: asked there, and refused there
     ("擅自砍伐城市树木罚款多少？", "成都市呢？", "在成都，擅自砍伐城市树木罚款多少？"),
     # the article cited is another city's: the document is asked for by its kind
@@ -135,6 +137,10 @@ def test_a_party_after_a_count_of_the_report_is_still_a_new_topic():
     ("擅自砍伐城市树木怎么处罚？", "那谁来罚？", "《南阳市城市绿化条例》擅自砍伐城市树木谁来罚？"),
     # ...also after such a question: the behaviour, not the asking before
     ("《南阳市城市绿化条例》擅自砍伐城市树木要赔偿吗？", "最高罚多少？", "《南阳市城市绿化条例》擅自砍伐城市树木最高罚多少？"),
+    ("郑州养狗要登记吗？", "多久内办？", "《南阳市城市绿化条例》郑州养狗多久内办？"),
+    ("郑州养狗要登记吗？", "不办会怎么样？", "《南阳市城市绿化条例》郑州养狗不办会怎么样？"),
+    # a party is no behaviour-less question: it narrows the one before
+    ("擅自砍伐城市树木怎么处罚？", "单位呢？", "《南阳市城市绿化条例》单位擅自砍伐城市树木怎么处罚？"),
 ])
 def test_a_question_naming_no_behaviour_asks_about_the_one_before(previous, followup, standalone):
     reading = resolve(previous, followup, GREENING, PLACES)
