@@ -63,6 +63,9 @@ UNIT_HINTS: list[tuple[re.Pattern, tuple[str, ...]]] = [
     (re.compile(r"钱|金额|万元|元|收入|罚款|罚没|\bmoney\b|\bfines?\b|\byuan\b|\brevenue\b|\bincome\b|how much", re.I), ("万元", "亿元", "元")),
     PERCENT_HINT,
     (re.compile(r"(?:几|多少)部|\blaws?\b|\bregulations?\b|\blegislation\b", re.I), ("部",)),
+    # kinds counted ("分几类", "how many categories"): a rule lists them ("分为可回收物、有害垃圾…"), and no time or
+    # amount of the same article counts them
+    (re.compile(r"(?:几|多少)(?:大)?[类种]|\bhow many (?:categories|kinds|types|classes)\b", re.I), ("类", "种")),
     # a size: "做多大才算大型户外广告" (边长四米以上或者面积十平方米以上), "要多大面积以上"
     (re.compile(r"多大(?!比例)|多高|尺寸|\bhow (?:big|large|high|tall)\b", re.I), ("平方米", "米")),
     (re.compile(r"多长(?!时间)|多远|多宽|多深|长度|距离|(?<![平立方])米|\bmetres?\b|\bmeters?\b|\bhow (?:far|wide|deep|tall)\b", re.I), ("米", "公里")),
@@ -72,7 +75,7 @@ UNIT_HINTS: list[tuple[re.Pattern, tuple[str, ...]]] = [
 # "说了好几次", "这几个人": how often or which, in the story; no count asked
 _STORY_COUNT = re.compile(r"[好这那]几[次回个件宗项期部类人家条辆台名]")
 # Measure words that only count one kind of thing: a figure in any other unit does not answer "多少辆".
-STRICT_UNITS = frozenset({"辆", "台", "人"})
+STRICT_UNITS = frozenset({"辆", "台", "人", "类", "种"})
 PERIOD_UNITS = ("日", "天", "个工作日", "工作日", "个月", "年", "小时", "周")
 
 
