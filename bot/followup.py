@@ -3,7 +3,9 @@
 Heuristic and general: an ellipsis ("那行政许可呢？", "What about 2022?") swaps the changed part (year,
 article, topic) into the previous question; a reference ("它", "这一条", "this article") is replaced by what it
 points at; a question that only makes sense after the previous answer ("它在报告哪一部分？") is marked so the
-conversation answers it from that answer. A question with none of these marks stands alone and ignores history.
+conversation answers it from that answer; a place, party, version or circumstance narrows the question before
+(bot/qualifiers.py), and after a question about rules one that names no behaviour ("罚多少？") asks about the
+behaviour before (bot/topicless.py). Any other question stands alone and ignores history.
 """
 
 from __future__ import annotations
@@ -13,9 +15,9 @@ from dataclasses import dataclass
 
 from bot.numerals import cn_to_number, to_chinese
 from bot.qualifiers import qualified_en, qualified_zh, qualifier_en, qualifier_zh
-from bot.topicless import behaviour_of, is_topicless
 from bot.question_parts import (ARTICLE, DOC, YEAR_DIGITS, Parts, clean, context_prefix, has_question_word,
                                 lang_of, parse)
+from bot.topicless import behaviour_of, is_topicless
 
 WHERE_ZH = re.compile(r"哪一?(?:个)?部分|哪一?[节章段篇]|哪个章节|出处|出自|来自哪|在哪[里儿]?(?:说|提到|写)|什么地方|哪一?条|第几条")
 WHERE_EN = re.compile(r"\b(?:which|what) (?:part|section|chapter|article)\b|\bwhere (?:is|was|does|did|do)\b|\bsource\b", re.I)
