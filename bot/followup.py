@@ -97,7 +97,7 @@ def _resolve_zh(prev: Parts, text: str, cited: Citation, places) -> Resolution |
     if qualifier and prev.lang == "zh":  # "单位呢？", "在许昌呢？"
         return _narrowed(qualified_zh(prev, qualifier, places), qualifier, prev, cited)
     if about_rules and prev.lang == "zh" and is_topicless(body):  # "罚多少？": of the behaviour asked before
-        return _follow(f"{behaviour_of(prev.body)}{body}", prev, cited)
+        return _follow(f"{behaviour_of(prev.text)}{body}", prev, cited)
     if not marked:
         return None
     if has_question_word(body):

@@ -68,7 +68,10 @@ def qualified_zh(prev: Parts, qualifier: Qualifier, places: frozenset[str] | set
         return YEAR_DIGITS.sub(qualifier.text, text, count=1) if prev.year else f"{qualifier.text}年版{text}"
     if qualifier.kind == "party":
         party = PARTY_ZH.search(prev.body)
-        return text.replace(party.group(0), qualifier.text, 1) if party else qualifier.text + text
+        if party:
+            return text.replace(party.group(0), qualifier.text, 1)
+        doc = re.match(DOC.pattern, text)  # after the regulation the question stays in, not before it
+        return text[: doc.end()] + qualifier.text + text[doc.end() :] if doc else qualifier.text + text
     if qualifier.kind == "condition":
         return f"{prev.body}，{qualifier.text}{prev.ask}"
     return _placed(text, qualifier.text, places)

@@ -16,7 +16,9 @@ _ASKING = (
     "依据 规定 责任 法律责任 承担 需要 需 应该 应当 必须 能 会 要 可以 可 还 也 都 又 再 来 由 被 是 的 了 有 没有 "
     "吗 呢 么 啊 呀 吧 怎么 怎样 如何 怎么办 咋 咋办 办 钱 元 最多 最少 最高 最低 一般 大概 大约 具体 分别 "
     "不 没 不办 没办 怎么样 咋样 后果 结果 内 之内 以内 办理 手续 流程 程序 申请 报 批 审批 登记 交 缴 缴纳 "
-    "在 哪里 哪儿 地方 去"
+    "在 哪里 哪儿 地方 去 "
+    # ...and the behaviour asked before, referred to only as such ("违反了罚多少？", "这样做会被罚吗？")
+    "违反 违规 违法 这样 这么 这种 那样 做 干 如果 要是 的话"
 ).split()
 _ASKING_WORDS = frozenset(_ASKING)
 # ...of which these ask nothing by themselves ("是吗？", "好吧")
@@ -32,16 +34,25 @@ def is_topicless(question: str) -> bool:
     return any(w not in _GLUE for w in words) and all(w in _ASKING_WORDS or _made_of_asking(w) for w in words)
 
 
-def behaviour_of(body: str) -> str:
-    """The behaviour a question asked about, its asking words at the end left off: "擅自砍伐城市树木要赔偿" (a
-    topicless question read before) -> "擅自砍伐城市树木"."""
+# Words that only ask, wherever they stand: "上海哪些地方禁止燃放烟花爆竹" asks about 禁止燃放烟花爆竹 in 上海.
+_QUESTION = frozenset("哪些 哪个 哪 什么 多少 几 怎么 怎样 如何 谁 是否 吗 呢 么 吧".split())
+
+
+def behaviour_of(question: str) -> str:
+    """The behaviour a question asked about: its question words left out, and its asking words at the end:
+    "擅自砍伐城市树木要赔偿吗" (a topicless question read before) -> "擅自砍伐城市树木"."""
     from bot.tokenize import jieba_dict
 
-    words = [w for w in jieba_dict().lcut(body) if w.strip()]
+    words = [w for w in jieba_dict().lcut(_SPACE.sub("", question)) if w.strip() and not _only_asks(w)]
     while words and (words[-1] in _ASKING_WORDS or _made_of_asking(words[-1])):
         words.pop()
     # a modal jieba keeps with the verb before it ("养狗要")
-    return re.sub(r"[要会能需得可该应还也都就]+$", "", "".join(words)) or body
+    return re.sub(r"[要会能需得可该应还也都就]+$", "", "".join(words)) or question
+
+
+def _only_asks(word: str) -> bool:
+    """A question word, or one with an asking word jieba keeps on it ("哪些地方")."""
+    return word in _QUESTION or any(word.startswith(q) and word[len(q):] in _ASKING_WORDS for q in _QUESTION)
 
 
 def _made_of_asking(word: str) -> bool:

@@ -93,6 +93,7 @@ REVIEW = Citation("中华人民共和国行政复议法", "第二十条")
     ("违法建设怎么处罚？", "那个人呢？", Citation(), "个人违法建设怎么处罚？"),
     ("单位违法建设怎么处罚？", "个人呢？", Citation(), "个人违法建设怎么处罚？"),
     ("对单位怎么罚？", "那个体户的呢？", Citation(), "对个体户怎么罚？"),
+    ("《南阳市城市绿化条例》擅自砍伐城市树木怎么处罚？", "单位呢？", Citation(), "《南阳市城市绿化条例》单位擅自砍伐城市树木怎么处罚？"),
     # a circumstance the rules grade by
     ("违法建设怎么处罚？", "情节严重的呢？", Citation(), "违法建设，情节严重的怎么处罚？"),
     # a version of the law cited
@@ -139,6 +140,8 @@ def test_a_party_after_a_count_of_the_report_is_still_a_new_topic():
     ("《南阳市城市绿化条例》擅自砍伐城市树木要赔偿吗？", "最高罚多少？", "《南阳市城市绿化条例》擅自砍伐城市树木最高罚多少？"),
     ("郑州养狗要登记吗？", "多久内办？", "《南阳市城市绿化条例》郑州养狗多久内办？"),
     ("郑州养狗要登记吗？", "不办会怎么样？", "《南阳市城市绿化条例》郑州养狗不办会怎么样？"),
+    # the behaviour is what was asked about, its question words left out; "违反了" refers to it
+    ("哪些地方禁止燃放烟花爆竹？", "违反了罚多少？", "《南阳市城市绿化条例》禁止燃放烟花爆竹违反了罚多少？"),
     # a party is no behaviour-less question: it narrows the one before
     ("擅自砍伐城市树木怎么处罚？", "单位呢？", "《南阳市城市绿化条例》单位擅自砍伐城市树木怎么处罚？"),
 ])
