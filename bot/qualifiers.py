@@ -18,6 +18,7 @@ from bot.question_parts import ARTICLE, DOC, YEAR_DIGITS, Parts
 # Whom a rule addresses: penalties and duties differ between them ("对单位…；对个人…").
 PARTY_ZH = re.compile(r"(?:建设单位|施工单位|个体工商户|个体户|个人|单位|企业|公司|经营者|经营户|商户|商家|店主|业主|物业|开发商|"
                       r"法人|自然人|机关|机构|组织|驾驶人|司机|养犬人|未成年人)")
+_ENDS_IN_PARTY = re.compile(PARTY_ZH.pattern + "$")
 # How a rule grades a case ("情节严重的，处……").
 CONDITION_ZH = re.compile(r"情节(?:特别)?(?:严重|较轻|轻微)|逾期|拒不|屡次|多次|再次|首次|初次|第一次|造成|经营性|非经营性|"
                           r"后果|损失|拒绝|阻碍")
@@ -54,7 +55,7 @@ def qualifier_zh(change: str, places: frozenset[str] | set[str], about_rules: bo
         return Qualifier("place", place)
     if not about_rules:
         return None
-    if len(core) <= 6 and re.search(PARTY_ZH.pattern + "$", core) and not CONDITION_ZH.search(core):
+    if len(core) <= 6 and _ENDS_IN_PARTY.search(core) and not CONDITION_ZH.search(core):
         return Qualifier("party", core)
     if CONDITION_ZH.search(core) and (change.endswith("的") or _LEAD_ZH.match(change)):
         return Qualifier("condition", core + "的")
@@ -70,7 +71,7 @@ def qualified_zh(prev: Parts, qualifier: Qualifier, places: frozenset[str] | set
         party = PARTY_ZH.search(prev.body)
         if party:
             return text.replace(party.group(0), qualifier.text, 1)
-        doc = re.match(DOC.pattern, text)  # after the regulation the question stays in, not before it
+        doc = DOC.match(text)  # after the regulation the question stays in, not before it
         return text[: doc.end()] + qualifier.text + text[doc.end() :] if doc else qualifier.text + text
     if qualifier.kind == "condition":
         return f"{prev.body}，{qualifier.text}{prev.ask}"

@@ -28,9 +28,7 @@ _SPACE = re.compile(r"[\s，,。？?！!、]+")
 
 def is_topicless(question: str) -> bool:
     """Only words of asking what rules say: no behaviour, place or thing of its own."""
-    from bot.tokenize import jieba_dict
-
-    words = [w for w in jieba_dict().lcut(_SPACE.sub("", question)) if w.strip()]
+    words = _words(question)
     return any(w not in _GLUE for w in words) and all(w in _ASKING_WORDS or _made_of_asking(w) for w in words)
 
 
@@ -41,13 +39,17 @@ _QUESTION = frozenset("哪些 哪个 哪 什么 多少 几 怎么 怎样 如何 
 def behaviour_of(question: str) -> str:
     """The behaviour a question asked about: its question words left out, and its asking words at the end:
     "擅自砍伐城市树木要赔偿吗" (a topicless question read before) -> "擅自砍伐城市树木"."""
-    from bot.tokenize import jieba_dict
-
-    words = [w for w in jieba_dict().lcut(_SPACE.sub("", question)) if w.strip() and not _only_asks(w)]
+    words = [w for w in _words(question) if not _only_asks(w)]
     while words and (words[-1] in _ASKING_WORDS or _made_of_asking(words[-1])):
         words.pop()
     # a modal jieba keeps with the verb before it ("养狗要")
     return re.sub(r"[要会能需得可该应还也都就]+$", "", "".join(words)) or question
+
+
+def _words(question: str) -> list[str]:
+    from bot.tokenize import jieba_dict
+
+    return [w for w in jieba_dict().lcut(_SPACE.sub("", question)) if w.strip()]
 
 
 def _only_asks(word: str) -> bool:
