@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from bot.citation import answer_text, not_found_text
 from bot.doc_number import document_number
+from bot.enumeration import counted
 from bot.evidence import Concept, Figure, coverage, pick_figure, quantity_bonus
 from bot.key_words import covers_key, topic_unknown
 from bot.query import Query
@@ -374,12 +375,13 @@ def compose(query: Query, hits: list[Hit], index: StoredIndex, items: list[Conce
     lead = [passages([candidate.hit])[0]]
     ordered = lead + [p for p in found_passages if p.chunk_id != chunk.id]
     figure: Figure | None = pick_figure(query, candidate.text, items)
+    count = "" if figure else counted(query, candidate.text)
     return Answer(
         question=query.text,
         found=True,
-        answer=answer_text(query, candidate.text, figure, chunk, index.catalogue),
+        answer=answer_text(query, candidate.text, figure, chunk, index.catalogue, count),
         sentence=candidate.text,
-        figure=figure.text if figure else "",
+        figure=figure.text if figure else count,
         doc=chunk.title,
         section=chunk.section_path,
         passages=ordered,

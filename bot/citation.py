@@ -44,9 +44,14 @@ def version_note(source: str, catalogue: Catalogue, lang: str) -> str:
     return f"（{doc.version}版本，{'现行有效' if current else '已被新版本取代'}）"
 
 
-def answer_text(query: Query, sentence: str, figure: Figure | None, chunk: Chunk, catalogue: Catalogue) -> str:
+def answer_text(query: Query, sentence: str, figure: Figure | None, chunk: Chunk, catalogue: Catalogue,
+                count: str = "") -> str:
+    """The clause with its figure marked and where it stands; `count` is a count of the kinds the clause lists
+    (bot/enumeration.py), which it does not write itself."""
     label = "Source" if query.lang == "en" else "出处"
     marked = emphasise(sentence, figure.text, start=figure.start) if figure else sentence
+    if count:
+        marked += f" ({count} listed)" if query.lang == "en" else f"（共**{count}**）"
     text = f"{marked}\n{label}：{where(chunk, catalogue, query.lang)}"
     if query.lang == "en" and figure is not None and figure.amount is not None:
         text += f"\nFigure: {figure.amount.english()}"

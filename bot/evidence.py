@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from bot.amounts import Amount, find_amounts
+from bot.enumeration import lists_kinds
 from bot.query import Query
 from bot.tokenize import PLACE_SUFFIX, STOPWORDS, jieba_dict, token_set, tokens
 
@@ -313,6 +314,6 @@ def quantity_bonus(query: Query, sentence: str) -> float:
     if not (query.quantity or query.period):
         return 0.0
     found = figures(sentence)
-    if any(f.unit in query.units for f in found):
+    if any(f.unit in query.units for f in found) or lists_kinds(query, sentence):
         return 0.4
     return 0.1 if found else -0.3

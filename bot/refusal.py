@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from bot.doc_number import DOC_NUMBER
+from bot.enumeration import counted
 from bot.evidence import Concept, Figure, figure_clause_coverage, figures, restates
 from bot.key_words import covers_key, key_concepts, topic_unknown
 from bot.ingest.legal import PREAMBLE
@@ -74,6 +75,8 @@ def _content_reason(query: Query, candidate: Candidate, limits: Thresholds, item
     """The clause lacks what the question asks for: a person, a figure, the counted thing, a penalty."""
     sentence = candidate.text
     found = figures(sentence)
+    if counted(query, sentence):
+        return ""  # the kinds are listed: their count is the answer ("分为可回收物、有害垃圾…" for "分几类")
     if candidate.hit.chunk.section == [PREAMBLE] and not query.about_adoption:
         return "a law's adoption note answers only when and by whom it was adopted"
     if query.asks_number and not DOC_NUMBER.search(sentence):
