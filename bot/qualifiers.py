@@ -48,6 +48,8 @@ def qualifier_zh(change: str, places: frozenset[str] | set[str], about_rules: bo
     if version:
         return Qualifier("version", version.group(1))
     core = _TAIL_ZH.sub("", _LEAD_ZH.sub("", change))
+    if core.startswith("个") and not PARTY_ZH.match(core):
+        core = core[1:]  # "那个单位呢" comes as "个单位": the measure word of 那个; 个人 and 个体户 are parties
     if not core:
         return None
     place = core if core in places else _SUFFIX_ZH.sub("", core)

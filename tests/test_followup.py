@@ -91,6 +91,7 @@ REVIEW = Citation("中华人民共和国行政复议法", "第二十条")
 @pytest.mark.parametrize("previous, followup, cited, standalone", [
     # a party narrows a question about rules, or takes the place of the party named before
     ("违法建设怎么处罚？", "那个人呢？", Citation(), "个人违法建设怎么处罚？"),
+    ("违法建设怎么处罚？", "那个单位呢？", Citation(), "单位违法建设怎么处罚？"),
     ("单位违法建设怎么处罚？", "个人呢？", Citation(), "个人违法建设怎么处罚？"),
     ("对单位怎么罚？", "那个体户的呢？", Citation(), "对个体户怎么罚？"),
     ("《南阳市城市绿化条例》擅自砍伐城市树木怎么处罚？", "单位呢？", Citation(), "《南阳市城市绿化条例》单位擅自砍伐城市树木怎么处罚？"),
