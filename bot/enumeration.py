@@ -1,9 +1,8 @@
 """Kinds a rule counts by listing them: "生活垃圾分为可回收物、有害垃圾、易腐垃圾和其他垃圾" answers "分几类" with
 four, though it writes no number; so does a lead-in "种类分为:" with its items. Only a list after a word that
 divides (分为, 分成) counts: a sentence naming several things in passing ("机关、团体、部队") is no answer to how
-many kinds there are. Nor is a
-list after 包括: what a term includes is often not all its kinds ("公共停车场…包括独立建设的停车场和…配建的停车场"
-is no answer to how many kinds of car park there are)."""
+many kinds there are, nor is a list after 包括, since what a term includes is often not all its kinds
+("公共停车场…包括独立建设的停车场和…配建的停车场" does not say how many kinds of car park there are)."""
 
 from __future__ import annotations
 
