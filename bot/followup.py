@@ -17,7 +17,7 @@ from bot.numerals import cn_to_number, to_chinese
 from bot.qualifiers import qualified_en, qualified_zh, qualifier_en, qualifier_zh
 from bot.question_parts import (ARTICLE, DOC, YEAR_DIGITS, Parts, clean, context_prefix, has_question_word,
                                 lang_of, parse)
-from bot.topicless import behaviour_of, is_topicless
+from bot.topicless import asked_of, behaviour_of, behaviour_of_en, is_topicless, is_topicless_en
 
 WHERE_ZH = re.compile(r"哪一?(?:个)?部分|哪一?[节章段篇]|哪个章节|出处|出自|来自哪|在哪[里儿]?(?:说|提到|写)|什么地方|哪一?条|第几条")
 WHERE_EN = re.compile(r"\b(?:which|what) (?:part|section|chapter|article)\b|\bwhere (?:is|was|does|did|do)\b|\bsource\b", re.I)
@@ -35,7 +35,8 @@ MARKED_ZH = re.compile(r"^(?:那么|那|还有|另外|此外)|呢[\s？?。！!]
 RULES_ZH = re.compile(r"(?:怎么|怎样|如何)(?:罚|处罚|处理)|罚(?:款|了|钱)?(?:多少|几)(?![件宗起次个项例])|什么处罚|"
                       r"处罚(?:标准|幅度)|责任|规定|应当|能不能|可不可以|可以吗|要不要|允许|禁止|期限|多久|多长时间|条例|"
                       r"法》?(?:规定|第)")
-RULES_EN = re.compile(r"\b(?:fine|fined|penalt|punish|rule|regulation|law|allowed|must|may|deadline|how long)", re.I)
+RULES_EN = re.compile(r"\b(?:fine|fined|penalt|punish|rule|regulation|law|allowed|must|may|deadline|how long|ban|prohibit|"
+                      r"forbidden|illegal|enforce|what happens if)", re.I)
 
 
 @dataclass
@@ -210,11 +211,17 @@ def _resolve_en(prev: Parts, text: str, cited: Citation, places) -> Resolution |
         return Resolution(_end(REF_ARTICLE_EN.sub(ref, body, count=1), "en"), True, "article", cited.doc, cited.article)
     ellipsis = ELLIPSIS_EN.match(body)
     change = ellipsis.group(1) or ellipsis.group(2) if ellipsis else ""
-    qualifier = qualifier_en(change, places, bool(cited.article or RULES_EN.search(prev.text))) if change else None
+    about_rules = bool(cited.article or RULES_EN.search(prev.text))
+    qualifier = qualifier_en(change, places, about_rules) if change else None
     if qualifier and prev.lang == "en":
         return _narrowed(qualified_en(prev, qualifier), qualifier, prev, cited)
     if ellipsis and not has_question_word(ellipsis.group(1) or ellipsis.group(2)):
         return _follow(swap_en(prev, ellipsis.group(1) or ellipsis.group(2)), prev, cited)
+    # "How much?", "Who enforces?": of the behaviour asked before ("it" has its own reading, below)
+    if about_rules and prev.lang == "en" and not (ellipsis or referring) and is_topicless_en(body):
+        behaviour = behaviour_of_en(prev.text)
+        topic = _topic_en(prev) if _PHRASED.match(prev.ask) else behaviour
+        return _follow(asked_of(body, behaviour, topic), prev, cited)
     if referring:
         return _follow(_year_en(prev, REF_EN.sub(_topic_en(prev), body, count=1)), prev, cited)
     if ellipsis:  # "And how much was collected?": a question of its own, in the previous question's year
@@ -222,12 +229,17 @@ def _resolve_en(prev: Parts, text: str, cited: Citation, places) -> Resolution |
     return None
 
 
+_PHRASED = re.compile(r"(?:for|of|on|about|against)\b", re.I)  # the phrase completing a topic: "(fine) for spitting"
+
+
 def _topic_en(prev: Parts) -> str:
     """What "it" stands for: the topic with the phrase that completes it ("the fine for spitting in public",
     not "fine")."""
     topic = prev.topic or prev.body or prev.text
-    if re.match(r"(?:for|of|on|about|against)\b", prev.ask, re.I):
-        return f"the {topic} {prev.ask}"
+    if _PHRASED.match(prev.ask):
+        # the noun after the body's last article: "enforces the fine" (Who enforces the fine for…) is "fine"
+        noun = re.split(r"\b(?:the|a|an)\s+", topic)[-1].strip() or topic
+        return f"the {noun} {prev.ask}"
     return topic
 
 

@@ -1,6 +1,7 @@
-"""A question that names no behaviour, only asks what rules say of one: "罚多少？", "要赔偿吗？", "谁来罚？". After
-a question about a behaviour ("擅自砍伐城市树木怎么处罚？") it asks about that behaviour; read alone, it was
-answered with whatever clause of whatever law holds those words (a fine of 治安管理处罚法, stated as found).
+"""A question that names no behaviour, only asks what rules say of one: "罚多少？", "要赔偿吗？", "谁来罚？"; "How
+much?", "Who enforces?". After a question about a behaviour ("擅自砍伐城市树木怎么处罚？") it asks about that
+behaviour; read alone, it was answered with whatever clause of whatever law holds those words (a fine of
+治安管理处罚法, stated as found).
 
 The words are the field's general vocabulary of consequences, authorities and asking, not any document's.
 """
@@ -60,3 +61,52 @@ def _only_asks(word: str) -> bool:
 def _made_of_asking(word: str) -> bool:
     """"谁来罚", "罚多少" as jieba may keep them: every character an asking word of its own."""
     return all(ch in _ASKING_WORDS for ch in word)
+
+
+# The same in English: consequences, authorities, asking, and the glue between them.
+_ASKING_EN = frozenset((
+    "what whats what's who whom which how much many long soon is are was were there any a an the it this that "
+    "do does did can could will would should must may i we you they be been get gets got for of on to by in about "
+    "fine fines fined penalty penalties punishment punished sanction sanctions happen happens consequence "
+    "consequences enforce enforces enforced handle handles handled responsible charge deadline time limit "
+    "period days exception exceptions compensation compensate pay paid maximum minimum most least "
+    "amount rule rules apply applies if so then and or ban banned prohibited forbidden illegal allowed permitted legal"
+).split())
+_WORD_EN = re.compile(r"[A-Za-z']+")
+
+
+def is_topicless_en(question: str) -> bool:
+    """Only words of asking what rules say ("How much?", "Who enforces it?", "Is there a deadline?")."""
+    words = [w.lower() for w in _WORD_EN.findall(question)]
+    return bool(words) and all(w in _ASKING_EN for w in words)
+
+
+def behaviour_of_en(question: str) -> str:
+    """The behaviour an English question asked about: its asking words before the first of its own left out
+    ("What is the fine for spitting in public" -> "spitting in public"); a condition stays one ("What happens
+    if I cut down a tree" -> "if I cut down a tree")."""
+    words = question.split()
+    while words and words[0].lower().strip("?,.") in _ASKING_EN and words[0].lower() != "if":
+        words.pop(0)
+    return " ".join(words).rstrip("?.! ") or question
+
+
+_HOW_MUCH = re.compile(r"^how much(?: is it)?$", re.I)
+# a question ending in a verb whose object is what was asked about: "Who enforces?", "Who imposes it?"
+_WANTS_OBJECT = re.compile(r"\b(?:enforces?|imposes?|handles?|collects?|decides?|issues?|approves?|pays?)$", re.I)
+
+
+def asked_of(asked: str, behaviour: str, topic: str) -> str:
+    """A behaviour-less question joined to what was asked before: `behaviour` ("spitting in public", "if I cut
+    down a tree") or, where the question needs its object, `topic` ("the fine for spitting in public"):
+    "How much is the fine for spitting in public", "Who enforces the fine for…", "Is there a deadline for…",
+    "Who handles that if I cut down a tree"."""
+    asked = re.sub(r"[\s?？.!]+$", "", asked)
+    if behaviour.lower().startswith("if "):
+        return f"{asked} {behaviour}"
+    bare = re.sub(r"\s+", " ", re.sub(r"\b(?:that|it)\b", "", asked, flags=re.I)).strip()  # "Who handles that?"
+    if _HOW_MUCH.match(bare):
+        return f"How much is {topic}"
+    if _WANTS_OBJECT.search(bare):
+        return f"{bare} {topic}"
+    return f"{bare} for {behaviour}"

@@ -161,6 +161,33 @@ def test_a_count_of_the_report_lends_no_behaviour():
     assert not resolve("2023年共立案多少宗？", "多少？", REPORT, PLACES).followup
 
 
+@pytest.mark.parametrize("previous, followup, standalone", [
+    ("What is the fine for spitting in public?", "How much?", "How much is the fine for spitting in public?"),
+    ("What is the penalty for carrying a dagger?", "Who enforces?", "Who enforces the penalty for carrying a dagger?"),
+    ("What is the fine for spitting in public?", "Is there a deadline?", "Is there a deadline for spitting in public?"),
+    ("Who enforces the ban on open-air barbecues?", "What's the penalty?", "What's the penalty for open-air barbecues?"),
+    ("What happens if I cut down a tree without a permit?", "Who handles that?",
+     "Who handles that if I cut down a tree without a permit?"),
+    ("Who enforces the ban on open-air barbecues?", "Who handles that?", "Who handles open-air barbecues?"),
+    ("Who enforces the fine for illegally cutting down trees?", "How much?",
+     "How much is the fine for illegally cutting down trees?"),
+    # "it" keeps its own reading: the whole topic phrase, without the verb asked before
+    ("What is the fine for spitting in public?", "Who enforces it?", "Who enforces the fine for spitting in public?"),
+    ("Who enforces the fine for spitting in public?", "Who imposes it?", "Who imposes the fine for spitting in public?"),
+])
+def test_an_english_question_naming_no_behaviour_asks_about_the_one_before(previous, followup, standalone):
+    reading = resolve(previous, followup, Citation(), PLACES)
+    assert reading.followup and reading.question == standalone
+
+
+@pytest.mark.parametrize("previous, followup", [
+    ("How many cases were filed in 2023?", "How much?"),  # a report's count: no behaviour to lend
+    ("What is the fine for spitting in public?", "How much is the fee for a dog licence?"),  # a topic of its own
+])
+def test_an_english_question_stands_alone_without_a_rule_or_with_its_own_topic(previous, followup):
+    assert not resolve(previous, followup, Citation(), PLACES).followup
+
+
 @pytest.mark.parametrize("followup, article", [("下一条呢？", "第三十七条"), ("那上一条呢？", "第三十五条"),
                                                ("What about the next article?", "第三十七条")])
 def test_the_next_or_previous_article_of_the_cited_regulation(followup, article):
