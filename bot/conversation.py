@@ -135,7 +135,10 @@ class Conversations:
         if reading.about_answer == "article" and prev is not None:
             # The article was read whole: the next ellipsis still swaps into the question that found it.
             return answer, Turn(prev.question, answer, Citation(reading.doc, reading.article, _source(prev, reading)))
-        return answer, Turn(reading.question, answer, citation_of(self.engine.index, answer))
+        cited = citation_of(self.engine.index, answer)
+        if not answer.found and reading.followup and prev is not None:
+            cited = prev.citation  # a refused follow-up leaves the article talked about as it was: "下一条呢？" next
+        return answer, Turn(reading.question, answer, cited)
 
     def _answer(self, reading: Resolution, prev: Turn | None, text: str) -> Answer:
         lang = lang_of(text)

@@ -36,7 +36,7 @@ RULES_ZH = re.compile(r"(?:怎么|怎样|如何)(?:罚|处罚|处理)|罚(?:款|
                       r"处罚(?:标准|幅度)|责任|规定|应当|能不能|可不可以|可以吗|要不要|允许|禁止|期限|多久|多长时间|条例|"
                       r"法》?(?:规定|第)")
 RULES_EN = re.compile(r"\b(?:fine|fined|penalt|punish|rule|regulation|law|allowed|must|may|deadline|how long|ban|prohibit|"
-                      r"forbidden|illegal|enforce|what happens if)", re.I)
+                      r"forbidden|illegal|enforce|what happens if|if (?:i|you|we|someone|somebody|my|a|an|the)\b)", re.I)
 
 
 @dataclass

@@ -12,7 +12,9 @@ YEAR_DIGITS = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 ARTICLE = re.compile(r"第[零〇一二三四五六七八九十百千两\d]+条")
 DOC = re.compile(r"《[^》]{2,60}》")
 # Where the asking starts in a Chinese question: everything before it is the topic.
-ASK_ZH = re.compile(r"(?:共|一共|总共|累计|总计|分别)?(?:是|有|为|达到?)?(?:多少|几|什么|哪|怎么|怎样|如何|谁|是否|有没有|能否|可否|"
+# ...with the verb 罚 it asks about ("游泳罚多少": the topic is 游泳, the asking 罚多少; not the noun 处罚 of
+# "公示行政处罚多少件", which is the topic)
+ASK_ZH = re.compile(r"(?:共|一共|总共|累计|总计|分别)?(?:是|有|为|达到?)?(?:(?<![处惩])罚钱?)?(?:多少|几|什么|哪|怎么|怎样|如何|谁|是否|有没有|能否|可否|"
                     r"可以吗|吗)")
 LEADING_ZH = re.compile(r"^(?:那么|那|还有|另外|此外|再问一下|请问|那请问)[，,、\s]*")
 TRAILING = re.compile(r"[\s？?。！!，,~～]+$")

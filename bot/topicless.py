@@ -12,7 +12,7 @@ import re
 
 # What rules say of a behaviour, who applies them, and how one asks about it.
 _ASKING = (
-    "罚 罚款 罚钱 处罚 处理 处置 处分 赔 赔偿 赔钱 没收 拘留 扣 暂扣 吊销 责令 改正 整改 拆除 恢复 警告 "
+    "罚 罚款 罚钱 处罚 处理 处置 处分 赔 赔偿 赔钱 没收 拘留 扣 暂扣 吊销 责令 改正 整改 拆 拆除 恢复 警告 "
     "负责 管 查处 执法 部门 机关 单位 谁 哪个 哪些 哪 什么 多少 几 多久 多长 时间 期限 例外 情况 特殊 标准 幅度 "
     "依据 规定 责任 法律责任 承担 需要 需 应该 应当 必须 能 会 要 可以 可 还 也 都 又 再 来 由 被 是 的 了 有 没有 "
     "吗 呢 么 啊 呀 吧 怎么 怎样 如何 怎么办 咋 咋办 办 钱 元 最多 最少 最高 最低 一般 大概 大约 具体 分别 "
@@ -70,7 +70,8 @@ _ASKING_EN = frozenset((
     "fine fines fined penalty penalties punishment punished sanction sanctions happen happens consequence "
     "consequences enforce enforces enforced handle handles handled responsible charge deadline time limit "
     "period days exception exceptions compensation compensate pay paid maximum minimum most least "
-    "amount rule rules apply applies if so then and or ban banned prohibited forbidden illegal allowed permitted legal"
+    "amount rule rules if so then and or ban banned prohibited forbidden illegal allowed permitted legal "
+    "have has had need needs"
 ).split())
 _WORD_EN = re.compile(r"[A-Za-z']+")
 

@@ -151,6 +151,17 @@ def test_a_question_naming_no_behaviour_asks_about_the_one_before(previous, foll
     assert reading.followup and reading.question == standalone
 
 
+@pytest.mark.parametrize("previous, followup, standalone", [
+    # the verb 罚 belongs to the asking, not the topic: a circumstance goes before it, a new topic keeps it
+    ("洛阳随地吐痰罚多少？", "情节严重的呢？", "洛阳随地吐痰，情节严重的罚多少？"),
+    ("在许昌河道里游泳罚多少？", "那钓鱼呢？", "钓鱼罚多少？"),
+    ("违法建设怎么处罚？", "要拆吗？", "违法建设要拆吗？"),  # 拆 is a consequence, not a behaviour
+])
+def test_the_asking_of_a_rules_question_is_kept(previous, followup, standalone):
+    reading = resolve(previous, followup, Citation(), PLACES)
+    assert reading.followup and reading.question == standalone
+
+
 @pytest.mark.parametrize("question", ["罚款收了多少？", "砍一棵树罚多少？", "是吗？"])
 def test_a_question_with_a_topic_of_its_own_is_not_given_the_one_before(question):
     reading = resolve("擅自砍伐城市树木怎么处罚？", question, GREENING, PLACES)
@@ -169,6 +180,10 @@ def test_a_count_of_the_report_lends_no_behaviour():
     ("What happens if I cut down a tree without a permit?", "Who handles that?",
      "Who handles that if I cut down a tree without a permit?"),
     ("Who enforces the ban on open-air barbecues?", "Who handles that?", "Who handles open-air barbecues?"),
+    # a condition asks about rules, and stays a condition; a chain of such follow-ups goes on
+    ("How much if my car emits black smoke?", "Who handles that?", "Who handles that if my car emits black smoke?"),
+    ("How long do I have to apply for administrative reconsideration?", "Is there an exception?",
+     "Is there an exception for apply for administrative reconsideration?"),
     ("Who enforces the fine for illegally cutting down trees?", "How much?",
      "How much is the fine for illegally cutting down trees?"),
     # "it" keeps its own reading: the whole topic phrase, without the verb asked before

@@ -88,3 +88,17 @@ def test_this_article_is_read_from_the_version_that_answered(chat, library_engin
     assert whole.found and "因不可抗力" in whole.answer and "显著成绩" not in whole.answer
     source = library_engine.index.chunks[whole.passages[0].chunk_id].source
     assert "2017" in source
+
+
+def test_a_refused_follow_up_leaves_the_article_talked_about(chat):
+    chat.ask("t", "next-2", "u", "在城市树木上刻画怎么处罚？")
+    assert not chat.ask("t", "next-2", "u", "罚多少？").answer.found  # that article names no amount
+    following = chat.ask("t", "next-2", "u", "下一条呢？").answer
+    assert following.found and following.section.endswith("第三十五条")
+
+
+def test_an_english_question_naming_no_behaviour_is_answered_for_the_behaviour_before(chat):
+    chat.ask("t", "topicless-en", "u", "What is the penalty for carrying a dagger?")
+    followup = chat.ask("t", "topicless-en", "u", "How much?").answer
+    assert followup.understood_as == "How much is the penalty for carrying a dagger?"
+    assert followup.found and followup.section.endswith("第三十二条") and "五百元" in followup.answer
