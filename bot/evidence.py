@@ -58,6 +58,11 @@ rule rules illegal illegally unauthorized consequences deadline limit long""".sp
 COMMON_CHARS = 300  # 人, 上, 到, 边, 路: characters too common to tell one word from another
 PARTIAL = 0.5  # a word only found by its characters counts for at most half: 醉驾 is not 醉酒
 SINGLE_CHAR_WEIGHT = 0.3  # 开, 办, 收: one-character words are mostly light verbs of the question
+# How a penalty clause grades a case ("情节严重的，处……"): in a penalty question it picks the figure within the
+# clause (`pick_figure`), not the clause; as a full concept it took any article with 情节严重 over the one naming
+# the behaviour ("违法建设，情节严重的怎么处罚？" answered with 治安管理处罚法 第三十七条).
+GRADES = frozenset({"情节", "严重", "较重", "较轻", "轻微", "特别", "情节严重", "情节较重", "情节较轻", "情节轻微"})
+GRADE_WEIGHT = 0.3
 
 
 @dataclass(frozen=True)
@@ -137,6 +142,8 @@ def _concept(token: str, related: tuple[str, ...], query: Query, idf, focus: boo
     weight = max([idf(token)] + translated)
     if len(token) == 1 and not token.isdigit() and not related:
         weight *= SINGLE_CHAR_WEIGHT
+    if query.penalty and token in GRADES:
+        weight *= GRADE_WEIGHT
     if focus:
         weight *= FOCUS_WEIGHT
     known = _known(idf, [token, *related])

@@ -102,3 +102,11 @@ def test_an_english_question_naming_no_behaviour_is_answered_for_the_behaviour_b
     followup = chat.ask("t", "topicless-en", "u", "How much?").answer
     assert followup.understood_as == "How much is the penalty for carrying a dagger?"
     assert followup.found and followup.section.endswith("第三十二条") and "五百元" in followup.answer
+
+
+def test_a_circumstance_grades_the_behaviour_it_does_not_replace_it(library_engine):
+    # "情节严重" grades the penalty within the clause: as a full concept it took 治安管理处罚法 第三十七条, whose
+    # items have nothing to do with illegal construction, stated as found
+    graded = library_engine.answer("违法建设，情节严重的怎么处罚？")
+    assert "治安管理处罚法" not in graded.doc
+    assert not graded.found or "建设" in graded.sentence
