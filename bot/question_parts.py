@@ -14,8 +14,8 @@ DOC = re.compile(r"《[^》]{2,60}》")
 # Where the asking starts in a Chinese question: everything before it is the topic.
 # ...with the verb 罚 it asks about ("游泳罚多少": the topic is 游泳, the asking 罚多少; not the noun 处罚 of
 # "公示行政处罚多少件", which is the topic)
-ASK_ZH = re.compile(r"(?:共|一共|总共|累计|总计|分别)?(?:是|有|为|达到?)?(?:(?<![处惩])罚钱?)?(?:多少|几|什么|哪|怎么|怎样|如何|谁|是否|有没有|能否|可否|"
-                    r"可以吗|吗)")
+ASK_ZH = re.compile(r"(?:共|一共|总共|累计|总计|分别)?(?:是|有|为|达到?)?(?:(?<![处惩])罚钱?)?"
+                    r"(?:多少|几|什么|哪|怎么|怎样|如何|谁|是否|有没有|能否|可否|可以吗|吗)")
 LEADING_ZH = re.compile(r"^(?:那么|那|还有|另外|此外|再问一下|请问|那请问)[，,、\s]*")
 TRAILING = re.compile(r"[\s？?。！!，,~～]+$")
 HEAD_EN = re.compile(r"^(?:how many|how much|what|which|who|whom|when|where|why|how|is|are|was|were|did|do|does|"
