@@ -33,10 +33,12 @@ MARKED_ZH = re.compile(r"^(?:那么|那|还有|另外|此外)|呢[\s？?。！!]
 # A question about what rules say (a penalty, a duty, a period): a party or a circumstance narrows it. Not a
 # count of penalties a report gives ("公示行政处罚多少件").
 RULES_ZH = re.compile(r"(?:怎么|怎样|如何)(?:罚|处罚|处理)|罚(?:款|了|钱)?(?:多少|几)(?![件宗起次个项例])|什么处罚|"
-                      r"处罚(?:标准|幅度)|责任|规定|应当|能不能|可不可以|可以吗|要不要|允许|禁止|期限|多久|多长时间|条例|"
+                      r"处罚(?:标准|幅度)|责任|规定|应当|能不能|可不可以|可以吗|要不要|(?:需要|要|得)[^，,。？?]{1,8}吗|"
+                      r"允许|禁止|期限|多久|多长时间|条例|"
                       r"法》?(?:规定|第)")
 RULES_EN = re.compile(r"\b(?:fine|fined|penalt|punish|rule|regulation|law|allowed|must|may|deadline|how long|ban|prohibit|"
-                      r"forbidden|illegal|enforce|what happens if|if (?:i|you|we|someone|somebody|my|a|an|the)\b)", re.I)
+                      r"forbidden|illegal|enforce|what happens if|if (?:i|you|we|someone|somebody|my|a|an|the)\b|"
+                      r"(?:can|may|could) (?:i|we|you|someone|somebody|people)\b|is it (?:ok|okay|legal)\b)", re.I)
 
 
 @dataclass

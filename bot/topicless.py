@@ -93,6 +93,7 @@ def behaviour_of_en(question: str) -> str:
 
 
 _HOW_MUCH = re.compile(r"^how much(?: is it)?$", re.I)
+_WHAT_IF = re.compile(r"^what if (?:i|we|you|someone|they|he|she) (?:do|does|did)(?: (?:it|that|so))?$", re.I)
 # a question ending in a verb whose object is what was asked about: "Who enforces?", "Who imposes it?"
 _WANTS_OBJECT = re.compile(r"\b(?:enforces?|imposes?|handles?|collects?|decides?|issues?|approves?|pays?)$", re.I)
 
@@ -103,11 +104,14 @@ def asked_of(asked: str, behaviour: str, topic: str) -> str:
     "How much is the fine for spitting in public", "Who enforces the fine for…", "Is there a deadline for…",
     "Who handles that if I cut down a tree"."""
     asked = re.sub(r"[\s?？.!]+$", "", asked)
-    if behaviour.lower().startswith("if "):
-        return f"{asked} {behaviour}"
+    conditional = behaviour.lower().startswith("if ")
+    if _WHAT_IF.match(asked):  # "Can I keep a large dog?" then "What if I do?"
+        return f"What happens {behaviour}" if conditional else f"What happens if I {behaviour}"
     bare = re.sub(r"\s+", " ", re.sub(r"\b(?:that|it)\b", "", asked, flags=re.I)).strip()  # "Who handles that?"
-    if _HOW_MUCH.match(bare):
-        return f"How much is {topic}"
+    if _HOW_MUCH.match(bare):  # after a condition there is no noun to ask of: the fine is what rules put a sum on
+        return f"How much is the fine {behaviour}" if conditional else f"How much is {topic}"
+    if conditional:
+        return f"{asked} {behaviour}"
     if _WANTS_OBJECT.search(bare):
         return f"{bare} {topic}"
     return f"{bare} for {behaviour}"

@@ -156,6 +156,7 @@ def test_a_question_naming_no_behaviour_asks_about_the_one_before(previous, foll
     ("洛阳随地吐痰罚多少？", "情节严重的呢？", "洛阳随地吐痰，情节严重的罚多少？"),
     ("在许昌河道里游泳罚多少？", "那钓鱼呢？", "钓鱼罚多少？"),
     ("违法建设怎么处罚？", "要拆吗？", "违法建设要拆吗？"),  # 拆 is a consequence, not a behaviour
+    ("郑州养狗要办证吗？", "多久内办？", "郑州养狗要办证多久内办？"),  # "要…吗" asks what rules require
 ])
 def test_the_asking_of_a_rules_question_is_kept(previous, followup, standalone):
     reading = resolve(previous, followup, Citation(), PLACES)
@@ -180,6 +181,9 @@ def test_a_count_of_the_report_lends_no_behaviour():
     ("What happens if I cut down a tree without a permit?", "Who handles that?",
      "Who handles that if I cut down a tree without a permit?"),
     ("Who enforces the ban on open-air barbecues?", "Who handles that?", "Who handles open-air barbecues?"),
+    ("Can I keep a large dog in Zhengzhou?", "What if I do?", "What happens if I keep a large dog in Zhengzhou?"),
+    ("What happens if I keep a large dog in Zhengzhou?", "How much?",
+     "How much is the fine if I keep a large dog in Zhengzhou?"),
     # a condition asks about rules, and stays a condition; a chain of such follow-ups goes on
     ("How much if my car emits black smoke?", "Who handles that?", "Who handles that if my car emits black smoke?"),
     ("How long do I have to apply for administrative reconsideration?", "Is there an exception?",
