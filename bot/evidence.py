@@ -271,14 +271,20 @@ def pick_figure(query: Query, sentence: str, items: list[Concept]) -> Figure | N
     def clause_of(f: Figure) -> str:
         return next((sentence[a:b] for a, b in clauses if a <= f.start < b), "")
 
+    def part_of(f: Figure) -> str:
+        """The figure's part of the sentence up to it, from the last ；: "饲养烈性犬、大型犬的，…，处五千元…" names the
+        behaviour its comma-clause "处五千元以上一万元以下罚款" does not."""
+        return sentence[sentence.rfind("；", 0, f.start) + 1 : f.end]
+
     given = figures(query.text)
 
-    def rank(f: Figure) -> tuple[bool, bool, float, bool, bool, int]:
+    def rank(f: Figure) -> tuple[bool, bool, float, float, bool, bool, int]:
         wanted = f.unit in query.units or (query.penalty and not query.period and f.unit == "元")
         # "情节较轻的，处五日以下拘留或者五百元以下罚款" is the exception: the answer when the question asks about
         # one, never otherwise
         fits = bool(_QUALIFIED.search(_before(sentence, f.start))) == bool(_ASKS_QUALIFIED.search(query.text))
-        return not restates(f, given), fits, coverage(items, clause_of(f)), wanted, "罚" in clause_of(f), -f.start
+        return (not restates(f, given), fits, coverage(items, clause_of(f)), coverage(items, part_of(f)), wanted,
+                "罚" in clause_of(f), -f.start)
 
     return max(found, key=rank)
 

@@ -155,6 +155,17 @@ def test_a_figure_the_question_gives_is_not_its_answer():
     assert pick_figure(analyse(question, Glossary()), sentence, _items(question)).text == "百分之三"
 
 
+def test_a_figure_is_picked_by_the_behaviour_its_part_of_the_sentence_names():
+    from bot.evidence import pick_figure
+
+    # every amount stands in a comma-clause of its own ("处五千元以上一万元以下罚款"); the behaviour it is for is
+    # named earlier in the same part of the sentence, after the last ；
+    question = "郑州养大型犬罚多少？"
+    sentence = ("养犬人未按规定办理养犬注册登记的，暂扣犬只，并可处以每只三千元罚款；在公共区域饲养犬只的，处五百元以上"
+                "二千元以下罚款；饲养烈性犬、大型犬的，由城市管理行政执法部门责令改正，处五千元以上一万元以下罚款。")
+    assert pick_figure(analyse(question, Glossary()), sentence, _items(question)).text == "五千元以上一万元以下"
+
+
 def test_words_that_qualify_rather_than_name_are_not_key_words():
     # adjectives, pronoun phrases, place words, "caught" and the unit of the figure asked for: none is a topic
     words = {"广告": 3.0, "干净": 11.0, "拆": 3.0, "这条": 9.0, "路": 2.0, "挖": 3.0, "摘花": 5.0, "抓到": 12.0,
