@@ -74,6 +74,7 @@ _ASKING_EN = frozenset((
     "have has had need needs"
 ).split())
 _WORD_EN = re.compile(r"[A-Za-z']+")
+_PERMISSION = frozenset("allowed permitted banned prohibited forbidden ok okay".split())
 
 
 def is_topicless_en(question: str) -> bool:
@@ -89,6 +90,8 @@ def behaviour_of_en(question: str) -> str:
     words = question.split()
     while words and words[0].lower().strip("?,.") in _ASKING_EN and words[0].lower() != "if":
         words.pop(0)
+    # what the question asks of the behaviour is no part of it: "Is smoking allowed in parks" -> "smoking in parks"
+    words = words[:1] + [w for w in words[1:] if w.lower().strip("?,.") not in _PERMISSION]
     return " ".join(words).rstrip("?.! ") or question
 
 
@@ -106,10 +109,16 @@ def asked_of(asked: str, behaviour: str, topic: str) -> str:
     asked = re.sub(r"[\s?？.!]+$", "", asked)
     conditional = behaviour.lower().startswith("if ")
     if _WHAT_IF.match(asked):  # "Can I keep a large dog?" then "What if I do?"
-        return f"What happens {behaviour}" if conditional else f"What happens if I {behaviour}"
+        if conditional:
+            return f"What happens {behaviour}"
+        # a verb's -ing form names the behaviour as a thing ("spitting in public"), a bare verb as a deed
+        return f"What is the penalty for {behaviour}" if behaviour.split()[0].endswith("ing") else \
+            f"What happens if I {behaviour}"
     bare = re.sub(r"\s+", " ", re.sub(r"\b(?:that|it)\b", "", asked, flags=re.I)).strip()  # "Who handles that?"
-    if _HOW_MUCH.match(bare):  # after a condition there is no noun to ask of: the fine is what rules put a sum on
-        return f"How much is the fine {behaviour}" if conditional else f"How much is {topic}"
+    if _HOW_MUCH.match(bare):  # with no noun asked before (a condition, "Is smoking banned…"), the sum is the fine
+        if conditional:
+            return f"How much is the fine {behaviour}"
+        return f"How much is the fine for {behaviour}" if topic == behaviour else f"How much is {topic}"
     if conditional:
         return f"{asked} {behaviour}"
     if _WANTS_OBJECT.search(bare):

@@ -182,6 +182,8 @@ def test_a_count_of_the_report_lends_no_behaviour():
      "Who handles that if I cut down a tree without a permit?"),
     ("Who enforces the ban on open-air barbecues?", "Who handles that?", "Who handles open-air barbecues?"),
     ("Can I keep a large dog in Zhengzhou?", "What if I do?", "What happens if I keep a large dog in Zhengzhou?"),
+    ("Is smoking allowed in parks?", "What if I do?", "What is the penalty for smoking in parks?"),
+    ("Is smoking banned in parks?", "How much?", "How much is the fine for smoking in parks?"),
     ("What happens if I keep a large dog in Zhengzhou?", "How much?",
      "How much is the fine if I keep a large dog in Zhengzhou?"),
     # a condition asks about rules, and stays a condition; a chain of such follow-ups goes on
