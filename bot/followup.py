@@ -221,9 +221,8 @@ def _resolve_en(prev: Parts, text: str, cited: Citation, places) -> Resolution |
         return _follow(swap_en(prev, ellipsis.group(1) or ellipsis.group(2)), prev, cited)
     # "How much?", "Who enforces?": of the behaviour asked before ("it" has its own reading, below)
     if about_rules and prev.lang == "en" and not (ellipsis or referring) and is_topicless_en(body):
-        behaviour = behaviour_of_en(prev.text)
-        topic = _topic_en(prev) if _PHRASED.match(prev.ask) else behaviour
-        return _follow(asked_of(body, behaviour, topic), prev, cited)
+        topic = _topic_en(prev) if _PHRASED.match(prev.ask) else ""
+        return _follow(asked_of(body, behaviour_of_en(prev.text), topic), prev, cited)
     if referring:
         return _follow(_year_en(prev, REF_EN.sub(_topic_en(prev), body, count=1)), prev, cited)
     if ellipsis:  # "And how much was collected?": a question of its own, in the previous question's year

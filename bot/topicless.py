@@ -101,9 +101,10 @@ _WHAT_IF = re.compile(r"^what if (?:i|we|you|someone|they|he|she) (?:do|does|did
 _WANTS_OBJECT = re.compile(r"\b(?:enforces?|imposes?|handles?|collects?|decides?|issues?|approves?|pays?)$", re.I)
 
 
-def asked_of(asked: str, behaviour: str, topic: str) -> str:
+def asked_of(asked: str, behaviour: str, topic: str = "") -> str:
     """A behaviour-less question joined to what was asked before: `behaviour` ("spitting in public", "if I cut
-    down a tree") or, where the question needs its object, `topic` ("the fine for spitting in public"):
+    down a tree") or, where the question needs its object, `topic`, the noun asked of it before ("the fine for
+    spitting in public"; "" when none was):
     "How much is the fine for spitting in public", "Who enforces the fine for…", "Is there a deadline for…",
     "Who handles that if I cut down a tree"."""
     asked = re.sub(r"[\s?？.!]+$", "", asked)
@@ -118,9 +119,9 @@ def asked_of(asked: str, behaviour: str, topic: str) -> str:
     if _HOW_MUCH.match(bare):  # with no noun asked before (a condition, "Is smoking banned…"), the sum is the fine
         if conditional:
             return f"How much is the fine {behaviour}"
-        return f"How much is the fine for {behaviour}" if topic == behaviour else f"How much is {topic}"
+        return f"How much is {topic}" if topic else f"How much is the fine for {behaviour}"
     if conditional:
         return f"{asked} {behaviour}"
     if _WANTS_OBJECT.search(bare):
-        return f"{bare} {topic}"
+        return f"{bare} {topic or behaviour}"
     return f"{bare} for {behaviour}"
