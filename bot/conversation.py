@@ -15,7 +15,7 @@ from typing import Callable
 
 from bot.cited import article_answer, citation_of, where_answer
 from bot.engine import Engine, input_problem
-from bot.followup import Citation, Resolution, differs, resolve
+from bot.followup import Citation, Resolution, differs, in_context, resolve
 from bot.qlog import QuestionLog
 from bot.question_parts import lang_of
 from bot.records import Answer
@@ -128,6 +128,8 @@ class Conversations:
         reading = resolve(prev.question if prev else None, text, prev.citation if prev else None,
                           self.engine.index.catalogue.places)
         answer = self._answer(reading, prev, text)
+        if not answer.found and not reading.followup and prev is not None:
+            reading, answer = self._in_context(reading, answer, prev, text)
         answer.question = text.strip()
         answer.understood_as = reading.question if reading.followup and differs(text, reading.question) else ""
         if reading.about_answer == "where" and prev is not None:
@@ -139,6 +141,17 @@ class Conversations:
         if not answer.found and reading.followup and prev is not None:
             cited = prev.citation  # a refused follow-up leaves the article talked about as it was: "下一条呢？" next
         return answer, Turn(reading.question, answer, cited)
+
+    def _in_context(self, reading: Resolution, answer: Answer, prev: Turn, text: str) -> tuple[Resolution, Answer]:
+        """A question refused read alone, answered as one more about the behaviour asked before, if that finds it:
+        "绳子最长多长？" after "郑州遛狗要拴绳吗？". Read alone first, so a question of its own keeps its own answer."""
+        again = in_context(prev.question, text, prev.citation, self.engine.index.catalogue.places)
+        found = self.engine.answer(again.question) if again else None
+        # the words before only lead to the clause: it must name what this question asks about ("拆除费用谁出？"
+        # after "违法建设怎么处罚？" is not answered by the penalty clause that found "违法建设")
+        if found is not None and found.found and self.engine.names_topic_of(text, found):
+            return again, found
+        return reading, answer
 
     def _answer(self, reading: Resolution, prev: Turn | None, text: str) -> Answer:
         lang = lang_of(text)

@@ -13,6 +13,7 @@ from bot.config import Config
 from bot.embedding import Embedder, get_embedder
 from bot.evidence import concepts
 from bot.glossary import Glossary
+from bot.key_words import covers_key
 from bot.query import MAX_QUESTION_CHARS, analyse
 from bot.records import Answer
 from bot.retrieval import hybrid_search
@@ -72,9 +73,7 @@ class Engine:
         if problem:
             return Answer(question, False, problem, notice="bad input")
         snapshot = self._snapshot
-        query = with_indexed_places(analyse(question, snapshot.glossary), snapshot.index.catalogue)
-        lexical = snapshot.index.lexical
-        query = translate(query, lexical.knows, lambda word: min(lexical.df(t) for t in tokens(word)), lexical.rows)
+        query = self._query(snapshot, question)
         vector = self.embedder.embed_queries([query.search_text])[0]
         # Retrieve deeper than shown: documents out of scope (another city, an older version) are dropped
         # or weighed down only now, and the best in-scope passages must still be among the candidates.
@@ -87,6 +86,21 @@ class Engine:
         result = compose(query, hits, snapshot.index, items, self.thresholds, self.cfg.top_k, self._clauses.to(vector))
         log.debug("answered %r in %.3fs (found=%s)", question[:80], time.perf_counter() - started, result.found)
         return result
+
+    def _query(self, snapshot: Snapshot, question: str):
+        query = with_indexed_places(analyse(question, snapshot.glossary), snapshot.index.catalogue)
+        lexical = snapshot.index.lexical
+        return translate(query, lexical.knows, lambda word: min(lexical.df(t) for t in tokens(word)), lexical.rows)
+
+    def names_topic_of(self, question: str, answer: Answer) -> bool:
+        """The answer's clause, or a behaviour it punishes, names the key word of `question` read by itself
+        (bot/key_words.py): a question read with words of the one before must still be answered about its own topic."""
+        snapshot = self._snapshot
+        items = concepts(self._query(snapshot, question), snapshot.index.lexical.idf)
+        # a penalty clause that only points back ("违反第十八条…规定的") names its behaviours in the duty it cites
+        lead = answer.passages[0].chunk_id if answer.passages else None
+        behaviours = [row.behaviour for row in snapshot.index.penalties if row.chunk_id == lead]
+        return covers_key(items, "\n".join([answer.sentence, *behaviours]))
 
     def section_text(self, answer: Answer) -> tuple[str, str]:
         """The whole section the answer stands in: (section path, its text in reading order)."""

@@ -12,7 +12,8 @@ from bot.query import Query
 from bot.tokenize import PLACE_SUFFIX, STOPWORDS, jieba_dict, token_set, tokens
 
 FIGURE = re.compile(
-    r"(?:达到|超过|近|约)?(\d+(?:\.\d+)?)(余)?(万余次|万次|万元|亿元|元|%|宗|件|次|项|个|期|部|类|人|家|条|户|名|场|处|辆|台|天|小时|时|点|年)?(以上|左右|以内)?"
+    r"(?:达到|超过|近|约)?(\d+(?:\.\d+)?)(余)?(万余次|万次|万元|亿元|元|%|平方米|立方米|个工作日|工作日|个月|周岁|公里|分贝|米|吨|"
+    r"宗|件|次|项|个|期|部|类|人|家|条|户|名|场|处|辆|台|天|小时|时|点|年)?(以上|左右|以内|以下)?"
 )
 _YEAR = re.compile(r"(19|20)\d\d")
 _CLAUSE = re.compile(r"[^，,、；;。：:]+")

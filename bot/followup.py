@@ -17,6 +17,7 @@ from bot.numerals import cn_to_number, to_chinese
 from bot.qualifiers import qualified_en, qualified_zh, qualifier_en, qualifier_zh
 from bot.question_parts import (ARTICLE, DOC, YEAR_DIGITS, Parts, clean, context_prefix, has_question_word,
                                 lang_of, parse)
+from bot.tokenize import place_names
 from bot.topicless import asked_of, behaviour_of, behaviour_of_en, is_topicless, is_topicless_en
 
 WHERE_ZH = re.compile(r"哪一?(?:个)?部分|哪一?[节章段篇]|哪个章节|出处|出自|来自哪|在哪[里儿]?(?:说|提到|写)|什么地方|哪一?条|第几条")
@@ -38,7 +39,8 @@ RULES_ZH = re.compile(r"(?:怎么|怎样|如何)(?:罚|处罚|处理)|罚(?:款|
                       r"法》?(?:规定|第)")
 RULES_EN = re.compile(r"\b(?:fine|fined|penalt|punish|rule|regulation|law|allowed|must|may|deadline|how long|ban|prohibit|"
                       r"forbidden|illegal|enforce|what happens if|if (?:i|you|we|someone|somebody|my|a|an|the)\b|"
-                      r"(?:can|may|could) (?:i|we|you|someone|somebody|people)\b|is it (?:ok|okay|legal)\b)", re.I)
+                      r"(?:can|may|could) (?:i|we|you|someone|somebody|people)\b|is it (?:ok|okay|legal)\b|(?:need|needs|have|has) to\b|"
+                      r"required)", re.I)
 
 
 @dataclass
@@ -71,6 +73,22 @@ def resolve(previous: str | None, text: str, cited: Citation | None = None,
     cited = cited or Citation()
     reader = _resolve_zh if lang_of(text) == "zh" else _resolve_en
     return reader(parse(previous), text, cited, places) or Resolution(text)
+
+
+def in_context(previous: str, text: str, cited: Citation, places: frozenset[str] | set[str] = frozenset()) -> Resolution | None:
+    """A Chinese question that bears no mark of a follow-up, read as one more about the behaviour asked before:
+    "郑州遛狗要拴绳吗？" then "绳子最长多长？" -> "郑州遛狗要拴绳，绳子最长多长？" (in that regulation). Only when the
+    question before was about rules and this one names no place, document or year of its own; the conversation
+    asks it so only after the question, read alone, was refused."""
+    body = clean(text)
+    prev = parse(previous)
+    if lang_of(body) != "zh" or prev.lang != "zh" or not (cited.article or RULES_ZH.search(prev.text)):
+        return None
+    if DOC.search(body) or YEAR_DIGITS.search(body) or any(p in body for p in places) or place_names(body):
+        return None
+    # the behaviour is the first clause of a question read so before ("郑州遛狗要拴绳，绳子最长多长" then "不拴绳罚多少？")
+    first = re.split(r"[，,]", DOC.sub("", prev.text))[0]
+    return _follow(f"{behaviour_of(first if len(first) >= 2 else prev.text)}，{body}", prev, cited)
 
 
 def _narrowed(question: str, qualifier, prev: Parts, cited: Citation) -> Resolution:

@@ -15,7 +15,7 @@ from bot.penalty_refs import DutyArticle, Ref, duties, duty_index, parse_refs
 from bot.records import Chunk, stable_id
 from bot.rules import is_penalty
 
-PENALTIES_VERSION = 2  # 2: items listed under one 第…项 ("违反第五、六、七项规定的"); bump when extraction changes: ingest then re-extracts the table of unchanged files too
+PENALTIES_VERSION = 3  # 2: items listed under one 第…项 ("违反第五、六、七项规定的"); 3: all items but some ("第十八条除第四项以外"); bump when extraction changes: ingest then re-extracts the table of unchanged files too
 
 
 @dataclass

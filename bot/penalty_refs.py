@@ -20,6 +20,8 @@ class Ref:
     article: int | None  # None: an item of the article the context names
     paragraph: int | None = None
     item: int | None = None
+    # "第十八条除第四项以外的其他规定": every item of the article but these
+    excluded: tuple[int, ...] = ()
 
 
 @dataclass
@@ -46,7 +48,10 @@ def parse_refs(text: str, context: int | None = None) -> list[Ref]:
     text = _LISTED.sub(_spelled_out, text)
     refs: list[Ref] = []
     article, paragraph, low, ranged, bare = context, None, None, False, False
+    excluding, end = False, 0
     for m in _TOKEN.finditer(text):
+        gap, end = text[end:m.start()], m.end()
+        excluding = "除" in gap or (excluding and not gap.strip("、，,和及与或"))
         if m.group(3):
             ranged = True
             continue
@@ -63,6 +68,10 @@ def parse_refs(text: str, context: int | None = None) -> list[Ref]:
         elif kind == "款":
             paragraph = number
             refs = [r for r in refs if r != Ref(article)] + [Ref(article, number)]
+        elif excluding:
+            whole = next((r for r in refs if r.article == article and r.paragraph == paragraph and r.item is None), None)
+            refs = [r for r in refs if r is not whole]
+            refs.append(Ref(article, paragraph, None, (whole.excluded if whole else ()) + tuple(numbers)))
         else:
             refs = [r for r in refs if r not in (Ref(article), Ref(article, paragraph))]
             refs += [Ref(article, paragraph, n) for n in numbers]
@@ -95,6 +104,9 @@ def duties(ref: Ref, index: dict[int, DutyArticle]) -> list[tuple[str, str]]:
     para = ref.paragraph
     listed = para if para else min(duty.items, default=1)  # without a 款, the first paragraph that lists items
     items = duty.items.get(listed, [])
+    if ref.excluded:
+        return [(f"{duty.label}{_para(para)}{_item(prefix)}", clip(text)) for prefix, text in items
+                if cn_to_number(prefix.strip("（）()")) not in ref.excluded]
     if ref.item is not None:
         return [(f"{duty.label}{_para(para)}{_item(prefix)}", clip(text)) for prefix, text in items
                 if cn_to_number(prefix.strip("（）()")) == ref.item][:1]

@@ -13,8 +13,9 @@ ARTICLE = re.compile(r"第[零〇一二三四五六七八九十百千两\d]+条"
 DOC = re.compile(r"《[^》]{2,60}》")
 # Where the asking starts in a Chinese question: everything before it is the topic.
 # ...with the verb 罚 it asks about ("游泳罚多少": the topic is 游泳, the asking 罚多少; not the noun 处罚 of
-# "公示行政处罚多少件", which is the topic)
-ASK_ZH = re.compile(r"(?:共|一共|总共|累计|总计|分别)?(?:是|有|为|达到?)?(?:(?<![处惩])罚钱?)?"
+# "公示行政处罚多少件", which is the topic), and whether one is fined ("晾晒衣服罚款吗", "会被处罚吗")
+ASK_ZH = re.compile(r"(?:共|一共|总共|累计|总计|分别)?(?:是|有|为|达到?)?"
+                    r"(?:(?:[会要能得]被?|被)(?:处罚|罚款|罚钱|罚)(?=吗|么|多少|几)|(?<![处惩])罚款(?=吗|么)|(?<![处惩])罚钱?)?"
                     r"(?:多少|几|什么|哪|怎么|怎样|如何|谁|是否|有没有|能否|可否|可以吗|吗)")
 LEADING_ZH = re.compile(r"^(?:那么|那|还有|另外|此外|再问一下|请问|那请问)[，,、\s]*")
 TRAILING = re.compile(r"[\s？?。！!，,~～]+$")

@@ -71,7 +71,7 @@ _ASKING_EN = frozenset((
     "consequences enforce enforces enforced handle handles handled responsible charge deadline time limit "
     "period days exception exceptions compensation compensate pay paid maximum minimum most least "
     "amount rule rules if so then and or ban banned prohibited forbidden illegal allowed permitted legal "
-    "have has had need needs"
+    "have has had need needs don't dont not didn't doesn't"
 ).split())
 _WORD_EN = re.compile(r"[A-Za-z']+")
 _PERMISSION = frozenset("allowed permitted banned prohibited forbidden ok okay".split())
@@ -97,6 +97,10 @@ def behaviour_of_en(question: str) -> str:
 
 _HOW_MUCH = re.compile(r"^how much(?: is it)?$", re.I)
 _WHAT_IF = re.compile(r"^what if (?:i|we|you|someone|they|he|she) (?:do|does|did)(?: (?:it|that|so))?$", re.I)
+# the behaviour asked about, not done: "Do I need to register my dog?" then "What if I don't?", "How much is the
+# fine if I don't?"
+_REQUIRED = re.compile(r"^[a-z-]+ (?:is |are )?(?:required|needed|necessary|mandatory)\b", re.I)
+_IF_NOT = re.compile(r"\bif (?:i|we|you|someone|they|he|she) (?:don't|dont|do not|didn't|did not|doesn't|does not)$", re.I)
 # a question ending in a verb whose object is what was asked about: "Who enforces?", "Who imposes it?"
 _WANTS_OBJECT = re.compile(r"\b(?:enforces?|imposes?|handles?|collects?|decides?|issues?|approves?|pays?)$", re.I)
 
@@ -109,6 +113,10 @@ def asked_of(asked: str, behaviour: str, topic: str = "") -> str:
     "Who handles that if I cut down a tree"."""
     asked = re.sub(r"[\s?？.!]+$", "", asked)
     conditional = behaviour.lower().startswith("if ")
+    if _IF_NOT.search(asked) and not conditional and not behaviour.split()[0].endswith("ing"):
+        # a thing required ("Is a permit required to cut down a tree?"): not getting it
+        done = f"get a {behaviour}" if _REQUIRED.match(behaviour) else behaviour
+        return f"What happens {asked[5:]} {done}" if asked.lower().startswith("what if ") else f"{asked} {done}"
     if _WHAT_IF.match(asked):  # "Can I keep a large dog?" then "What if I do?"
         if conditional:
             return f"What happens {behaviour}"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.followup import Citation, differs, resolve
+from bot.followup import Citation, differs, in_context, resolve
 from bot.smalltalk import smalltalk_kind
 
 REPORT = Citation("许昌市城市管理局关于2023年法治政府建设情况的报告")
@@ -163,6 +163,46 @@ def test_the_asking_of_a_rules_question_is_kept(previous, followup, standalone):
     assert reading.followup and reading.question == standalone
 
 
+@pytest.mark.parametrize("previous, followup, cited, standalone", [
+    # whether one is fined is the asking: a new behaviour takes the place of the old one, the asking stays
+    ("焦作在街上晾晒衣服罚款吗？", "乱贴小广告呢？", Citation("焦作市城市市容和环境卫生管理条例", "第四十三条"),
+     "《焦作市城市市容和环境卫生管理条例》乱贴小广告罚款吗？"),
+    ("擅自砍树会被罚款吗？", "那钓鱼呢？", Citation(), "钓鱼会被罚款吗？"),
+    ("在公园钓鱼会被处罚吗？", "那游泳呢？", Citation(), "游泳会被处罚吗？"),
+    # the noun 处罚 of a count stays the topic
+    ("今年以来共公示行政处罚多少件？", "那行政许可呢？", REPORT, "今年以来共公示行政许可多少件？"),
+])
+def test_whether_one_is_fined_belongs_to_the_asking(previous, followup, cited, standalone):
+    reading = resolve(previous, followup, cited, PLACES)
+    assert reading.followup and reading.question == standalone
+
+
+DOGS = Citation("郑州市城市养犬管理条例", "第十八条")
+
+
+@pytest.mark.parametrize("previous, question, cited, standalone", [
+    ("郑州遛狗要拴绳吗？", "绳子最长多长？", DOGS, "《郑州市城市养犬管理条例》郑州遛狗要拴绳，绳子最长多长？"),
+    # after a question read so, the behaviour is its first clause, not what it asked
+    ("《郑州市城市养犬管理条例》郑州遛狗要拴绳，绳子最长多长？", "不拴绳罚多少？", DOGS,
+     "《郑州市城市养犬管理条例》郑州遛狗要拴绳，不拴绳罚多少？"),
+    ("违法建设怎么处罚？", "拆除费用谁出？", Citation(), "违法建设，拆除费用谁出？"),
+])
+def test_a_question_refused_alone_may_be_read_about_the_behaviour_before(previous, question, cited, standalone):
+    reading = in_context(previous, question, cited, PLACES)
+    assert reading is not None and reading.followup and reading.question == standalone
+
+
+@pytest.mark.parametrize("previous, question, cited", [
+    ("违法建设怎么处罚？", "许昌共享单车乱停罚多少？", Citation()),  # a place of its own
+    ("违法建设怎么处罚？", "2023年共立案多少宗？", Citation()),  # a year of its own
+    ("违法建设怎么处罚？", "《城市市容和环境卫生管理条例》第十条讲什么？", Citation()),  # a document of its own
+    ("2023年共立案多少宗？", "罚款收了多少？", REPORT),  # a count of the report is no behaviour
+    ("What is the fine for spitting in public?", "Who enforces it?", Citation()),  # English: not read so
+])
+def test_a_question_of_its_own_is_not_read_about_the_behaviour_before(previous, question, cited):
+    assert in_context(previous, question, cited, PLACES) is None
+
+
 @pytest.mark.parametrize("question", ["罚款收了多少？", "砍一棵树罚多少？", "是吗？"])
 def test_a_question_with_a_topic_of_its_own_is_not_given_the_one_before(question):
     reading = resolve("擅自砍伐城市树木怎么处罚？", question, GREENING, PLACES)
@@ -192,6 +232,13 @@ def test_a_count_of_the_report_lends_no_behaviour():
      "Is there an exception for apply for administrative reconsideration?"),
     ("Who enforces the fine for illegally cutting down trees?", "How much?",
      "How much is the fine for illegally cutting down trees?"),
+    # the behaviour asked about, not done
+    ("Do I need to register my dog in Zhengzhou?", "How much is the fine if I don't?",
+     "How much is the fine if I don't register my dog in Zhengzhou?"),
+    ("Do I need to register my dog in Zhengzhou?", "What if I don't?",
+     "What happens if I don't register my dog in Zhengzhou?"),
+    ("Is a permit required to cut down a tree?", "What if I don't?",
+     "What happens if I don't get a permit required to cut down a tree?"),
     # "it" keeps its own reading: the whole topic phrase, without the verb asked before
     ("What is the fine for spitting in public?", "Who enforces it?", "Who enforces the fine for spitting in public?"),
     ("Who enforces the fine for spitting in public?", "Who imposes it?", "Who imposes the fine for spitting in public?"),

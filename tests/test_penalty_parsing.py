@@ -127,6 +127,16 @@ def test_parse_refs_reads_articles_paragraphs_items_and_ranges():
     assert parse_refs("违反第一、第二项规定", context=9) == [Ref(9, None, 1), Ref(9, None, 2)]
 
 
+def test_all_items_but_some_are_the_items_left():
+    assert parse_refs("违反本条例第十五条第一款或者第十八条除第四项以外的其他规定的") == [Ref(15, 1), Ref(18, None, None, (4,))]
+    assert parse_refs("违反第九条除第二项、第三项外的规定") == [Ref(9, None, None, (2, 3))]
+    rows = table("第五条 携犬出户应当遵守下列规定：", "（一）犬只束犬链；", "（二）避让老年人；", "（三）及时清除犬只排泄物；",
+                 "第二十条 违反本办法第五条除第三项以外的其他规定的，处二百元以上五百元以下罚款。")
+    # the excluded item is punished elsewhere or not at all: "清除排泄物" is no behaviour of 第二十条
+    assert [(r.duty, r.behaviour) for r in rows] == [
+        ("第五条第一项", "违反第五条第一项：犬只束犬链"), ("第五条第二项", "违反第五条第二项：避让老年人")]
+
+
 def test_a_sentence_with_a_listing_lead_in_is_marked_so():
     [row] = parse_clause("城乡规划编制单位有下列行为之一的，由主管部门责令限期改正，处二万元罚款")
     assert row.lists_items and row.subject == "城乡规划编制单位" and row.authority == "主管部门"

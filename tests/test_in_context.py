@@ -1,0 +1,47 @@
+"""A question that bears no mark of a follow-up, refused when read alone, read as one more about the behaviour
+asked before; answered by the real engine over the fresh3 regulations and the 11 laws. It must still be answered
+about its own topic, and a question of its own stays refused."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.conversation import Conversations
+
+
+@pytest.fixture(scope="module")
+def dogs(fresh3_engine):
+    return Conversations(fresh3_engine)
+
+
+@pytest.fixture(scope="module")
+def laws(library_engine):
+    return Conversations(library_engine)
+
+
+def test_a_question_refused_alone_is_answered_about_the_behaviour_before(dogs, fresh3_engine):
+    assert not fresh3_engine.answer("绳子最长多长？").found  # read alone, nothing says which rope
+    dogs.ask("t", "leash", "u", "郑州遛狗要拴绳吗？")
+    answer = dogs.ask("t", "leash", "u", "绳子最长多长？").answer
+    assert answer.understood_as == "《郑州市城市养犬管理条例》郑州遛狗要拴绳，绳子最长多长？"
+    assert answer.found and answer.section.endswith("第十八条") and answer.figure == "超过1.5米"
+
+
+def test_the_behaviour_before_does_not_answer_a_topic_it_does_not_name(laws):
+    first = laws.ask("t", "cost", "u", "许昌违法建设怎么处罚？").answer
+    assert first.found and first.section.endswith("第四十三条")
+    # read with 违法建设, the penalty clause matches the words, but it says nothing of who pays for the removal
+    answer = laws.ask("t", "cost", "u", "拆除费用谁出？").answer
+    assert not answer.found and answer.understood_as == ""
+
+
+def test_a_new_topic_refused_alone_stays_refused(laws):
+    laws.ask("t", "bikes", "u", "许昌违法建设怎么处罚？")
+    answer = laws.ask("t", "bikes", "u", "共享单车乱停罚多少？").answer
+    assert not answer.found and answer.understood_as == ""
+
+
+def test_a_penalty_for_all_items_but_one_answers_for_the_items_left(fresh3_engine):
+    # 第二十七条 punishes "违反…第十八条除第四项以外的其他规定": item (一), the leash, is among them
+    answer = fresh3_engine.answer("郑州遛狗不拴绳罚多少？")
+    assert answer.found and answer.section.endswith("第二十七条") and answer.figure == "二百元以上五百元以下"
