@@ -11,11 +11,11 @@ from bot.ingest.legal import ARTICLE, ITEM
 from bot.numerals import cn_to_number
 from bot.penalty_clauses import ClauseRow, item_behaviour, parse_clause
 from bot.penalty_measures import SANCTIONS, Measure
-from bot.penalty_refs import DutyArticle, Ref, duties, duty_index, parse_refs
+from bot.penalty_refs import DutyArticle, Ref, duties, duty_index, parse_refs, pointing_here
 from bot.records import Chunk, stable_id
 from bot.rules import is_penalty
 
-PENALTIES_VERSION = 3  # 2: items listed under one 第…项 ("违反第五、六、七项规定的"); 3: all items but some ("第十八条除第四项以外"); bump when extraction changes: ingest then re-extracts the table of unchanged files too
+PENALTIES_VERSION = 4  # 2: items listed under one 第…项 ("违反第五、六、七项规定的"); 3: all items but some ("第十八条除第四项以外"); 4: 前款, 本条第X款, 第（二）项; bump when extraction changes: ingest then re-extracts the table of unchanged files too
 
 
 @dataclass
@@ -129,7 +129,7 @@ def article_penalties(chunks: list[Chunk], index: dict[int, DutyArticle]) -> lis
             if item:
                 paragraphs[-1:] = [(paragraphs[-1] if paragraphs else []) + _item_rows(text, item.group(0), lead, base, index)]
                 continue
-            parsed = parse_clause(text)
+            parsed = parse_clause(pointing_here(text, first.article, len(paragraphs) + 1))
             lead = _Lead(parsed[-1] if parsed else ClauseRow(), text)
             # A lead-in of a list ("…按照下列规定处罚：") gives its measures to the items, not a row of its own.
             own = [] if "下列" in text else [p for row in parsed if row.measures and not row.lists_items

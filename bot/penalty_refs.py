@@ -41,11 +41,37 @@ def _spelled_out(match: re.Match) -> str:
     return "、".join(f"第{n}{match.group(1)}" for n in numbers)
 
 
+# "第（三）项": an item numbered as it is printed
+_PRINTED_ITEM = re.compile(rf"第[（(]([{_N}]+)[）)]")
+# "违反本条第一款规定", "违反前款规定", "违反前两款规定": duties of the article the clause stands in
+_HERE = re.compile(r"违反(?:本条(?!例)|前([两二三四])?款)")
+
+
+def pointing_here(text: str, article: str, paragraph: int) -> str:
+    """The clause with its pointers at its own article spelled out, for `parse_refs`: in paragraph 3 of 第十条,
+    "违反前两款规定的" -> "违反第十条第一款、第二款规定的", "违反本条第一款规定" -> "违反第十条第一款规定"."""
+    number = article_number(article)
+    if number is None or not number.is_integer():
+        return text
+    from bot.numerals import to_chinese
+
+    own = f"第{to_chinese(int(number))}条"
+
+    def spelled(m: re.Match) -> str:
+        if m.group(0).endswith("本条"):
+            return f"违反{own}"
+        back = int(cn_to_number(m.group(1)) or 0) if m.group(1) else 1
+        first = max(1, paragraph - back)
+        return f"违反{own}" + "、".join(f"第{to_chinese(p)}款" for p in range(first, paragraph)) if paragraph > 1 else m.group(0)
+
+    return _HERE.sub(spelled, text)
+
+
 def parse_refs(text: str, context: int | None = None) -> list[Ref]:
     """Duties a pointer names, in order: "第十六条第一项、第三十八条第二至第四项" -> 16(1), 38(2), 38(3), 38(4).
     Items without an article belong to `context` (the article the lead-in names)."""
     text = text.split("》")[-1] if "《" in text else text  # numbers after a named law are that law's
-    text = _LISTED.sub(_spelled_out, text)
+    text = _LISTED.sub(_spelled_out, _PRINTED_ITEM.sub(r"第\1", text))
     refs: list[Ref] = []
     article, paragraph, low, ranged, bare = context, None, None, False, False
     excluding, end = False, 0

@@ -137,6 +137,21 @@ def test_all_items_but_some_are_the_items_left():
         ("第五条第一项", "违反第五条第一项：犬只束犬链"), ("第五条第二项", "违反第五条第二项：避让老年人")]
 
 
+@pytest.mark.parametrize("articles, duties", [
+    (("第十条 禁止在城市绿地内烧烤。", "违反前款规定的，处二百元以上五百元以下罚款。"),
+     [("第十条第一款", "违反第十条第一款：禁止在城市绿地内烧烤")]),
+    (("第十条 禁止在城市绿地内烧烤。", "禁止在公园内钓鱼。", "违反前两款规定的，处二百元罚款。"),
+     [("第十条第一款", "违反第十条第一款：禁止在城市绿地内烧烤"), ("第十条第二款", "违反第十条第二款：禁止在公园内钓鱼")]),
+    (("第十条 任何单位不得擅自占用绿地。", "临时占用绿地的，应当经审批。", "违反本条第一款规定的，处一千元罚款。"),
+     [("第十条第一款", "违反第十条第一款：任何单位不得擅自占用绿地")]),
+    # an item numbered as printed, 第（二）项, is that item alone
+    (("第五条 禁止下列行为：", "（一）乱扔果皮；", "（二）随地吐痰；", "第九条 违反本办法第五条第（二）项规定的，处五十元罚款。"),
+     [("第五条第二项", "违反第五条第二项：随地吐痰")]),
+])
+def test_a_clause_pointing_at_its_own_article_takes_those_duties(articles, duties):
+    assert [(r.duty, r.behaviour) for r in table(*articles)] == duties
+
+
 def test_a_sentence_with_a_listing_lead_in_is_marked_so():
     [row] = parse_clause("城乡规划编制单位有下列行为之一的，由主管部门责令限期改正，处二万元罚款")
     assert row.lists_items and row.subject == "城乡规划编制单位" and row.authority == "主管部门"
