@@ -30,11 +30,14 @@ REF_EN = re.compile(r"\b(?:it|this one|that one|they|them|these|those|this)\b", 
 ELLIPSIS_EN = re.compile(r"^(?:and|but|so)?\s*(?:what|how)\s+about\s+(.+)$|^and\s+(.+)$", re.I)
 NEIGHBOUR_ZH = re.compile(r"^(?:再|看看?|请)?([上下])一条(?:是什么|规定了?什么|讲了?什么|说了?什么|写了?什么|的?内容)?$")
 NEIGHBOUR_EN = re.compile(r"\b(next|following|previous|preceding)\s+(?:article|provision|one)\b", re.I)
+# a behaviour not done ("没补种", "没证卖", "不批就挂"), not a kind of case ("不需要审批的")
+NOT_DONE = re.compile(r"^(?:要是|如果)?(?:没有?|不|未)(?!是|用|同|少|多|错)[\u4e00-\u9fff]+(?<!的)$")
 MARKED_ZH = re.compile(r"^(?:那么|那|还有|另外|此外)|呢[\s？?。！!]*$")
 # A question about what rules say (a penalty, a duty, a period): a party or a circumstance narrows it. Not a
 # count of penalties a report gives ("公示行政处罚多少件").
 RULES_ZH = re.compile(r"(?:怎么|怎样|如何)(?:罚|处罚|处理)|罚(?:款|了|钱)?(?:多少|几)(?![件宗起次个项例])|什么处罚|"
-                      r"处罚(?:标准|幅度)|责任|规定|应当|能不能|可不可以|可以吗|要不要|(?:需要|要|得)[^，,。？?]{1,8}吗|"
+                      r"处罚(?:标准|幅度)|责任|规定|应当|能不能|可不可以|可以吗|要不要|(?:需要|要|得|能)[^，,。？?]{1,8}吗|"
+                      r"要[^，,。？?]{0,8}(?:几|多少|什么)|"
                       r"允许|禁止|期限|多久|多长时间|条例|"
                       r"法》?(?:规定|第)")
 RULES_EN = re.compile(r"\b(?:fine|fined|penalt|punish|rule|regulation|law|allowed|must|may|deadline|how long|ban|prohibit|"
@@ -117,8 +120,10 @@ def _resolve_zh(prev: Parts, text: str, cited: Citation, places) -> Resolution |
     qualifier = qualifier_zh(body, places, about_rules) if marked else None
     if qualifier and prev.lang == "zh":  # "单位呢？", "在许昌呢？"
         return _narrowed(qualified_zh(prev, qualifier, places), qualifier, prev, cited)
-    if about_rules and prev.lang == "zh" and is_topicless(body):  # "罚多少？": of the behaviour asked before
-        return _follow(f"{behaviour_of(prev.text)}{body}", prev, cited)
+    if about_rules and prev.lang == "zh":
+        reading = _about_behaviour(prev, body, bool(marked))
+        if reading:
+            return _follow(reading, prev, cited)
     if not marked:
         return None
     if has_question_word(body):
@@ -128,6 +133,18 @@ def _resolve_zh(prev: Parts, text: str, cited: Citation, places) -> Resolution |
     if article and cited.article and reading.doc:  # "那第十三条呢？" in a regulation: read that article of it
         reading.about_answer, reading.article = "article", article.group(0)
     return reading
+
+
+def _about_behaviour(prev: Parts, body: str, marked: bool) -> str:
+    """After a question about rules, one about its behaviour that names none of its own: "罚多少？" (joined),
+    "放了罚多少？" (it names the behaviour's own words again), "没补种呢？" (not doing what the rule asks: what
+    follows). "" when the question has a topic of its own."""
+    behaviour = behaviour_of(prev.text)
+    if marked and NOT_DONE.match(body) and not has_question_word(body):
+        return f"{behaviour}，{body}怎么处罚"
+    if is_topicless(body):
+        return f"{behaviour}{body}"
+    return f"{behaviour}，{body}" if is_topicless(body, behaviour) else ""
 
 
 def _neighbour(cited: Citation, step: int, lang: str) -> Resolution:

@@ -27,10 +27,12 @@ _GLUE = frozenset("是 的 了 有 吗 呢 么 啊 呀 吧 也 都 又 再 还 �
 _SPACE = re.compile(r"[\s，,。？?！!、]+")
 
 
-def is_topicless(question: str) -> bool:
-    """Only words of asking what rules say: no behaviour, place or thing of its own."""
+def is_topicless(question: str, before: str = "") -> bool:
+    """Only words of asking what rules say: no behaviour, place or thing of its own. A word of the behaviour
+    `before` names that behaviour again: "上海外环以内能放鞭炮吗？" then "放了罚多少？"."""
     words = _words(question)
-    return any(w not in _GLUE for w in words) and all(w in _ASKING_WORDS or _made_of_asking(w) for w in words)
+    return any(w not in _GLUE for w in words) and \
+        all(w in _ASKING_WORDS or _made_of_asking(w) or (before and w in before) for w in words)
 
 
 # Words that only ask, wherever they stand: "上海哪些地方禁止燃放烟花爆竹" asks about 禁止燃放烟花爆竹 in 上海.
@@ -54,8 +56,9 @@ def _words(question: str) -> list[str]:
 
 
 def _only_asks(word: str) -> bool:
-    """A question word, or one with an asking word jieba keeps on it ("哪些地方")."""
-    return word in _QUESTION or any(word.startswith(q) and word[len(q):] in _ASKING_WORDS for q in _QUESTION)
+    """A question word, or one with an asking word or a measure jieba keeps on it ("哪些地方", "几棵")."""
+    return word in _QUESTION or any(word.startswith(q) and (word[len(q):] in _ASKING_WORDS or len(word) == len(q) + 1)
+                                    for q in _QUESTION)
 
 
 def _made_of_asking(word: str) -> bool:

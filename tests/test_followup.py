@@ -177,6 +177,29 @@ def test_whether_one_is_fined_belongs_to_the_asking(previous, followup, cited, s
     assert reading.followup and reading.question == standalone
 
 
+@pytest.mark.parametrize("previous, followup, standalone", [
+    # the behaviour's own words again ("放" of 放鞭炮) name no topic of their own
+    ("上海外环以内能放鞭炮吗？", "放了罚多少？", "上海外环以内能放鞭炮，放了罚多少？"),
+    ("砍一棵要补种几棵？", "没补种怎么办？", "砍一棵要补种，没补种怎么办？"),
+    # not doing what the rule asks: what follows from it, not the question before with a word swapped
+    ("砍一棵要补种几棵？", "没补种呢？", "砍一棵要补种，没补种怎么处罚？"),
+    ("上海卖烟花要什么证？", "没证卖呢？", "上海卖烟花要证，没证卖怎么处罚？"),
+    ("宁波在桥上挂广告要审批吗？", "不批就挂呢？", "宁波在桥上挂广告，不批就挂怎么处罚？"),
+])
+def test_a_follow_up_about_the_behaviour_before_keeps_it(previous, followup, standalone):
+    reading = resolve(previous, followup, Citation(), PLACES)
+    assert reading.followup and reading.question == standalone
+
+
+@pytest.mark.parametrize("previous, followup", [
+    ("擅自砍伐城市树木怎么处罚？", "砍一棵树罚多少？"),  # 一棵树 is more than the behaviour before
+    ("2023年共立案多少宗？", "不予立案的呢？"),  # a count of the report: its topic swapped, as before
+])
+def test_a_behaviour_of_its_own_or_a_count_is_not_joined_to_the_one_before(previous, followup):
+    reading = resolve(previous, followup, Citation(), PLACES)
+    assert "，" not in reading.question
+
+
 DOGS = Citation("郑州市城市养犬管理条例", "第十八条")
 
 
