@@ -284,11 +284,23 @@ def swap_en(prev: Parts, change: str) -> str:
     rest = re.sub(r"^(?:the|a|an|in|during|for)\s+|\s+(?:in|during|for)$", "", YEAR_DIGITS.sub("", change).strip(), flags=re.I)
     rest = re.sub(r"^(?:the|a|an)\s+", "", rest.strip(), flags=re.I)
     question = prev.text
-    if rest:
+    last = rest.split()[-1] if rest else ""
+    if rest and len(rest.split()) > 1 and re.search(rf"\b{re.escape(last)}\b", prev.ask, re.I):
+        # "What about ancient trees?" after "…the fine for cutting trees in Kaifeng": the word they share is
+        # the one narrowed ("…for cutting ancient trees in Kaifeng"), not the fine
+        ask = re.sub(rf"\b{re.escape(last)}\b", rest, prev.ask, count=1, flags=re.I)
+        question = " ".join(part for part in (prev.head, prev.body, ask) if part)
+    elif rest and _ASKED_OF_A_BEHAVIOUR.search(prev.body) and prev.ask.lower().startswith("for "):
+        # "What about smoking in parks?" after "What is the fine for spitting in public?": another behaviour
+        question = f"{prev.head} {prev.body} for {rest}"
+    elif rest:
         question = " ".join(part for part in (prev.head or "What about", rest, prev.ask) if part)
     if year:
         question = YEAR_DIGITS.sub(year.group(0), question) if YEAR_DIGITS.search(question) else f"{question} in {year.group(0)}"
     return question
+
+
+_ASKED_OF_A_BEHAVIOUR = re.compile(r"\b(?:fines?|penalt(?:y|ies)|punishments?|sanctions?|deadline|time limit)$", re.I)
 
 
 def _year_en(prev: Parts, question: str) -> str:

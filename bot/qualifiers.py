@@ -22,6 +22,8 @@ _ENDS_IN_PARTY = re.compile(PARTY_ZH.pattern + "$")
 # How a rule grades a case ("情节严重的，处……").
 CONDITION_ZH = re.compile(r"情节(?:特别)?(?:严重|较轻|轻微)|逾期|拒不|屡次|多次|再次|首次|初次|第一次|造成|经营性|非经营性|"
                           r"后果|损失|拒绝|阻碍")
+# a circumstance that says so by its first word, with or without 的: "拒不改正呢？", "逾期不拆呢？"
+_GRADE_FIRST = re.compile(r"^(?:情节|逾期|拒不|屡次|多次|再次)")
 _LEAD_ZH = re.compile(r"^(?:如果|要是|假如|若是?|对于|对|针对|换成|换到|放在|在)")
 _TAIL_ZH = re.compile(r"(?:的话|这边|那边|这里|那里|地区|当地|的)+$")
 _VERSION_ZH = re.compile(r"^((?:19|20)\d{2})\s*年?(?:的)?(?:版本?|修订版|修正版|那版|那一版)$")
@@ -59,7 +61,7 @@ def qualifier_zh(change: str, places: frozenset[str] | set[str], about_rules: bo
         return None
     if len(core) <= 6 and _ENDS_IN_PARTY.search(core) and not CONDITION_ZH.search(core):
         return Qualifier("party", core)
-    if CONDITION_ZH.search(core) and (change.endswith("的") or _LEAD_ZH.match(change)):
+    if CONDITION_ZH.search(core) and (change.endswith("的") or _LEAD_ZH.match(change) or _GRADE_FIRST.match(core)):
         return Qualifier("condition", core + "的")
     return None
 

@@ -19,10 +19,10 @@ _YEAR = re.compile(r"(?<!\d)(19|20)\d{2}(?!\d)")
 _PENALTY = re.compile(r"处罚|罚款|罚多少|罚钱|怎么罚|如何罚|罚几|罚[他她到]|罚得重|[会能要来谁]罚|罚吗|法律责任|后果|(?<!应当)(?<!需要)(?<!该)(?:怎么处理|如何处理|怎么办)|拘留|没收|"
                       r"\bpenalt|\bfine[sd]?\b|\bpunish|\bsanction|\bconsequence|\bdetention|\bdetained|\bconfiscat", re.I)
 # "这几天发了预警", "前几年", "期限快到了": the story's time, not a period asked for
-_PERIOD = re.compile(r"多久|多长时间|多少天|(?<![这那过好])(?<![^提]前)(?<!^前)(?:几天|几日|几个月|几个?小时|几年)|多少日|(?:期限|时限|时效)(?!快|到了|已|届满|过了)|多少个?月|多少小时|多少年|"
+_PERIOD = re.compile(r"多久|多长时间|多少天|(?<![这那过好])(?<![^提]前)(?<!^前)(?:几天|几日|几个月|几个?小时|几年)|多少日|(?:期限|时限|时效|有效期)(?!快|到了|已|届满|过了|未满|内)|多少个?月|多少小时|多少年|"
                      r"\bhow (?:long|soon|quickly|fast)\b|\bdeadline|\btime limit|\bwithin how|"
                      r"\bhow many (?:(?:working|business|calendar) )?(?:days|months|years|hours)", re.I)
-_PERIOD_NOUNS = ("期限", "时限", "时效", "deadline", "time limit")
+_PERIOD_NOUNS = ("期限", "时限", "时效", "有效期", "deadline", "time limit")
 # A time of day: "几点以后不能跳广场舞", "during which hours"; not 几时, which asks for a date ("几时施行").
 _CLOCK = re.compile(r"几点|[哪什][个些么]?时段|\bwhat time\b|\b(?:which|what) hours\b", re.I)
 CLOCK_UNITS = ("时", "点")

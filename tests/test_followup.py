@@ -191,6 +191,20 @@ def test_a_follow_up_about_the_behaviour_before_keeps_it(previous, followup, sta
     assert reading.followup and reading.question == standalone
 
 
+@pytest.mark.parametrize("previous, followup, standalone", [
+    # a circumstance says so by its first word, with or without 的
+    ("商丘工地扬尘怎么罚？", "拒不改正呢？", "商丘工地扬尘，拒不改正的怎么罚？"),
+    ("违法建设怎么处罚？", "逾期不拆呢？", "违法建设，逾期不拆的怎么处罚？"),
+    # English: the word both share is the one narrowed; after a fine for one behaviour, another behaviour
+    ("How much is the fine for cutting trees in Kaifeng?", "What about ancient trees?",
+     "How much is the fine for cutting ancient trees in Kaifeng?"),
+    ("What is the fine for spitting in public?", "What about smoking in parks?", "What is the fine for smoking in parks?"),
+])
+def test_an_ellipsis_after_a_rule_narrows_or_swaps_the_behaviour(previous, followup, standalone):
+    reading = resolve(previous, followup, Citation(), PLACES)
+    assert reading.followup and reading.question == standalone
+
+
 @pytest.mark.parametrize("previous, followup", [
     ("擅自砍伐城市树木怎么处罚？", "砍一棵树罚多少？"),  # 一棵树 is more than the behaviour before
     ("2023年共立案多少宗？", "不予立案的呢？"),  # a count of the report: its topic swapped, as before

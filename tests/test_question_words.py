@@ -206,6 +206,12 @@ def test_a_penalty_asked_in_passing_and_a_period_that_only_describes_the_behavio
     assert analyse("How soon must garbage be removed?", Glossary()).period
 
 
+def test_how_long_a_validity_lasts_is_a_period_not_a_length():
+    asked = analyse("新乡户外广告有效期多长？", Glossary())
+    assert asked.period and "年" in asked.units
+    assert not analyse("在有效期内被拆除怎么补偿？", Glossary()).period  # the validity describes the case
+
+
 def test_the_storys_time_is_no_period_asked_for():
     for text in ("这几天发了预警，罚多少？", "前几年盖的房子，能罚吗？"):
         assert not analyse(text, Glossary()).period, text
