@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from bot.ingest.legal import ARTICLE, ITEM, article_number
-from bot.numerals import cn_to_number
+from bot.numerals import cn_to_number, to_chinese
 
 _N = "零一二三四五六七八九十百千两〇"
 # 第十条 / 第二款 / 第四项, a bare 第二 before 至 ("第二至第四项"), and the 至 of a range.
@@ -53,16 +53,16 @@ def pointing_here(text: str, article: str, paragraph: int) -> str:
     number = article_number(article)
     if number is None or not number.is_integer():
         return text
-    from bot.numerals import to_chinese
-
     own = f"第{to_chinese(int(number))}条"
 
     def spelled(m: re.Match) -> str:
         if m.group(0).endswith("本条"):
             return f"违反{own}"
+        if paragraph <= 1:
+            return m.group(0)  # no paragraph before the first: left as written
         back = int(cn_to_number(m.group(1)) or 0) if m.group(1) else 1
-        first = max(1, paragraph - back)
-        return f"违反{own}" + "、".join(f"第{to_chinese(p)}款" for p in range(first, paragraph)) if paragraph > 1 else m.group(0)
+        before = range(max(1, paragraph - back), paragraph)
+        return f"违反{own}" + "、".join(f"第{to_chinese(p)}款" for p in before)
 
     return _HERE.sub(spelled, text)
 
@@ -144,8 +144,6 @@ def duties(ref: Ref, index: dict[int, DutyArticle]) -> list[tuple[str, str]]:
 
 
 def _para(paragraph: int | None) -> str:
-    from bot.numerals import to_chinese
-
     return f"第{to_chinese(paragraph)}款" if paragraph else ""
 
 
