@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from bot.followup import Citation
+from bot.reading import Citation
 from bot.records import Answer, Chunk, Passage
 from bot.store import StoredIndex
 

@@ -15,9 +15,10 @@ from typing import Callable
 
 from bot.cited import article_answer, citation_of, where_answer
 from bot.engine import Engine, input_problem
-from bot.followup import Citation, Resolution, differs, in_context, resolve
+from bot.followup import in_context, resolve
 from bot.qlog import QuestionLog
 from bot.question_parts import lang_of
+from bot.reading import Citation, Resolution, differs
 from bot.records import Answer
 from bot.smalltalk import reply as smalltalk_reply
 from bot.smalltalk import smalltalk_kind

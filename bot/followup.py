@@ -5,31 +5,27 @@ article, topic) into the previous question; a reference ("它", "这一条", "th
 points at; a question that only makes sense after the previous answer ("它在报告哪一部分？") is marked so the
 conversation answers it from that answer; a place, party, version or circumstance narrows the question before
 (bot/qualifiers.py), and after a question about rules one that names no behaviour ("罚多少？") asks about the
-behaviour before (bot/topicless.py). Any other question stands alone and ignores history.
+behaviour before (bot/topicless.py). Any other question stands alone and ignores history. Chinese follow-ups are
+read here, English ones in bot/followup_en.py; what both do alike is in bot/reading.py.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
-from bot.numerals import cn_to_number, to_chinese
-from bot.qualifiers import qualified_en, qualified_zh, qualifier_en, qualifier_zh
+from bot.followup_en import resolve_en
+from bot.qualifiers import qualified_zh, qualifier_zh
 from bot.question_parts import (ARTICLE, DOC, YEAR_DIGITS, Parts, clean, context_prefix, has_question_word,
                                 lang_of, parse)
+from bot.reading import Citation, Resolution, doc_name, ended, follow, narrowed, neighbour
 from bot.tokenize import place_names
-from bot.topicless import asked_of, behaviour_of, behaviour_of_en, is_topicless, is_topicless_en
+from bot.topicless import behaviour_of, is_topicless
 
 WHERE_ZH = re.compile(r"哪一?(?:个)?部分|哪一?[节章段篇]|哪个章节|出处|出自|来自哪|在哪[里儿]?(?:说|提到|写)|什么地方|哪一?条|第几条")
-WHERE_EN = re.compile(r"\b(?:which|what) (?:part|section|chapter|article)\b|\bwhere (?:is|was|does|did|do)\b|\bsource\b", re.I)
 REF_ARTICLE_ZH = re.compile(r"这一条|这条|该条|本条|此条|这款|这项规定|这个规定|这一规定|该规定|上述规定")
 REF_ZH = re.compile(r"上面那个|上面那条|刚才那个|刚才说的|上述|它们|它|这个|这些|这项|该项|这一项|这方面|那个")
 PURPOSE_ZH = re.compile(r"为此|对此")
-REF_ARTICLE_EN = re.compile(r"\b(?:this|that|the same) (?:article|provision|rule|clause)\b", re.I)
-REF_EN = re.compile(r"\b(?:it|this one|that one|they|them|these|those|this)\b", re.I)
-ELLIPSIS_EN = re.compile(r"^(?:and|but|so)?\s*(?:what|how)\s+about\s+(.+)$|^and\s+(.+)$", re.I)
 NEIGHBOUR_ZH = re.compile(r"^(?:再|看看?|请)?([上下])一条(?:是什么|规定了?什么|讲了?什么|说了?什么|写了?什么|的?内容)?$")
-NEIGHBOUR_EN = re.compile(r"\b(next|following|previous|preceding)\s+(?:article|provision|one)\b", re.I)
 # a behaviour not done ("没补种", "没证卖", "不批就挂"), not a kind of case ("不需要审批的")
 NOT_DONE = re.compile(r"^(?:要是|如果)?(?:没有?|不|未)(?!是|用|同|少|多|错)[\u4e00-\u9fff]+(?<!的)$")
 MARKED_ZH = re.compile(r"^(?:那么|那|还有|另外|此外)|呢[\s？?。！!]*$")
@@ -40,30 +36,6 @@ RULES_ZH = re.compile(r"(?:怎么|怎样|如何)(?:罚|处罚|处理)|罚(?:款|
                       r"要[^，,。？?]{0,8}(?:几|多少|什么)|"
                       r"允许|禁止|期限|多久|多长时间|条例|"
                       r"法》?(?:规定|第)")
-RULES_EN = re.compile(r"\b(?:fine|fined|penalt|punish|rule|regulation|law|allowed|must|may|deadline|how long|ban|prohibit|"
-                      r"forbidden|illegal|enforce|what happens if|if (?:i|you|we|someone|somebody|my|a|an|the)\b|"
-                      r"(?:can|may|could) (?:i|we|you|someone|somebody|people)\b|is it (?:ok|okay|legal)\b|(?:need|needs|have|has) to\b|"
-                      r"required)", re.I)
-
-
-@dataclass
-class Resolution:
-    """How a message was read: the standalone question, and whether it leaned on the turns before."""
-
-    question: str
-    followup: bool = False
-    about_answer: str = ""  # "where": asks where the previous answer stands; "article": stays in its article
-    doc: str = ""  # the cited document a follow-up stays in
-    article: str = ""
-
-
-@dataclass
-class Citation:
-    """Where the previous answer stood: its document and, in a regulation, its article."""
-
-    doc: str = ""
-    article: str = ""
-    source: str = ""  # the file, which tells two versions of one law apart
 
 
 def resolve(previous: str | None, text: str, cited: Citation | None = None,
@@ -74,7 +46,7 @@ def resolve(previous: str | None, text: str, cited: Citation | None = None,
     if not previous:
         return Resolution(text)
     cited = cited or Citation()
-    reader = _resolve_zh if lang_of(text) == "zh" else _resolve_en
+    reader = _resolve_zh if lang_of(text) == "zh" else resolve_en
     return reader(parse(previous), text, cited, places) or Resolution(text)
 
 
@@ -91,15 +63,7 @@ def in_context(previous: str, text: str, cited: Citation, places: frozenset[str]
         return None
     # the behaviour is the first clause of a question read so before ("郑州遛狗要拴绳，绳子最长多长" then "不拴绳罚多少？")
     first = re.split(r"[，,]", DOC.sub("", prev.text))[0]
-    return _follow(f"{behaviour_of(first if len(first) >= 2 else prev.text)}，{body}", prev, cited)
-
-
-def _narrowed(question: str, qualifier, prev: Parts, cited: Citation) -> Resolution:
-    """The question before, narrowed by a qualifier (bot/qualifiers.py). Another place leaves the regulation
-    cited before: its rules are not that place's."""
-    if qualifier.kind == "place":
-        return Resolution(_end(question, prev.lang), True)
-    return _follow(question, prev, cited)
+    return follow(f"{behaviour_of(first if len(first) >= 2 else prev.text)}，{body}", prev, cited)
 
 
 def _resolve_zh(prev: Parts, text: str, cited: Citation, places) -> Resolution | None:
@@ -109,26 +73,26 @@ def _resolve_zh(prev: Parts, text: str, cited: Citation, places) -> Resolution |
         return Resolution(prev.text, True, "where", cited.doc, cited.article)
     step = NEIGHBOUR_ZH.search(body)
     if step and cited.article:  # "下一条呢？": reading a regulation article by article
-        return _neighbour(cited, 1 if step.group(1) == "下" else -1, "zh")
+        return neighbour(cited, 1 if step.group(1) == "下" else -1, "zh")
     if REF_ARTICLE_ZH.search(body) and cited.article:
-        ref = f"{_doc_name(cited.doc)}{cited.article}"
-        return Resolution(_end(REF_ARTICLE_ZH.sub(ref, body, count=1), "zh"), True, "article", cited.doc, cited.article)
+        ref = f"{doc_name(cited.doc)}{cited.article}"
+        return Resolution(ended(REF_ARTICLE_ZH.sub(ref, body, count=1), "zh"), True, "article", cited.doc, cited.article)
     if referring:
-        return _follow(_substitute_zh(prev, body), prev, cited)
+        return follow(_substitute_zh(prev, body), prev, cited)
     about_rules = bool(cited.article or RULES_ZH.search(prev.text))
     marked = MARKED_ZH.search(text.strip())
     qualifier = qualifier_zh(body, places, about_rules) if marked else None
     if qualifier and prev.lang == "zh":  # "单位呢？", "在许昌呢？"
-        return _narrowed(qualified_zh(prev, qualifier, places), qualifier, prev, cited)
+        return narrowed(qualified_zh(prev, qualifier, places), qualifier, prev, cited)
     if about_rules and prev.lang == "zh":
         reading = _about_behaviour(prev, body, bool(marked))
         if reading:
-            return _follow(reading, prev, cited)
+            return follow(reading, prev, cited)
     if not marked:
         return None
     if has_question_word(body):
-        return _follow(_with_context(prev, body), prev, cited)
-    reading = _follow(swap_zh(prev, re.sub(r"的$", "", body)), prev, cited)
+        return follow(_with_context(prev, body), prev, cited)
+    reading = follow(swap_zh(prev, re.sub(r"的$", "", body)), prev, cited)
     article = ARTICLE.search(body)
     if article and cited.article and reading.doc:  # "那第十三条呢？" in a regulation: read that article of it
         reading.about_answer, reading.article = "article", article.group(0)
@@ -145,27 +109,6 @@ def _about_behaviour(prev: Parts, body: str, marked: bool) -> str:
     if is_topicless(body):
         return f"{behaviour}{body}"
     return f"{behaviour}，{body}" if is_topicless(body, behaviour) else ""
-
-
-def _neighbour(cited: Citation, step: int, lang: str) -> Resolution:
-    """The article after (or before) the one cited, read whole from the same document."""
-    number = cn_to_number(cited.article[1:-1])
-    if not number or number + step < 1:
-        return Resolution(_end(f"{_doc_name(cited.doc)}{cited.article}", lang), True, "article", cited.doc, cited.article)
-    article = f"第{to_chinese(int(number) + step)}条"
-    question = f"{_doc_name(cited.doc)}{article}" + ("规定了什么" if lang == "zh" else "")
-    if lang == "en":
-        question = f"What does {article} of {_doc_name(cited.doc)} say"
-    return Resolution(_end(question, lang), True, "article", cited.doc, article)
-
-
-def _follow(question: str, prev: Parts, cited: Citation) -> Resolution:
-    stays = cited.doc if cited.article or prev.doc else ""
-    named = _doc_name(stays).strip("《》")
-    if stays and cited.article and lang_of(question) == "zh" and not DOC.search(question) and named not in question:
-        question = _doc_name(stays) + question  # a regulation's follow-up stays in that regulation
-    return Resolution(_end(question, prev.lang if lang_of(question) == prev.lang else lang_of(question)), True,
-                      doc=stays, article=cited.article)
 
 
 def _substitute_zh(prev: Parts, body: str) -> str:
@@ -204,7 +147,7 @@ def swap_zh(prev: Parts, change: str) -> str:
 
 
 def _swap_topic(body: str, new: str, ask: str) -> str:
-    start = _context_end(body)
+    start = _contextended(body)
     region = body[start:]
     match = _common(region, new)
     owner = region.find("的")
@@ -219,7 +162,7 @@ def _swap_topic(body: str, new: str, ask: str) -> str:
     return body[:start] + region[:left] + new + region[right:] + ask
 
 
-def _context_end(body: str) -> int:
+def _contextended(body: str) -> int:
     lead = re.match(r"^(?:《[^》]+》)?(?:第[^条]{1,6}条)?(?:(?:19|20)\d{2}年度?)?(?:今年以来|目前|截止目前|全年)?[，,\s]*"
                     r"(?:共|一共|总共|累计)?", body)
     return lead.end() if lead else 0
@@ -233,92 +176,3 @@ def _common(region: str, new: str) -> tuple[int, int, int] | None:
             if i >= 0:
                 return i, j, size
     return None
-
-
-def _resolve_en(prev: Parts, text: str, cited: Citation, places) -> Resolution | None:
-    body = re.sub(r"[\s?？.!]+$", "", text.strip())
-    referring = REF_EN.search(body) or REF_ARTICLE_EN.search(body)
-    if WHERE_EN.search(body) and referring:
-        return Resolution(prev.text, True, "where", cited.doc, cited.article)
-    step = NEIGHBOUR_EN.search(body)
-    if step and cited.article and len(body) <= 40:
-        return _neighbour(cited, 1 if step.group(1).lower() in ("next", "following") else -1, "en")
-    if REF_ARTICLE_EN.search(body) and cited.article:
-        ref = f"{cited.article} of {_doc_name(cited.doc)}"
-        return Resolution(_end(REF_ARTICLE_EN.sub(ref, body, count=1), "en"), True, "article", cited.doc, cited.article)
-    ellipsis = ELLIPSIS_EN.match(body)
-    change = ellipsis.group(1) or ellipsis.group(2) if ellipsis else ""
-    about_rules = bool(cited.article or RULES_EN.search(prev.text))
-    qualifier = qualifier_en(change, places, about_rules) if change else None
-    if qualifier and prev.lang == "en":
-        return _narrowed(qualified_en(prev, qualifier), qualifier, prev, cited)
-    if ellipsis and not has_question_word(ellipsis.group(1) or ellipsis.group(2)):
-        return _follow(swap_en(prev, ellipsis.group(1) or ellipsis.group(2)), prev, cited)
-    # "How much?", "Who enforces?": of the behaviour asked before ("it" has its own reading, below)
-    if about_rules and prev.lang == "en" and not (ellipsis or referring) and is_topicless_en(body):
-        topic = _topic_en(prev) if _PHRASED.match(prev.ask) else ""
-        return _follow(asked_of(body, behaviour_of_en(prev.text), topic), prev, cited)
-    if referring:
-        return _follow(_year_en(prev, REF_EN.sub(_topic_en(prev), body, count=1)), prev, cited)
-    if ellipsis:  # "And how much was collected?": a question of its own, in the previous question's year
-        return _follow(_year_en(prev, ellipsis.group(1) or ellipsis.group(2)), prev, cited)
-    return None
-
-
-_PHRASED = re.compile(r"(?:for|of|on|about|against)\b", re.I)  # the phrase completing a topic: "(fine) for spitting"
-
-
-def _topic_en(prev: Parts) -> str:
-    """What "it" stands for: the topic with the phrase that completes it ("the fine for spitting in public",
-    not "fine")."""
-    topic = prev.topic or prev.body or prev.text
-    if _PHRASED.match(prev.ask):
-        # the noun after the body's last article: "enforces the fine" (Who enforces the fine for…) is "fine"
-        noun = re.split(r"\b(?:the|a|an)\s+", topic)[-1].strip() or topic
-        return f"the {noun} {prev.ask}"
-    return topic
-
-
-def swap_en(prev: Parts, change: str) -> str:
-    year = YEAR_DIGITS.search(change)
-    rest = re.sub(r"^(?:the|a|an|in|during|for)\s+|\s+(?:in|during|for)$", "", YEAR_DIGITS.sub("", change).strip(), flags=re.I)
-    rest = re.sub(r"^(?:the|a|an)\s+", "", rest.strip(), flags=re.I)
-    question = prev.text
-    last = rest.split()[-1] if rest else ""
-    if rest and len(rest.split()) > 1 and re.search(rf"\b{re.escape(last)}\b", prev.ask, re.I):
-        # "What about ancient trees?" after "…the fine for cutting trees in Kaifeng": the word they share is
-        # the one narrowed ("…for cutting ancient trees in Kaifeng"), not the fine
-        ask = re.sub(rf"\b{re.escape(last)}\b", rest, prev.ask, count=1, flags=re.I)
-        question = " ".join(part for part in (prev.head, prev.body, ask) if part)
-    elif rest and _ASKED_OF_A_BEHAVIOUR.search(prev.body) and prev.ask.lower().startswith("for "):
-        # "What about smoking in parks?" after "What is the fine for spitting in public?": another behaviour
-        question = f"{prev.head} {prev.body} for {rest}"
-    elif rest:
-        question = " ".join(part for part in (prev.head or "What about", rest, prev.ask) if part)
-    if year:
-        question = YEAR_DIGITS.sub(year.group(0), question) if YEAR_DIGITS.search(question) else f"{question} in {year.group(0)}"
-    return question
-
-
-_ASKED_OF_A_BEHAVIOUR = re.compile(r"\b(?:fines?|penalt(?:y|ies)|punishments?|sanctions?|deadline|time limit)$", re.I)
-
-
-def _year_en(prev: Parts, question: str) -> str:
-    if prev.year and not YEAR_DIGITS.search(question):
-        return f"{question} in {prev.year}"
-    return question
-
-
-def _doc_name(doc: str) -> str:
-    name = re.sub(r"[（(]\d{4}-\d{2}-\d{2}[)）]$", "", doc.strip())
-    return name if not name or name.startswith("《") else f"《{name}》"
-
-
-def _end(question: str, lang: str) -> str:
-    question = re.sub(r"[\s？?。.!！]+$", "", question.strip())
-    return question + ("？" if lang == "zh" else "?")
-
-
-def differs(typed: str, understood: str) -> bool:
-    """Worth showing "理解为" only when the reading changed more than punctuation and 那/呢."""
-    return clean(typed) != clean(understood)

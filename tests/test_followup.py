@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.followup import Citation, differs, in_context, resolve
+from bot.followup import in_context, resolve
+from bot.reading import Citation, differs
 from bot.smalltalk import smalltalk_kind
 
 REPORT = Citation("许昌市城市管理局关于2023年法治政府建设情况的报告")
