@@ -14,6 +14,7 @@ from bot.embedding import Embedder, get_embedder
 from bot.evidence import concepts
 from bot.glossary import Glossary
 from bot.key_words import covers_key
+from bot.penalty_reach import punished_behaviours
 from bot.query import MAX_QUESTION_CHARS, analyse
 from bot.records import Answer
 from bot.retrieval import hybrid_search
@@ -98,8 +99,7 @@ class Engine:
         snapshot = self._snapshot
         items = concepts(self._query(snapshot, question), snapshot.index.lexical.idf)
         # a penalty clause that only points back ("违反第十八条…规定的") names its behaviours in the duty it cites
-        lead = answer.passages[0].chunk_id if answer.passages else None
-        behaviours = [row.behaviour for row in snapshot.index.penalties if row.chunk_id == lead]
+        behaviours = punished_behaviours(snapshot.index, answer.passages[0].chunk_id) if answer.passages else []
         return covers_key(items, "\n".join([answer.sentence, *behaviours]))
 
     def section_text(self, answer: Answer) -> tuple[str, str]:

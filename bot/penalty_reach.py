@@ -59,6 +59,11 @@ def as_behaviours(index: StoredIndex, chunk_id: int, clause: str, most: int = 6)
     return tuple(f"{duty}；{clause}" for duty in dict.fromkeys(duties))[:most] or (clause,)
 
 
+def punished_behaviours(index: StoredIndex, chunk_id: int) -> list[str]:
+    """The behaviours the penalty table gives for the clauses of one chunk."""
+    return [row.behaviour for row in _lookup(index)[0].get(chunk_id, [])]
+
+
 def _same_clause(bare: str, row: Penalty) -> bool:
     """The penalty row is the clause read (the table may quote it with or without its lead-in and numbers)."""
     written = _squash(ARTICLE.sub("", row.sentence, count=1))
