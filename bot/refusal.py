@@ -150,6 +150,11 @@ def _strength_reason(query: Query, candidate: Candidate, limits: Thresholds, ite
     if legal and not covers_key(items, f"{candidate.context}\n{candidate.hit.chunk.text}") and \
             (query.lang == "en" or candidate.hit.dense < limits.legal_unnamed_floor):
         return UNNAMED
+    # what a rule punishes, answered from a report: the report must at least name the behaviour ("What is the
+    # penalty for drunk driving?" is not answered by "加大行政处罚决定的执行力度")
+    if not candidate.hit.chunk.article and query.penalty and not query.about_activity and \
+            not covers_key(items, candidate.text):
+        return UNNAMED
     if legal and _weak_for_a_law(query, candidate, limits, items):
         return "weak evidence"
     if candidate.hit.dense < limits.floor:

@@ -137,6 +137,14 @@ def test_a_fine_is_never_answered_from_a_reports_sentence_without_one(library_en
     assert not answer.found and answer.notice == "no penalty clause for this", answer.answer
 
 
+def test_a_penalty_asked_of_a_report_must_name_the_behaviour(library_engine):
+    # no document punishes drunk driving; the report's sentence on enforcing 行政处罚 decisions names no behaviour
+    answer = library_engine.answer("What is the penalty for drunk driving?")
+    assert not answer.found, answer.answer
+    # a report answers what was done about a behaviour it names
+    assert library_engine.answer("2023年共立案多少宗？").found
+
+
 def test_a_clause_chosen_on_few_words_stands_only_if_the_model_picks_it_too(library_engine):
     from dataclasses import replace
 
