@@ -9,14 +9,15 @@ from bot.doc_number import document_number
 from bot.enumeration import counted
 from bot.evidence import Concept, Figure, coverage, pick_figure, quantity_bonus
 from bot.key_words import covers_key, topic_unknown
+from bot.law_dates import takes_effect
 from bot.query import Query
 from bot.records import Answer, Hit, Passage
 from bot.refusal import UNNAMED, Thresholds, hard_reason, refusal_reason, scope_reason
-from bot.rules import is_penalty, not_done
+from bot.rules import is_penalty, item_number, item_refs, not_done
 from bot.store import StoredIndex
 from bot import clauses
 from bot.ingest.legal import PREAMBLE
-from bot.penalty_reach import as_behaviours, reached
+from bot.penalty_reach import as_behaviours, enforcing_row, reached
 from bot.second_opinion import AMONG, Similar, agrees, preferred
 
 __all__ = ["Thresholds", "compose", "best_sentence", "hard_reason"]
@@ -187,9 +188,10 @@ def choose(query: Query, hits: list[Hit], index: StoredIndex, items: list[Concep
     article that enforces it when a penalty is asked for and the best sentence only states the duty."""
     if query.article:
         cited = clauses.cited_article(query, hits, index)
-        if cited:
-            return _whole_or_best(query, cited, index, items)
-    effect = clauses.takes_effect(query, hits, index) if query.about_adoption else None
+        if cited:  # "违反第十八条罚多少？": the clause that punishes breaking the article (or its item) cited
+            asked = item_refs(query.text)
+            return _enforced(query, _whole_or_best(query, cited, index, items), index, min(asked) if asked else None)
+    effect = takes_effect(query, hits, index) if query.about_adoption else None
     if effect:
         hit, start, end = effect
         context = clauses.context(hit.chunk, start, end)
@@ -204,14 +206,7 @@ def choose(query: Query, hits: list[Hit], index: StoredIndex, items: list[Concep
         clause = best_penalty_clause(query, hits, index, items)
         if clause and (candidate is None or clause.score >= candidate.score):
             clause.chosen, candidate = _as_chosen(clause), clause
-    if candidate and query.penalty and candidate.hit.chunk.article and not _penalised(candidate):
-        moved = clauses.enforcing(candidate.hit, candidate.start, candidate.end, index)
-        if moved:
-            hit, start, end = moved
-            context = candidate.context + "\n" + clauses.context(hit.chunk, start, end)
-            # the model is still asked about the duty the words identified, not the clause carrying its penalty
-            candidate = Candidate(hit, candidate.rank, start, end, candidate.score, candidate.coverage, context=context,
-                                  chosen=candidate.chosen)
+    candidate = _enforced(query, candidate, index)
     if candidate and candidate.hit.chunk.article:
         spans = sorted({(candidate.start, candidate.end), *candidate.tied})
         quotes = dict.fromkeys(clauses.quote(candidate.hit.chunk, a, b) for a, b in spans)
@@ -219,6 +214,24 @@ def choose(query: Query, hits: list[Hit], index: StoredIndex, items: list[Concep
     if candidate:
         candidate.runners = runners
     return candidate
+
+
+def _enforced(query: Query, candidate: Candidate | None, index: StoredIndex, item: int | None = None) -> Candidate | None:
+    """For a penalty question, a clause that only states a duty gives way to the clause enforcing it (its item
+    `item`, when the question names one)."""
+    if not (candidate and query.penalty and candidate.hit.chunk.article and not _penalised(candidate)):
+        return candidate
+    item = item or item_number(candidate.hit.chunk.text[candidate.start:candidate.end])
+    moved = clauses.enforcing(candidate.hit, candidate.start, candidate.end, index, item) or \
+        enforcing_row(candidate.hit, item, index)
+    if not moved:
+        return candidate
+    hit, start, end = moved
+    context = candidate.context + "\n" + clauses.context(hit.chunk, start, end)
+    # the model is still asked about the duty the words identified, not the clause carrying its penalty
+    return Candidate(hit, candidate.rank, start, end, candidate.score, candidate.coverage, context=context,
+                     chosen=candidate.chosen, by_structure=candidate.by_structure,
+                     quote=clauses.quote(hit.chunk, start, end))
 
 
 def best_penalty_clause(query: Query, hits: list[Hit], index: StoredIndex, items: list[Concept]) -> Candidate | None:

@@ -11,11 +11,6 @@ from bot.records import Chunk, Hit
 from bot.rules import CONTINUES, enforcing_sentences, item_number
 from bot.store import StoredIndex
 
-# "本条例自2021年1月1日起施行": how every Chinese law states when it takes effect (usually its last article).
-_TAKES_EFFECT = re.compile(r"自[^。；\n]{2,40}起(?:施行|生效)")
-_ASKS_EFFECT = re.compile(r"施行|生效|take[sn]? effect|come into (?:force|effect)|in force|effective", re.I)
-_NAMES_A_LAW = re.compile(r"条例|法|规定|办法|\bregulations?\b|\blaw\b|\bact\b|\bmeasures\b", re.I)
-
 # What is left of "许昌市城市绿化条例第三十二条讲的是什么？" once the document and article are named.
 LIST_CHARS = 600  # a lead-in's items are quoted with it up to this length (the whole article, at most)
 _ABOUT_ARTICLE = re.compile(r"讲的?是?|说的?是?|规定(?:了|的是)?|内容|什么|啥|哪些|是|有|了|的|吗|呢|一下|请问|"
@@ -95,33 +90,17 @@ def _same_line(chunk: Chunk, a: int, b: int) -> bool:
     return "\n" not in chunk.text[a:b]
 
 
-def enforcing(hit: Hit, start: int, end: int, index: StoredIndex) -> tuple[Hit, int, int] | None:
-    """The penalty clause that enforces the duty stated at (start, end) of hit's article, if any."""
+def enforcing(hit: Hit, start: int, end: int, index: StoredIndex, item: int | None = None) -> tuple[Hit, int, int] | None:
+    """The penalty clause that enforces the duty stated at (start, end) of hit's article (its item `item`, else
+    the item stated there), if any."""
     chunk = hit.chunk
-    found = enforcing_sentences(index.articles_of(chunk.source), chunk, item_number(chunk.text[start:end]))
+    item = item or item_number(chunk.text[start:end])
+    found = enforcing_sentences(index.articles_of(chunk.source), chunk, item)
     if not found:
         return None
     target, i = found[0]
     a, b = target.sentences[i]
     return Hit(target, hit.score, hit.dense, hit.lexical), a, b
-
-
-def takes_effect(query: Query, hits: list[Hit], index: StoredIndex) -> tuple[Hit, int, int] | None:
-    """For "从哪天起施行？": the sentence of the best-ranked law among the hits that says when it takes effect,
-    found by its wording wherever it stands, since the question's words rarely retrieve that article."""
-    if not (_ASKS_EFFECT.search(query.text) and _NAMES_A_LAW.search(query.text)):
-        return None
-    named = index.catalogue.named_in(query.text)
-    hit = next((h for h in hits if index.catalogue[h.chunk.source].kind != "report"
-                and (not named or h.chunk.source in named)), None)
-    if hit is None:
-        return None
-    for chunks in reversed(index.articles_of(hit.chunk.source)):
-        for chunk in chunks:
-            for start, end in chunk.sentences:
-                if _TAKES_EFFECT.search(chunk.text[start:end]):
-                    return Hit(chunk, hit.score, hit.dense, hit.lexical), start, end
-    return None
 
 
 def cited_article(query: Query, hits: list[Hit], index: StoredIndex) -> list[Hit]:

@@ -18,8 +18,9 @@ from bot.engine import Engine, input_problem
 from bot.followup import in_context, resolve
 from bot.qlog import QuestionLog
 from bot.question_parts import lang_of
-from bot.reading import Citation, Resolution, differs
+from bot.reading import Citation, Resolution, differs, doc_name
 from bot.records import Answer
+from bot.refusal import WHICH_DOCUMENT
 from bot.smalltalk import reply as smalltalk_reply
 from bot.smalltalk import smalltalk_kind
 
@@ -129,6 +130,8 @@ class Conversations:
         reading = resolve(prev.question if prev else None, text, prev.citation if prev else None,
                           self.engine.index.catalogue.places)
         answer = self._answer(reading, prev, text)
+        if answer.notice == WHICH_DOCUMENT and prev is not None and prev.citation.doc:
+            reading, answer = self._in_document(reading, answer, prev.citation.doc)
         if not answer.found and not reading.followup and prev is not None:
             reading, answer = self._in_context(reading, answer, prev, text)
         answer.question = text.strip()
@@ -153,6 +156,13 @@ class Conversations:
         if found is not None and found.found and self.engine.names_topic_of(text, found):
             return again, found
         return reading, answer
+
+    def _in_document(self, reading: Resolution, answer: Answer, doc: str) -> tuple[Resolution, Answer]:
+        """A question about some law's dates that names none ("新版什么时候施行？"), refused as a guess read alone:
+        asked of the document the conversation is about."""
+        again = Resolution(f"{doc_name(doc)}{reading.question}", True, doc=doc)
+        found = self.engine.answer(again.question)
+        return (again, found) if found.found else (reading, answer)
 
     def _answer(self, reading: Resolution, prev: Turn | None, text: str) -> Answer:
         lang = lang_of(text)

@@ -19,15 +19,19 @@ from bot.question_parts import (ARTICLE, DOC, YEAR_DIGITS, Parts, clean, context
                                 lang_of, parse)
 from bot.reading import Citation, Resolution, doc_name, ended, follow, narrowed, neighbour
 from bot.tokenize import place_names
-from bot.topicless import behaviour_of, is_topicless
+from bot.topicless import behaviour_of, is_topicless, subject_of
 
 WHERE_ZH = re.compile(r"哪一?(?:个)?部分|哪一?[节章段篇]|哪个章节|出处|出自|来自哪|在哪[里儿]?(?:说|提到|写)|什么地方|哪一?条|第几条")
 REF_ARTICLE_ZH = re.compile(r"这一条|这条|该条|本条|此条|这款|这项规定|这个规定|这一规定|该规定|上述规定")
+REF_DOC_ZH = re.compile(r"(?:这|那|该|本)(?:部|个)?(?:条例|法规|法律|办法|法)(?![规律定])")
 REF_ZH = re.compile(r"上面那个|上面那条|刚才那个|刚才说的|上述|它们|它|这个|这些|这项|该项|这一项|这方面|那个")
 PURPOSE_ZH = re.compile(r"为此|对此")
 NEIGHBOUR_ZH = re.compile(r"^(?:再|看看?|请)?([上下])一条(?:是什么|规定了?什么|讲了?什么|说了?什么|写了?什么|的?内容)?$")
 # a behaviour not done ("没补种", "没证卖", "不批就挂"), not a kind of case ("不需要审批的")
 NOT_DONE = re.compile(r"^(?:要是|如果)?(?:没有?|不|未)(?!是|用|同|少|多|错)[\u4e00-\u9fff]+(?<!的)$")
+PER_UNIT = re.compile(r"每[\u4e00-\u9fff]{1,3}?(?:多少|几)")  # the sum per unit: "每平方米多少", "每棵几"
+# where a behaviour happens ("在公交车上", "在小区里"), which narrows it; a place of its own is a qualifier
+SCENE = re.compile(r"在[\u4e00-\u9fff]{2,12}")
 MARKED_ZH = re.compile(r"^(?:那么|那|还有|另外|此外)|呢[\s？?。！!]*$")
 # A question about what rules say (a penalty, a duty, a period): a party or a circumstance narrows it. Not a
 # count of penalties a report gives ("公示行政处罚多少件").
@@ -74,6 +78,8 @@ def _resolve_zh(prev: Parts, text: str, cited: Citation, places) -> Resolution |
     step = NEIGHBOUR_ZH.search(body)
     if step and cited.article:  # "下一条呢？": reading a regulation article by article
         return neighbour(cited, 1 if step.group(1) == "下" else -1, "zh")
+    if REF_DOC_ZH.search(body) and cited.doc:  # "这部条例谁负责执行？": the document that answered before
+        return follow(REF_DOC_ZH.sub(doc_name(cited.doc), body, count=1), prev, cited)
     if REF_ARTICLE_ZH.search(body) and cited.article:
         ref = f"{doc_name(cited.doc)}{cited.article}"
         return Resolution(ended(REF_ARTICLE_ZH.sub(ref, body, count=1), "zh"), True, "article", cited.doc, cited.article)
@@ -88,6 +94,9 @@ def _resolve_zh(prev: Parts, text: str, cited: Citation, places) -> Resolution |
         reading = _about_behaviour(prev, body, bool(marked))
         if reading:
             return follow(reading, prev, cited)
+    relative = RELATIVE_YEAR.fullmatch(body)
+    if relative and (prev.year or RELATIVE_YEAR_WORD.search(prev.text)):  # "去年呢？", "和去年比呢？"
+        return follow(_year_before(prev, relative.group(1)), prev, cited)
     if not marked:
         return None
     if has_question_word(body):
@@ -99,6 +108,20 @@ def _resolve_zh(prev: Parts, text: str, cited: Citation, places) -> Resolution |
     return reading
 
 
+_YEARS_AWAY = {"前年": -2, "去年": -1, "上一年": -1, "上年": -1, "今年": 0, "当年": 0, "明年": 1}
+RELATIVE_YEAR_WORD = re.compile("|".join(_YEARS_AWAY))
+# a year named from the one asked about, alone or to compare with ("和去年比呢？", "去年同期呢？")
+RELATIVE_YEAR = re.compile(rf"(?:和|跟|与|同|比)?({RELATIVE_YEAR_WORD.pattern})(?:同期)?(?:比|相比|比较|对比)?(?:的|怎么样|如何)?")
+
+
+def _year_before(prev: Parts, word: str) -> str:
+    """The question before, asked of a year counted from its own: 去年 after "2023年…" is 2022; after "今年…"
+    the word takes the place of 今年."""
+    if prev.year:
+        return swap_zh(prev, f"{int(prev.year) + _YEARS_AWAY[word]}年")
+    return RELATIVE_YEAR_WORD.sub(word, prev.text, count=1) + ("" if prev.text.endswith(("？", "?")) else "？")
+
+
 def _about_behaviour(prev: Parts, body: str, marked: bool) -> str:
     """After a question about rules, one about its behaviour that names none of its own: "罚多少？" (joined),
     "放了罚多少？" (it names the behaviour's own words again), "没补种呢？" (not doing what the rule asks: what
@@ -106,8 +129,12 @@ def _about_behaviour(prev: Parts, body: str, marked: bool) -> str:
     behaviour = behaviour_of(prev.text)
     if marked and NOT_DONE.match(body) and not has_question_word(body):
         return f"{behaviour}，{body}怎么处罚"
+    if marked and SCENE.fullmatch(body):  # "在公交车上呢？": the same behaviour there, asked the same way
+        return f"{behaviour}，{body}{prev.ask or '怎么处罚'}"
     if is_topicless(body):
-        return f"{behaviour}{body}"
+        if "罚" in prev.text and "罚" not in body and PER_UNIT.search(body):
+            body = re.sub(r"多少|几", lambda m: "罚" + m.group(0), body, count=1)  # "每平方米多少？" after a fine
+        return f"{subject_of(prev.text)}{body}"
     return f"{behaviour}，{body}" if is_topicless(body, behaviour) else ""
 
 

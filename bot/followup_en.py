@@ -12,6 +12,8 @@ from bot.topicless import asked_of, behaviour_of_en, is_topicless_en
 
 WHERE_EN = re.compile(r"\b(?:which|what) (?:part|section|chapter|article)\b|\bwhere (?:is|was|does|did|do)\b|\bsource\b", re.I)
 REF_ARTICLE_EN = re.compile(r"\b(?:this|that|the same) (?:article|provision|rule|clause)\b", re.I)
+_THAT = re.compile(r"\b(?:is|was|does|did) that\b", re.I)  # "Which article is that?", "Where does that come from?"
+_BARE_WHERE = re.compile(r"(?:which|what) (?:part|section|chapter|article)", re.I)  # "Which article?"
 REF_EN = re.compile(r"\b(?:it|this one|that one|they|them|these|those|this)\b", re.I)
 ELLIPSIS_EN = re.compile(r"^(?:and|but|so)?\s*(?:what|how)\s+about\s+(.+)$|^and\s+(.+)$", re.I)
 NEIGHBOUR_EN = re.compile(r"\b(next|following|previous|preceding)\s+(?:article|provision|one)\b", re.I)
@@ -24,7 +26,7 @@ RULES_EN = re.compile(r"\b(?:fine|fined|penalt|punish|rule|regulation|law|allowe
 def resolve_en(prev: Parts, text: str, cited: Citation, places) -> Resolution | None:
     body = re.sub(r"[\s?？.!]+$", "", text.strip())
     referring = REF_EN.search(body) or REF_ARTICLE_EN.search(body)
-    if WHERE_EN.search(body) and referring:
+    if WHERE_EN.search(body) and (referring or _THAT.search(body) or _BARE_WHERE.fullmatch(body)):  # "Which article is that?"
         return Resolution(prev.text, True, "where", cited.doc, cited.article)
     step = NEIGHBOUR_EN.search(body)
     if step and cited.article and len(body) <= 40:
@@ -65,7 +67,15 @@ def _topic_en(prev: Parts) -> str:
     return topic
 
 
+# a year named from the one asked about: "What about last year?", "And the year before?"
+_RELATIVE_YEAR_EN = re.compile(r"(?:the\s+)?(last|previous|next|this|same)\s+year|(?:the\s+)?year\s+(before|after)", re.I)
+_YEARS_AWAY_EN = {"last": -1, "previous": -1, "before": -1, "next": 1, "after": 1, "this": 0, "same": 0}
+
+
 def swap_en(prev: Parts, change: str) -> str:
+    relative = _RELATIVE_YEAR_EN.fullmatch(change.strip())
+    if relative and prev.year:
+        change = str(int(prev.year) + _YEARS_AWAY_EN[(relative.group(1) or relative.group(2)).lower()])
     year = YEAR_DIGITS.search(change)
     rest = re.sub(r"^(?:the|a|an|in|during|for)\s+|\s+(?:in|during|for)$", "", YEAR_DIGITS.sub("", change).strip(), flags=re.I)
     rest = re.sub(r"^(?:the|a|an)\s+", "", rest.strip(), flags=re.I)

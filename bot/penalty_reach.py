@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 
 from bot.ingest.legal import ARTICLE
+from bot.numerals import to_chinese
 from bot.penalties import Penalty, duty_indexes
 from bot.penalty_refs import DutyArticle, duties, parse_refs
 from bot.records import Chunk, Hit
@@ -45,6 +46,16 @@ def reached(hits: list[Hit], index: StoredIndex, depth: int) -> list[Reached]:
                 target = Hit(index.chunks[row.chunk_id], hit.score, hit.dense, hit.lexical)
                 out.append(Reached(rank, target, span[0], span[1], row.behaviour, _duty_words(row, index)))
     return out
+
+
+def enforcing_row(hit: Hit, item: int | None, index: StoredIndex) -> tuple[Hit, int, int] | None:
+    """The penalty clause the table says enforces `hit`'s article (its item `item`, when the duty is one item):
+    the table reads references the clause-by-clause look-up (bot/rules.py) does not, "第十八条除第四项以外的其他
+    规定" among them. None when it enforces other items only."""
+    rows = [r for r in reached([hit], index, 1) if r.hit.chunk.article != hit.chunk.article]
+    if item is not None:
+        rows = [r for r in rows if f"第{to_chinese(item)}项" in r.behaviour.split("：", 1)[0]]
+    return (rows[0].hit, rows[0].start, rows[0].end) if rows else None
 
 
 def as_behaviours(index: StoredIndex, chunk_id: int, clause: str, most: int = 6) -> tuple[str, ...]:

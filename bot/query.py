@@ -41,7 +41,7 @@ _ASKS_NUMBER = re.compile(r"文号|发文字号|发文号|\b(?:document|referenc
 # "who" opening the question or a clause of it, not a relative "who" ("a driver who stops")
 _ASKS_PERSON = re.compile(r"是谁|姓名|名字|(?:长|主任|领导|负责人|书记|人|者|员)叫什么|(?:^|[,;:]\s*|\band\s+)who\b|"
                           r"\b(?:to|by|from|with) whom\b|\bname of\b", re.I)
-_ADOPTION = re.compile(r"通过|批准|施行|生效|修正|修订|公布|发布|颁布|\badopt|\beffect|\bamend|\bforce\b|\bpromulgat|\benact", re.I)
+_ADOPTION = re.compile(r"通过|批准|施行|生效|修正|修订|(?:哪一?年|什么时候|何时)修改|公布|发布|颁布|\badopt|\beffect|\bamend|\bforce\b|\bpromulgat|\benact", re.I)
 _ARTICLE = re.compile(r"第([一二三四五六七八九十百千零〇两]+|\d+)条")
 _ARTICLE_EN = re.compile(r"\barticle\s+(\d+)\b", re.I)
 _WHICH_ARTICLE = re.compile(r"第几条|哪一?条|哪个条款|什么条款|哪些条|\bwhich (?:article|provision|clause)", re.I)

@@ -12,6 +12,7 @@ from bot.enumeration import counted
 from bot.evidence import Concept, Figure, figure_clause_coverage, figures, restates
 from bot.key_words import covers_key, key_concepts, topic_unknown
 from bot.ingest.legal import PREAMBLE
+from bot.law_dates import dated
 from bot.query import PERIOD_UNITS, STRICT_UNITS, Query, counts, counts_events
 from bot.rules import is_penalty
 from bot.store import StoredIndex
@@ -99,7 +100,7 @@ def _content_reason(query: Query, candidate: Candidate, limits: Thresholds, item
         return "the figures found count something else"
     if candidate.hit.chunk.article and _charge_answered_by_a_fine(query, sentence, found):
         return "the only amounts found are fines"
-    if query.penalty and candidate.hit.chunk.article and not is_penalty(sentence) and not query.article:
+    if query.penalty and candidate.hit.chunk.article and not is_penalty(sentence):
         return "no penalty clause for this"
     # "饭店油烟扰民，城管能罚多少？" is not answered by a report's "设置便民服务点75个"
     if _ASKS_FINE.search(query.text) and not query.about_activity and not candidate.hit.chunk.article and \
@@ -140,11 +141,16 @@ _WORDED_PERIOD = re.compile(r"当日|当天|即时|立即|及时|随时|当场|�
 
 
 UNNAMED = "the documents do not name what is asked about"
+NOTHING_ASKED = "the question names nothing to look up"
 
 
 def _strength_reason(query: Query, candidate: Candidate, limits: Thresholds, items: list[Concept]) -> str:
     """Too little of the question found, or too little similarity, for the kind of document answering."""
     legal = bool(candidate.hit.chunk.article) and not query.article and not candidate.by_structure
+    # "多少钱？", "怎么处罚？": any clause with a sum or a penalty would do ("去年罚了多少钱？" asks what was done)
+    if not (query.article or candidate.by_structure or query.years or query.about_activity or key_concepts(items) or
+            topic_unknown(items)):
+        return NOTHING_ASKED
     if legal and topic_unknown(items):
         return UNNAMED
     if legal and not covers_key(items, f"{candidate.context}\n{candidate.hit.chunk.text}") and \
@@ -168,6 +174,8 @@ def scope_reason(query: Query, candidate: Candidate, index: StoredIndex) -> str:
     """The year, place or version asked for is not the one the evidence is about."""
     chunk = candidate.hit.chunk
     doc = index.catalogue[chunk.source]
+    if query.lang == "zh" and dated(chunk, candidate.text) and not _names_a_document(query, index):
+        return WHICH_DOCUMENT  # "新版什么时候施行？" among eleven laws: whichever law's date is found is a guess
     if chunk.article:
         titled = index.catalogue.titled_in(query.text)
         if titled is not None and chunk.source not in titled:
@@ -191,6 +199,17 @@ def scope_reason(query: Query, candidate: Candidate, index: StoredIndex) -> str:
         if place not in corpus_text and place not in chunk.title:
             return f"the documents are not about {place}"
     return ""
+
+
+WHICH_DOCUMENT = "the question does not say which document it asks about"
+
+
+def _names_a_document(query: Query, index: StoredIndex) -> bool:
+    """The question names a document, or a place only one regulation is about; or there is only one law."""
+    catalogue = index.catalogue
+    laws = [d for d in catalogue.docs.values() if d.kind != "report"]
+    return len(laws) < 2 or bool(catalogue.named_in(query.text)) or catalogue.titled_in(query.text) is not None or \
+        bool(query.places)
 
 
 def _within(place: str, source: str, index: StoredIndex) -> bool:

@@ -13,6 +13,7 @@ from bot.records import Chunk
 _N = "一二三四五六七八九十百千零〇两"
 PENALTY = re.compile(r"罚款|罚金|拘留|警告|没收|吊销|暂扣|停业整顿|处分|责令[^，。；]{0,12}(?:改正|拆除|停止|恢复|补种|赔偿)|处[^，。；]{0,20}罚")
 _REF = re.compile(rf"第([{_N}]+)条(?:第[{_N}]+款)?(?:(?:至|到)第([{_N}]+)条)?")
+_EXCEPT = re.compile(r"除(?:第[^项，,；;]{1,8}项[、和及或]?)*$")  # "除第四项、第五项以外": items left out
 _ITEM_REF = re.compile(rf"第([{_N}]+)项(?:(?:至|到)第([{_N}]+)项)?")
 # Sentences that only make sense with the one before: a heavier or second penalty for the same behaviour.
 CONTINUES = re.compile(r"^(?:对单位|对个人|单位|个人|情节(?:较重|严重|特别严重|较轻)|其中|经营性|非经营性|造成|逾期|拒不|构成|有违法所得)")
@@ -56,10 +57,13 @@ def article_refs(text: str, own: str = "") -> set[int]:
     return out
 
 
-def item_refs(text: str) -> set[int]:
-    """Item numbers a clause refers to: "违反第一项至第三项规定的" -> {1, 2, 3}."""
+def item_refs(text: str, excluded: bool = False) -> set[int]:
+    """Item numbers a clause refers to: "违反第一项至第三项规定的" -> {1, 2, 3}; with `excluded`, those it leaves
+    out instead ("第十八条除第四项以外的其他规定" -> {4})."""
     out: set[int] = set()
     for m in _ITEM_REF.finditer(text):
+        if bool(_EXCEPT.search(text[: m.start()])) != excluded:
+            continue
         low = cn_to_number(m.group(1))
         high = cn_to_number(m.group(2)) if m.group(2) else low
         if low is not None and high is not None:
@@ -99,7 +103,7 @@ def enforcing_sentences(article_chunks: list[list[Chunk]], duty: Chunk, item: in
                 if (refs and int(number) not in refs) or (not refs and itemised):
                     continue  # this clause enforces another article, or only introduces the clauses that do
                 items = item_refs(sentence)
-                if item is not None and items and item not in items:
+                if item is not None and (item in item_refs(sentence, excluded=True) or (items and item not in items)):
                     continue  # it enforces other items of the duty's article: 第十二条第一项, not 第二项
                 found.append((chunk, i, item is not None and item in items))
     if item is not None and any(named for _, _, named in found):

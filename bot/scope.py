@@ -11,6 +11,8 @@ from bot.query import Query
 from bot.records import Hit
 
 OTHER_PLACE = 0.85  # another city's regulation when the question names no place (RRF scores are close: ~10 ranks)
+# the version before the current one, asked for without a year
+_OLDER = re.compile(r"旧版|老版|原版|修订前|修改前|修正前|上一版|\b(?:old|older|previous|former|earlier) (?:version|text)\b", re.I)
 OLDER_VERSION = 0.6  # a superseded version of a law that is also indexed in its current version
 NATIONAL_WHEN_PLACE_NAMED = 0.8
 # "按国务院的市容条例", "under the national law": a city's own regulation is not what is asked for
@@ -70,10 +72,11 @@ def doc_weight(source: str, query: Query, catalogue: Catalogue, place_named: boo
 
 
 def version_asked(title: str, query: Query, catalogue: Catalogue) -> str:
-    """The version a question's year picks out (the latest adopted by then), or "" when it names no year."""
-    if not query.years:
-        return ""
-    year = max(query.years)
+    """The version a question's year picks out (the latest adopted by then), or the one before the current when
+    it asks for the old one ("旧版", "the previous version"); "" when it names neither."""
     versions = sorted(d.version for d in catalogue.docs.values() if d.title == title and d.version)
+    if not query.years:
+        return versions[-2] if len(versions) > 1 and _OLDER.search(query.text) else ""
+    year = max(query.years)
     in_force = [v for v in versions if v[:4] <= year]
     return in_force[-1] if in_force else (versions[0] if versions else "")

@@ -17,7 +17,9 @@ _ASKING = (
     "依据 规定 责任 法律责任 承担 需要 需 应该 应当 必须 能 会 要 可以 可 还 也 都 又 再 来 由 被 是 的 了 有 没有 "
     "吗 呢 么 啊 呀 吧 怎么 怎样 如何 怎么办 咋 咋办 办 钱 元 最多 最少 最高 最低 一般 大概 大约 具体 分别 "
     "不 没 不办 没办 怎么样 咋样 后果 结果 内 之内 以内 办理 手续 流程 程序 申请 报 批 审批 登记 交 缴 缴纳 "
-    "在 哪里 哪儿 地方 去 "
+    "在 哪里 哪儿 地方 去 讲 说 写 内容 "
+    # ...by the unit the sum is counted in ("每平方米多少？", "按天算吗？"), who checks it, and from when a period runs
+    "每 按 查 检查 从 开始 时候 起 算 计算 起算 超过 逾期 过期 "
     # ...and the behaviour asked before, referred to only as such ("违反了罚多少？", "这样做会被罚吗？")
     "违反 违规 违法 这样 这么 这种 那样 做 干 如果 要是 的话"
 ).split()
@@ -32,7 +34,11 @@ def is_topicless(question: str, before: str = "") -> bool:
     `before` names that behaviour again: "上海外环以内能放鞭炮吗？" then "放了罚多少？"."""
     words = _words(question)
     return any(w not in _GLUE for w in words) and \
-        all(w in _ASKING_WORDS or _made_of_asking(w) or (before and w in before) for w in words)
+        all(w in _ASKING_WORDS or _made_of_asking(w) or _UNIT.fullmatch(w) or (before and w in before) for w in words)
+
+
+# the unit a sum is counted in, as jieba keeps it whole ("每平方米", "每株")
+_UNIT = re.compile(r"每?(?:平方米|平米|立方米|株|棵|天|日|次|人|辆|处|件|吨|小时|米)")
 
 
 # Words that only ask, wherever they stand: "上海哪些地方禁止燃放烟花爆竹" asks about 禁止燃放烟花爆竹 in 上海.
@@ -47,6 +53,19 @@ def behaviour_of(question: str) -> str:
         words.pop()
     # a modal jieba keeps with the verb before it ("养狗要")
     return re.sub(r"[要会能需得可该应还也都就]+$", "", "".join(words)) or question
+
+
+_PERIOD_NOUN = re.compile(r"期限|时限")
+
+
+def subject_of(question: str) -> str:
+    """What a question asked a period of: "行政复议的申请期限是多久" -> "行政复议的申请期限", whose start a
+    follow-up asks next ("从什么时候开始算？"); `behaviour_of` would keep only 行政复议. Any other question: its
+    behaviour."""
+    last = None
+    for last in _PERIOD_NOUN.finditer(question):
+        pass
+    return question[: last.end()] if last else behaviour_of(question)
 
 
 def _words(question: str) -> list[str]:

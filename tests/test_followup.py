@@ -303,3 +303,34 @@ def test_the_next_or_previous_article_of_the_cited_regulation(followup, article)
 
 def test_a_question_about_conditions_is_no_step_to_the_next_article():
     assert resolve("擅自砍伐城市树木怎么处罚？", "符合以下条件吗？", GREENING, PLACES).about_answer == ""
+
+
+@pytest.mark.parametrize("previous, followup, standalone", [
+    # a year counted from the one asked about
+    ("2023年共立案多少宗？", "去年呢？", "2022年共立案多少宗？"),
+    ("2023年共立案多少宗？", "和去年比呢？", "2022年共立案多少宗？"),
+    ("今年共立案多少宗？", "去年呢？", "去年共立案多少宗？"),
+    ("How many cases were filed in 2023?", "What about last year?", "How many cases were filed in 2022?"),
+    ("How many cases were filed in 2023?", "And the year before?", "How many cases were filed in 2022?"),
+    # the period asked before, whose start is asked next (not only the behaviour it is of)
+    ("行政复议的申请期限是多久？", "从什么时候开始算？", "行政复议的申请期限从什么时候开始算？"),
+    # the unit the sum is counted in, and who checks, name no behaviour of their own
+    ("南阳毁坏绿地怎么罚？", "每平方米多少？", "南阳毁坏绿地每平方米罚多少？"),
+    ("许昌机动车排气超标上路怎么罚？", "谁来查？", "许昌机动车排气超标上路谁来查？"),
+    # where the behaviour happens narrows it; the behaviour stays
+    ("许昌公共场所吸烟罚多少？", "在公交车上呢？", "许昌公共场所吸烟，在公交车上罚多少？"),
+])
+def test_a_follow_up_counted_from_the_question_before(previous, followup, standalone):
+    reading = resolve(previous, followup, Citation(), PLACES)
+    assert reading.followup and reading.question == standalone
+
+
+@pytest.mark.parametrize("followup", ["Which article is that?", "Where does that come from?", "Which article?"])
+def test_english_where_questions_need_no_it(followup):
+    reading = resolve("How much is the fine for littering in Luoyang?", followup, Citation())
+    assert reading.about_answer == "where"
+
+
+def test_an_english_question_naming_a_where_is_no_question_about_the_answer():
+    reading = resolve("How much is the fine for littering in Luoyang?", "Where is the bureau's office?", Citation())
+    assert reading.about_answer != "where"

@@ -45,3 +45,29 @@ def test_a_penalty_for_all_items_but_one_answers_for_the_items_left(fresh3_engin
     # 第二十七条 punishes "违反…第十八条除第四项以外的其他规定": item (一), the leash, is among them
     answer = fresh3_engine.answer("郑州遛狗不拴绳罚多少？")
     assert answer.found and answer.section.endswith("第二十七条") and answer.figure == "二百元以上五百元以下"
+
+
+def test_breaking_an_article_read_before_is_answered_by_the_clause_punishing_it(dogs):
+    dogs.ask("t", "article", "u", "郑州市城市养犬管理条例第十八条讲什么？")
+    answer = dogs.ask("t", "article", "u", "违反了罚多少？").answer
+    assert answer.found and answer.section.endswith("第二十七条") and "二百元以上五百元以下" in answer.answer
+
+
+def test_an_item_a_penalty_clause_leaves_out_is_not_answered_by_it(fresh3_engine):
+    # 第二十七条 punishes "第十八条除第四项以外的其他规定": item (四) is the one it does not punish
+    kept = fresh3_engine.answer("郑州市城市养犬管理条例第十八条第一项违反了罚多少？")
+    assert kept.found and kept.section.endswith("第二十七条")
+    left = fresh3_engine.answer("郑州市城市养犬管理条例第十八条第四项违反了罚多少？")
+    assert not left.found and left.notice == "no penalty clause for this"
+
+
+def test_the_document_answered_before_is_the_one_this_regulation_means(dogs):
+    dogs.ask("t", "this-doc", "u", "郑州条例什么时候施行？")
+    answer = dogs.ask("t", "this-doc", "u", "这部条例是哪年通过的？").answer
+    assert answer.understood_as.startswith("《郑州市城市养犬管理条例》") and answer.found and "通过" in answer.sentence
+
+
+@pytest.mark.parametrize("question", ["多少钱？", "怎么处罚？", "罚多少？"])
+def test_a_question_naming_nothing_is_refused_read_alone(fresh3_engine, question):
+    answer = fresh3_engine.answer(question)
+    assert not answer.found, answer.answer

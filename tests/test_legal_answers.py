@@ -268,3 +268,13 @@ def test_a_replacement_ratio_is_a_figure():
     found = figures("经批准砍伐的，申请人应当按照伐一补三的原则补植树木。")
     assert [f.text for f in found] == ["伐一补三"]
     assert not figures("一补助金按月发放")  # no ratio without the deed and its count
+
+
+def test_when_a_law_was_amended_or_adopted_comes_from_the_note_above_it(library_engine):
+    revised = library_engine.answer("行政复议法是哪年修订的？")
+    assert revised.found and revised.sentence.startswith("2023年9月1日") and revised.sentence.endswith("修订")
+    adopted = library_engine.answer("行政复议法什么时候通过的？")
+    assert adopted.found and adopted.sentence.startswith("1999年4月29日") and adopted.sentence.endswith("通过")
+    # a question about changing a plan asks no date: the note is no answer to it
+    procedure = library_engine.answer("许昌市城乡规划条例规定规划修改要经过什么程序？")
+    assert "题注" not in procedure.section

@@ -175,3 +175,11 @@ def test_quiz_questions_ask_the_fine_range_with_other_ranges_as_choices():
     assert item.answer == "一千元以上一万元以下" and item.answer in item.options
     assert "五百元以上二千元以下" in item.options and len(set(item.options)) == 4
     assert cn_money(25000) == "二万五千元" and money_range(None, 200) == "二百元以下"
+
+
+def test_items_a_clause_leaves_out_are_not_items_it_refers_to():
+    from bot.rules import item_refs
+
+    clause = "违反本条例第十五条第一款或者第十八条除第四项、第五项以外的其他规定的，处二百元以上五百元以下罚款"
+    assert item_refs(clause) == set() and item_refs(clause, excluded=True) == {4, 5}
+    assert item_refs("违反第一项至第三项规定的") == {1, 2, 3}
