@@ -29,6 +29,7 @@ PURPOSE_ZH = re.compile(r"为此|对此")
 NEIGHBOUR_ZH = re.compile(r"^(?:再|看看?|请)?([上下])一条(?:是什么|规定了?什么|讲了?什么|说了?什么|写了?什么|的?内容)?$")
 # a behaviour not done ("没补种", "没证卖", "不批就挂"), not a kind of case ("不需要审批的")
 NOT_DONE = re.compile(r"^(?:要是|如果)?(?:没有?|不|未)(?!是|用|同|少|多|错)[\u4e00-\u9fff]+(?<!的)$")
+BROKEN = re.compile(r"(?:那|要是|如果)?(?:违反|违规|违法|这样|这么|那样)(?:做|干)?了?(?:的话)?")
 PER_UNIT = re.compile(r"每[\u4e00-\u9fff]{1,3}?(?:多少|几)")  # the sum per unit: "每平方米多少", "每棵几"
 # where a behaviour happens ("在公交车上", "在小区里"), which narrows it; a place of its own is a qualifier
 SCENE = re.compile(r"在[\u4e00-\u9fff]{2,12}")
@@ -38,7 +39,7 @@ MARKED_ZH = re.compile(r"^(?:那么|那|还有|另外|此外)|呢[\s？?。！!]
 RULES_ZH = re.compile(r"(?:怎么|怎样|如何)(?:罚|处罚|处理)|罚(?:款|了|钱)?(?:多少|几)(?![件宗起次个项例])|什么处罚|"
                       r"处罚(?:标准|幅度)|责任|规定|应当|能不能|可不可以|可以吗|要不要|(?:需要|要|得|能)[^，,。？?]{1,8}吗|"
                       r"要[^，,。？?]{0,8}(?:几|多少|什么)|"
-                      r"允许|禁止|期限|多久|多长时间|条例|"
+                      r"允许|禁止|不能|不准|不许|不让|期限|多久|多长时间|条例|"
                       r"法》?(?:规定|第)")
 
 
@@ -131,6 +132,8 @@ def _about_behaviour(prev: Parts, body: str, marked: bool) -> str:
         return f"{behaviour}，{body}怎么处罚"
     if marked and SCENE.fullmatch(body):  # "在公交车上呢？": the same behaviour there, asked the same way
         return f"{behaviour}，{body}{prev.ask or '怎么处罚'}"
+    if BROKEN.fullmatch(body):  # "违反了呢？", "要是这样做呢？": what follows from doing it
+        return f"{behaviour}，{body}怎么处罚"
     if is_topicless(body):
         if "罚" in prev.text and "罚" not in body and PER_UNIT.search(body):
             body = re.sub(r"多少|几", lambda m: "罚" + m.group(0), body, count=1)  # "每平方米多少？" after a fine

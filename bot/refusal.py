@@ -148,8 +148,8 @@ def _strength_reason(query: Query, candidate: Candidate, limits: Thresholds, ite
     """Too little of the question found, or too little similarity, for the kind of document answering."""
     legal = bool(candidate.hit.chunk.article) and not query.article and not candidate.by_structure
     # "多少钱？", "怎么处罚？": any clause with a sum or a penalty would do ("去年罚了多少钱？" asks what was done)
-    if not (query.article or candidate.by_structure or query.years or query.about_activity or key_concepts(items) or
-            topic_unknown(items)):
+    if not (query.article or candidate.by_structure or query.years or query.about_activity or query.about_adoption or
+            key_concepts(items) or topic_unknown(items)):
         return NOTHING_ASKED
     if legal and topic_unknown(items):
         return UNNAMED

@@ -334,3 +334,14 @@ def test_english_where_questions_need_no_it(followup):
 def test_an_english_question_naming_a_where_is_no_question_about_the_answer():
     reading = resolve("How much is the fine for littering in Luoyang?", "Where is the bureau's office?", Citation())
     assert reading.about_answer != "where"
+
+
+@pytest.mark.parametrize("previous, followup, standalone", [
+    # doing what the rule forbids, asked with no question word: what follows from it
+    ("修好的路几年内不能挖？", "违反了呢？", "修好的路内不能挖，违反了怎么处罚？"),
+    # "不能" asks what rules say, as "能不能" does
+    ("上海春节期间哪里不能放鞭炮？", "放了罚多少？", "上海春节期间不能放鞭炮，放了罚多少？"),
+])
+def test_breaking_the_rule_asked_about_asks_what_follows(previous, followup, standalone):
+    reading = resolve(previous, followup, Citation(), PLACES)
+    assert reading.followup and reading.question == standalone
