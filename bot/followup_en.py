@@ -14,6 +14,8 @@ WHERE_EN = re.compile(r"\b(?:which|what) (?:part|section|chapter|article)\b|\bwh
 REF_ARTICLE_EN = re.compile(r"\b(?:this|that|the same) (?:article|provision|rule|clause)\b", re.I)
 _THAT = re.compile(r"\b(?:is|was|does|did) that\b", re.I)  # "Which article is that?", "Where does that come from?"
 _BARE_WHERE = re.compile(r"(?:which|what) (?:part|section|chapter|article)", re.I)  # "Which article?"
+_SAYS_EN = re.compile(r"what does (?:it|that|this|that article|this article) (?:say|provide|state|cover|require)|"
+                      r"(?:read|show|quote) (?:it|that|this)(?: to me)?(?: in full)?|what(?:'s| is) in it", re.I)
 REF_EN = re.compile(r"\b(?:it|this one|that one|they|them|these|those|this)\b", re.I)
 ELLIPSIS_EN = re.compile(r"^(?:and|but|so)?\s*(?:what|how)\s+about\s+(.+)$|^and\s+(.+)$", re.I)
 NEIGHBOUR_EN = re.compile(r"\b(next|following|previous|preceding)\s+(?:article|provision|one)\b", re.I)
@@ -31,6 +33,9 @@ def resolve_en(prev: Parts, text: str, cited: Citation, places) -> Resolution | 
     step = NEIGHBOUR_EN.search(body)
     if step and cited.article and len(body) <= 40:
         return neighbour(cited, 1 if step.group(1).lower() in ("next", "following") else -1, "en")
+    if cited.article and _SAYS_EN.fullmatch(body):  # "What does it say?" after the article that answered
+        ref = f"{cited.article} of {doc_name(cited.doc)}"
+        return Resolution(ended(f"What does {ref} say", "en"), True, "article", cited.doc, cited.article)
     if REF_ARTICLE_EN.search(body) and cited.article:
         ref = f"{cited.article} of {doc_name(cited.doc)}"
         return Resolution(ended(REF_ARTICLE_EN.sub(ref, body, count=1), "en"), True, "article", cited.doc, cited.article)
@@ -56,10 +61,16 @@ def resolve_en(prev: Parts, text: str, cited: Citation, places) -> Resolution | 
 _PHRASED = re.compile(r"(?:for|of|on|about|against)\b", re.I)  # the phrase completing a topic: "(fine) for spitting"
 
 
+_LAW_EN = re.compile(r"((?:[A-Z][\w'-]*\s+)+(?:Law|Regulations?|Act|Measures|Rules))\b")
+
+
 def _topic_en(prev: Parts) -> str:
     """What "it" stands for: the topic with the phrase that completes it ("the fine for spitting in public",
     not "fine")."""
     topic = prev.topic or prev.body or prev.text
+    titled = _LAW_EN.match(topic)
+    if titled:  # "When was it amended?" after "When did the … Law take effect?": "it" is the law
+        return f"the {titled.group(1)}"
     if _PHRASED.match(prev.ask):
         # the noun after the body's last article: "enforces the fine" (Who enforces the fine for…) is "fine"
         noun = re.split(r"\b(?:the|a|an)\s+", topic)[-1].strip() or topic

@@ -32,7 +32,9 @@ _SUFFIX_ZH = re.compile(r"(?:市|县|区|省)$")
 PARTY_EN = re.compile(r"^(?:for|by|on|to)?\s*(?:an?|the)?\s*((?:individual|person|people|compan(?:y|ie)|business(?:e)?|"
                       r"unit|organi[sz]ation|entit(?:y|ie)|enterprise|employer|(?:property )?owner|operator|developer|"
                       r"shop|store|vendor|driver|dog owner)s?)$", re.I)
-_VERSION_EN = re.compile(r"^(?:in\s+)?(?:the\s+)?((?:19|20)\d{2})\s+(?:version|edition|text|revision|law|act)$", re.I)
+_VERSION_EN = re.compile(r"^(?:in\s+)?(?:the\s+)?((?:19|20)\d{2}|old|older|previous|former|earlier|new|current|latest)\s+"
+                         r"(?:version|edition|text|revision|law|act)$", re.I)
+_IN_VERSION_EN = re.compile(r"\s+in the \w+ version\b", re.I)
 _PLACE_EN = re.compile(r"^(?:in|for|at)?\s*([A-Z][a-z]+)(?:\s+[Cc]ity)?$")
 _IN_PLACE_EN = re.compile(r"\s+in\s+[A-Z][a-z]+(?:\s+[Cc]ity)?\b")
 
@@ -114,6 +116,8 @@ def qualifier_en(change: str, places: frozenset[str] | set[str], about_rules: bo
 def qualified_en(prev: Parts, qualifier: Qualifier) -> str:
     text = prev.text
     if qualifier.kind == "version":
+        if not qualifier.text.isdigit():  # "the old version": bot/scope.py picks the version before the current
+            return f"{_IN_VERSION_EN.sub('', text)} in the {qualifier.text.lower()} version"
         return YEAR_DIGITS.sub(qualifier.text, text, count=1) if prev.year else f"{text} in the {qualifier.text} version"
     if qualifier.kind == "party":
         return f"{text} for {qualifier.text}"

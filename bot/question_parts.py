@@ -21,7 +21,7 @@ LEADING_ZH = re.compile(r"^(?:那么|那|还有|另外|此外|再问一下|请�
 TRAILING = re.compile(r"[\s？?。！!，,~～]+$")
 HEAD_EN = re.compile(r"^(?:how many|how much|what|which|who|whom|when|where|why|how|is|are|was|were|did|do|does|"
                      r"has|have|can|could|should|must)\b(?:\s+(?:is|are|was|were|the|a|an|did|does|do|has|have|"
-                     r"many|much|of))*", re.I)
+                     r"many|much|of)\b)*", re.I)  # whole words: "the A" is no head of "the Administrative…"
 VERB_EN = re.compile(r"\b(?:is|are|was|were|did|does|do|has|have|had|be|been|in|during|for|by|under|according)\b", re.I)
 FILLER_EN = re.compile(r"^(?:the|a|an|about)\s+", re.I)
 

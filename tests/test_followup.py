@@ -345,3 +345,22 @@ def test_an_english_question_naming_a_where_is_no_question_about_the_answer():
 def test_breaking_the_rule_asked_about_asks_what_follows(previous, followup, standalone):
     reading = resolve(previous, followup, Citation(), PLACES)
     assert reading.followup and reading.question == standalone
+
+
+@pytest.mark.parametrize("previous, followup, standalone", [
+    ("When did the Administrative Reconsideration Law take effect?", "And the old version?",
+     "When did the Administrative Reconsideration Law take effect in the old version?"),
+    # "it" is the law the question named, not the law with what was asked of it
+    ("When did the Administrative Reconsideration Law take effect?", "When was it amended?",
+     "When was the Administrative Reconsideration Law amended?"),
+])
+def test_an_english_follow_up_about_the_law_named_before(previous, followup, standalone):
+    reading = resolve(previous, followup, Citation())
+    assert reading.followup and reading.question == standalone
+
+
+def test_what_an_article_says_after_it_answered_which_article():
+    cited = Citation("许昌市城乡规划条例(2021-04-29)", "第四十七条")
+    reading = resolve("Which article covers illegal construction in Xuchang?", "What does it say?", cited)
+    assert reading.about_answer == "article" and reading.article == "第四十七条"
+    assert reading.question == "What does 第四十七条 of 《许昌市城乡规划条例》 say?"
