@@ -183,6 +183,9 @@ def _swap_topic(body: str, new: str, ask: str) -> str:
     owner = region.find("的")
     if match is None and 0 < owner <= 8 and "的" not in new:  # "新建区的绿地面积…" + "改建旧城区": swap the owner
         return body[:start] + new + region[owner:] + ask
+    counted = _COUNTED_NOUN.match(ask)
+    if match is None and counted:  # "今年开展了多少次普法活动" + "培训": the counted thing is what changes
+        return body + counted.group(1) + new
     if match is None:  # nothing in common: keep the context and the kind of question, not the old counter
         generic = re.sub(r"^(?:共|一共|总共|累计)?(?:是|有)?(?:多少|几)[个件宗项期次条类人家部名所]?", "多少", ask)
         return body[:start] + new + generic
@@ -190,6 +193,10 @@ def _swap_topic(body: str, new: str, ask: str) -> str:
     left = max(0, at_region - at_new)
     right = min(len(region), at_region + size + (len(new) - at_new - size))
     return body[:start] + region[:left] + new + region[right:] + ask
+
+
+# a count whose counted thing follows the question word: "多少次普法活动", "几场培训"
+_COUNTED_NOUN = re.compile(r"^((?:共|一共|总共|累计)?(?:是|有)?(?:多少|几)[个件宗项期次条类人家部名所场回])([\u4e00-\u9fff]{2,})$")
 
 
 def _contextended(body: str) -> int:

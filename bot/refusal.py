@@ -91,6 +91,8 @@ def _content_reason(query: Query, candidate: Candidate, limits: Thresholds, item
         return "the only figure found is the one the question gives"
     if query.quantity and STRICT_UNITS & set(query.units) and not any(f.unit in query.units for f in found):
         return "the figures found count something else"
+    if query.quantity and _ASKS_RATE.search(query.text) and not any(f.unit == "%" for f in found):
+        return "the figures found count something else"  # "结案率多少？" answered with "立案35宗"
     if _asks_a_sum(query) and found and not any(f.unit.endswith("元") for f in found):
         return "the figures found count something else"  # "补植费每棵多少钱" answered with 伐一补三
     if query.period and found and not any(f.unit in PERIOD_UNITS or f.unit in query.units for f in found):
@@ -135,6 +137,8 @@ def _is_fine(sentence: str, figure: Figure) -> bool:
 
 # a sum of money asked by name: a fee, price, cost or charge ("补植费", "多少钱", "how much is the fee")
 _ASKS_MONEY = re.compile(r"钱|费|价格|收费|多少元|\b(?:fees?|costs?|prices?|charges?|money|yuan)\b", re.I)
+# a rate asked as such: "结案率多少", "占比是多少", "比例有多大" (not 绿地率 named in a story of a fine)
+_ASKS_RATE = re.compile(r"(?:率|占比|比例|比重)(?:是|为|达到|有|能达到)?(?:多少|几|多大|多高)|百分之几|\bwhat (?:percentage|share|proportion)\b", re.I)
 _ASKS_FINE = re.compile(r"罚|\bfine[sd]?\b", re.I)  # what a rule makes one pay, not what the bureau collected
 # "当日清运", "立即改正", "每季度开展": a period or frequency given in words, without a number
 _WORDED_PERIOD = re.compile(r"当日|当天|即时|立即|及时|随时|当场|每个?(?:季度|半年|年|月|周|日|天)|季度|年度")

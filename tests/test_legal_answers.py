@@ -278,3 +278,10 @@ def test_when_a_law_was_amended_or_adopted_comes_from_the_note_above_it(library_
     # a question about changing a plan asks no date: the note is no answer to it
     procedure = library_engine.answer("许昌市城乡规划条例规定规划修改要经过什么程序？")
     assert "题注" not in procedure.section
+
+
+def test_a_rate_asked_is_answered_only_by_a_percentage(library_engine):
+    # the report gives no 结案率: the count of cases in the same sentence is no rate
+    assert not library_engine.answer("2023年结案率多少？").found
+    share = library_engine.answer("即办件事项占比多少？")
+    assert share.found and share.figure == "47%"
