@@ -80,6 +80,8 @@ def _content_reason(query: Query, candidate: Candidate, limits: Thresholds, item
         return ""  # the kinds are listed: their count is the answer ("分为可回收物、有害垃圾…" for "分几类")
     if candidate.hit.chunk.section == [PREAMBLE] and not query.about_adoption:
         return "a law's adoption note answers only when and by whom it was adopted"
+    if not candidate.hit.chunk.article and _LETTERHEAD.fullmatch(sentence.strip()) and not _ASKS_ISSUER.search(query.text):
+        return "a letterhead answers only who issued the document"  # "What was the bureau's budget for 2023?"
     if query.asks_number and not DOC_NUMBER.search(sentence):
         return "the documents give no reference number for this"
     if query.asks_person and not _names_a_person(sentence, bool(candidate.hit.chunk.article)):
@@ -137,6 +139,9 @@ def _is_fine(sentence: str, figure: Figure) -> bool:
 
 # a sum of money asked by name: a fee, price, cost or charge ("补植费", "多少钱", "how much is the fee")
 _ASKS_MONEY = re.compile(r"钱|费|价格|收费|多少元|\b(?:fees?|costs?|prices?|charges?|money|yuan)\b", re.I)
+# "许昌市城市管理局文件": the issuer's name above a document, no statement of anything
+_LETTERHEAD = re.compile(r"[\u4e00-\u9fff（）()]{2,40}(?:文件|简报|通报|公告|通知)")
+_ASKS_ISSUER = re.compile(r"哪个?(?:单位|部门|机关)|谁(?:发|印发|写|出)|发文(?:单位|机关)|\bissu|\bwho (?:wrote|published|sent)", re.I)
 # a rate asked as such: "结案率多少", "占比是多少", "比例有多大" (not 绿地率 named in a story of a fine)
 _ASKS_RATE = re.compile(r"(?:率|占比|比例|比重)(?:是|为|达到|有|能达到)?(?:多少|几|多大|多高)|百分之几|\bwhat (?:percentage|share|proportion)\b", re.I)
 _ASKS_FINE = re.compile(r"罚|\bfine[sd]?\b", re.I)  # what a rule makes one pay, not what the bureau collected

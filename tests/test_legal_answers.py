@@ -285,3 +285,9 @@ def test_a_rate_asked_is_answered_only_by_a_percentage(library_engine):
     assert not library_engine.answer("2023年结案率多少？").found
     share = library_engine.answer("即办件事项占比多少？")
     assert share.found and share.figure == "47%"
+
+
+def test_a_letterhead_answers_nothing_but_who_issued_the_document(library_engine):
+    # "许昌市城市管理局文件" shares the bureau's name with the question, and says nothing of a budget
+    answer = library_engine.answer("What was the bureau's budget for 2023?")
+    assert not answer.found and answer.notice == "a letterhead answers only who issued the document"
