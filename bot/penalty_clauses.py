@@ -38,9 +38,13 @@ def parse_clause(text: str) -> list[ClauseRow]:
     pending: list[str] = []
     condition = ""
     authority = ""
-    for part in (p.strip() for p in _PARTS.findall(text)):
+    found = [(m.group(0).strip(), text[m.start() - 1: m.start()]) for m in _PARTS.finditer(text)]
+    for n, (part, before) in enumerate(found):
         if not part or _BOILERPLATE.search(part):
             continue
+        if row is not None and before in "；;" and _another_behaviour(part, found[n + 1:]):
+            rows.append(row)  # "…；饲养烈性犬、大型犬的，由…部门责令改正，处…": a behaviour of its own
+            row, condition = None, ""
         actor = AUTHORITY.match(part)
         if actor:
             authority = authority or actor.group(1) or actor.group(2) or ""
@@ -61,6 +65,18 @@ def parse_clause(text: str) -> list[ClauseRow]:
     for r in rows:
         r.authority = authority
     return [r for r in rows if r.behaviour or r.reference or r.measures or r.lists_items]
+
+
+# how a condition of the behaviour before opens ("拒不改正的", "逾期不改正的", "情节严重的", "造成损失的")
+_CONTINUES = re.compile(r"^(?:拒不|逾期|情节|再次|屡次|多次|造成|构成|经|仍|期满|未按期|并|且|对)")
+
+
+def _another_behaviour(part: str, rest: list[tuple[str, str]]) -> bool:
+    """After a "；", "X的" naming the enforcer again ("，由…部门…") is another behaviour, not a condition of the one
+    before ("拒不改正的" is one)."""
+    following = next((p for p, _ in rest if p), "")
+    return part.endswith("的") and not _CONTINUES.match(part) and not REFERENCE.match(part) and \
+        following.startswith("由") and bool(AUTHORITY.match(following))
 
 
 def _behaviour(parts: list[str]) -> ClauseRow:

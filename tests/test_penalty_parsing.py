@@ -183,3 +183,17 @@ def test_items_a_clause_leaves_out_are_not_items_it_refers_to():
     clause = "违反本条例第十五条第一款或者第十八条除第四项、第五项以外的其他规定的，处二百元以上五百元以下罚款"
     assert item_refs(clause) == set() and item_refs(clause, excluded=True) == {4, 5}
     assert item_refs("违反第一项至第三项规定的") == {1, 2, 3}
+
+
+def test_a_behaviour_after_a_semicolon_naming_the_enforcer_again_is_a_row_of_its_own():
+    article = ("养犬人未按规定办理养犬注册登记或者复检手续的，由城市管理行政执法部门责令限期办理注册登记或者复检，"
+               "逾期仍未办理注册登记或者复检的，暂扣犬只，并可处以每只三千元罚款；在公共楼道、楼顶、绿地、地下室等公共区域"
+               "饲养犬只的，由城市管理行政执法部门责令改正，处五百元以上二千元以下罚款，拒不改正的，没收犬只；饲养烈性犬、"
+               "大型犬的，由城市管理行政执法部门责令改正，处五千元以上一万元以下罚款，拒不改正的，没收犬只。")
+    rows = parse_clause(article)
+    assert [r.behaviour for r in rows] == ["养犬人未按规定办理养犬注册登记或者复检手续",
+                                           "在公共楼道、楼顶、绿地、地下室等公共区域饲养犬只", "饲养烈性犬、大型犬"]
+    # "拒不改正的" after a semicolon or comma is still a condition of its behaviour, not a behaviour
+    assert [m.condition for m in rows[2].measures][-1] == "拒不改正的"
+    graded = parse_clause("投放生活垃圾未分类的，由综合行政执法部门责令改正；情节严重的，对单位处五万元以上五十万元以下罚款")
+    assert len(graded) == 1
