@@ -27,8 +27,8 @@ REF_DOC_ZH = re.compile(r"(?:这|那|该|本)(?:部|个)?(?:条例|法规|法律
 REF_ZH = re.compile(r"上面那个|上面那条|刚才那个|刚才说的|上述|它们|它|这个|这些|这项|该项|这一项|这方面|那个")
 PURPOSE_ZH = re.compile(r"为此|对此")
 NEIGHBOUR_ZH = re.compile(r"^(?:再|看看?|请)?([上下])一条(?:是什么|规定了?什么|讲了?什么|说了?什么|写了?什么|的?内容)?$")
-# a behaviour not done ("没补种", "没证卖", "不批就挂"), not a kind of case ("不需要审批的")
-NOT_DONE = re.compile(r"^(?:要是|如果)?(?:没有?|不|未)(?!是|用|同|少|多|错)[\u4e00-\u9fff]+(?<!的)$")
+# a behaviour not done ("没补种", "没证卖", "不批就挂", "到期了不拆"), not a kind of case ("不需要审批的")
+NOT_DONE = re.compile(r"^(?:要是|如果)?(?:(?:到期|过期|期满|超时|超期)了?)?(?:没有?|不|未)(?!是|用|同|少|多|错)[\u4e00-\u9fff]+(?<!的)$")
 BROKEN = re.compile(r"(?:那|要是|如果)?(?:违反|违规|违法|这样|这么|那样)(?:做|干)?了?(?:的话)?")
 PER_UNIT = re.compile(r"每[\u4e00-\u9fff]{1,3}?(?:多少|几)")  # the sum per unit: "每平方米多少", "每棵几"
 # where a behaviour happens ("在公交车上", "在小区里"), which narrows it; a place of its own is a qualifier

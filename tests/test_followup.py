@@ -186,6 +186,7 @@ def test_whether_one_is_fined_belongs_to_the_asking(previous, followup, cited, s
     ("砍一棵要补种几棵？", "没补种呢？", "砍一棵要补种，没补种怎么处罚？"),
     ("上海卖烟花要什么证？", "没证卖呢？", "上海卖烟花要证，没证卖怎么处罚？"),
     ("宁波在桥上挂广告要审批吗？", "不批就挂呢？", "宁波在桥上挂广告，不批就挂怎么处罚？"),
+    ("新乡设置户外广告要审批吗？", "到期了不拆呢？", "新乡设置户外广告，到期了不拆怎么处罚？"),
 ])
 def test_a_follow_up_about_the_behaviour_before_keeps_it(previous, followup, standalone):
     reading = resolve(previous, followup, Citation(), PLACES)
