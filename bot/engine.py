@@ -19,6 +19,7 @@ from bot.query import MAX_QUESTION_CHARS, analyse
 from bot.records import Answer
 from bot.retrieval import hybrid_search
 from bot.key_lookup import with_key_passages
+from bot.outline import outline_answer
 from bot.report_lookup import with_report_passages
 from bot.second_opinion import ClauseSimilarity
 from bot.scope import in_scope, with_indexed_places
@@ -75,6 +76,9 @@ class Engine:
             return Answer(question, False, problem, notice="bad input")
         snapshot = self._snapshot
         query = self._query(snapshot, question)
+        outline = outline_answer(snapshot.index, query)
+        if outline is not None:  # "这部条例有几章？": the structure answers, not any clause's words
+            return outline
         vector = self.embedder.embed_queries([query.search_text])[0]
         # Retrieve deeper than shown: documents out of scope (another city, an older version) are dropped
         # or weighed down only now, and the best in-scope passages must still be among the candidates.

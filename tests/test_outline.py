@@ -1,0 +1,31 @@
+"""A regulation's outline from its structure: how many chapters and articles, and which articles each chapter
+holds; answered by the real engine over the report and the 11 laws of tests/fixtures/library."""
+
+from __future__ import annotations
+
+from bot.conversation import Conversations
+
+
+def test_the_chapters_and_articles_of_a_named_regulation(library_engine):
+    answer = library_engine.answer("《许昌市城乡规划条例》有几章？")
+    assert answer.found and answer.sentence == "《许昌市城乡规划条例》共6章51条："
+    assert "第五章 法律责任（第四十条至第四十八条）" in answer.answer
+
+
+def test_the_version_asked_of_a_law_in_two(library_engine):
+    older = library_engine.answer("2017年版行政复议法有多少条？")
+    assert older.found and older.sentence == "《中华人民共和国行政复议法》（2017年版）共7章43条："
+    current = library_engine.answer("行政复议法有几章？")
+    assert current.found and "（2023年版）共7章90条" in current.sentence
+
+
+def test_a_count_of_rules_on_a_topic_is_no_outline(library_engine):
+    answer = library_engine.answer("许昌市城乡规划条例有几条关于违法建设的规定？")
+    assert answer.evidence.get("from") != "outline"
+
+
+def test_this_regulation_in_a_conversation_is_the_one_talked_about(library_engine):
+    chat = Conversations(library_engine)
+    chat.ask("t", "outline", "u", "许昌市文明行为促进条例什么时候施行？")
+    answer = chat.ask("t", "outline", "u", "这部条例有几章？").answer
+    assert answer.found and answer.sentence.startswith("《许昌市文明行为促进条例》共")
