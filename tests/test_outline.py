@@ -29,3 +29,13 @@ def test_this_regulation_in_a_conversation_is_the_one_talked_about(library_engin
     chat.ask("t", "outline", "u", "许昌市文明行为促进条例什么时候施行？")
     answer = chat.ask("t", "outline", "u", "这部条例有几章？").answer
     assert answer.found and answer.sentence.startswith("《许昌市文明行为促进条例》共")
+
+
+def test_one_chapter_by_its_number_or_by_the_subject_its_heading_names(library_engine):
+    fifth = library_engine.answer("许昌市城乡规划条例第五章讲什么？")
+    assert fifth.found and fifth.section == "第五章 法律责任" and "第四十三条未取得建设工程规划许可证" in fifth.answer
+    which = library_engine.answer("城乡规划法监督检查是第几章？")
+    assert which.found and which.sentence == "《中华人民共和国城乡规划法》第五章 监督检查（第五十一条至第五十七条）"
+    # a chapter the regulation does not have is not answered with the article of that number
+    missing = library_engine.answer("许昌市城乡规划条例第九章讲什么？")
+    assert not missing.found and missing.answer == "《许昌市城乡规划条例》共6章，没有第九章。"
