@@ -255,7 +255,13 @@ def _penalised(candidate: Candidate) -> bool:
 
 
 def _whole_or_best(query: Query, cited: list[Hit], index: StoredIndex, items: list[Concept]) -> Candidate:
-    """"第三十二条讲什么" gets the whole article; "第三十二条罚多少" the clause of it that answers."""
+    """"第三十二条讲什么" gets the whole article, "第三十二条第三项是什么" that item (with its lead-in) and
+    "第三十二条罚多少" the clause of it that answers."""
+    part = clauses.part_asked(query, cited)
+    if part:
+        hit, start, end = part
+        context = "\n".join(h.chunk.text for h in cited)
+        return Candidate(hit, 0, start, end, 1.0, 1.0, quote=clauses.quote(hit.chunk, start, end), context=context)
     if clauses.asks_whole_article(query, index):
         chunk = cited[0].chunk
         text = "\n".join(h.chunk.text for h in cited)

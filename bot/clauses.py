@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from bot.ingest.legal import ITEM
+from bot.numerals import cn_to_number
 from bot.query import Query
 from bot.records import Chunk, Hit
 from bot.rules import CONTINUES, enforcing_sentences, item_number
@@ -101,6 +102,33 @@ def enforcing(hit: Hit, start: int, end: int, index: StoredIndex, item: int | No
     target, i = found[0]
     a, b = target.sentences[i]
     return Hit(target, hit.score, hit.dense, hit.lexical), a, b
+
+
+_PART = re.compile(r"第([零一二三四五六七八九十两〇\d]+)(项|款)")
+
+
+def part_asked(query: Query, cited: list[Hit]) -> tuple[Hit, int, int] | None:
+    """"第三十六条第三项是什么？", "第四十三条第二款讲什么？": the first sentence of the item or paragraph asked,
+    among the chunks of the cited article (a paragraph starts a line and is no item)."""
+    asked = _PART.search(query.text.replace(query.article, "", 1))
+    value = (asked.group(1) if asked.group(1).isdigit() else cn_to_number(asked.group(1))) if asked else None
+    if not value:
+        return None
+    number = int(value)
+    seen: set[str] = set()
+    paragraphs: list[tuple[Hit, int, int]] = []
+    for hit in cited:
+        chunk = hit.chunk
+        for start, end in chunk.sentences:
+            sentence = chunk.text[start:end]
+            if sentence in seen:
+                continue  # a lead-in carried into the article's next chunk
+            seen.add(sentence)
+            if asked.group(2) == "项" and item_number(sentence) == number:
+                return hit, start, end
+            if asked.group(2) == "款" and (start == 0 or chunk.text[start - 1] == "\n") and not ITEM.match(sentence):
+                paragraphs.append((hit, start, end))
+    return paragraphs[number - 1] if len(paragraphs) >= number else None
 
 
 def cited_article(query: Query, hits: list[Hit], index: StoredIndex) -> list[Hit]:

@@ -291,3 +291,11 @@ def test_a_letterhead_answers_nothing_but_who_issued_the_document(library_engine
     # "许昌市城市管理局文件" shares the bureau's name with the question, and says nothing of a budget
     answer = library_engine.answer("What was the bureau's budget for 2023?")
     assert not answer.found and answer.notice == "a letterhead answers only who issued the document"
+
+
+def test_an_item_or_paragraph_asked_of_an_article_is_the_part_quoted(library_engine):
+    item = library_engine.answer("南阳市城市绿化条例第三十六条第三项是什么？")
+    assert item.found and "（三）违反第二十六条规定，擅自砍伐、移植城市树木的" in item.answer
+    assert "（一）" not in item.answer  # the lead-in comes with the item, not the other items
+    second = library_engine.answer("治安管理处罚法第四十三条第二款讲什么？")
+    assert second.found and second.sentence.startswith("有下列情形之一的，处十日以上十五日以下拘留")
