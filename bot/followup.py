@@ -26,6 +26,7 @@ REF_ARTICLE_ZH = re.compile(r"这一条|这条|该条|本条|此条|这款|这�
 REF_DOC_ZH = re.compile(r"(?:这|那|该|本)(?:部|个)?(?:条例|法规|法律|办法|法)(?![规律定])")
 REF_ZH = re.compile(r"上面那个|上面那条|刚才那个|刚才说的|上述|它们|它|这个|这些|这项|该项|这一项|这方面|那个")
 PURPOSE_ZH = re.compile(r"为此|对此")
+FULL_ZH = re.compile(r"原文|全文|整条|完整(?:的)?(?:条文|内容|规定)|详细(?:说说|讲讲|内容|点)|具体条文|展开(?:说说|讲讲)")
 NEIGHBOUR_ZH = re.compile(r"^(?:再|看看?|请)?([上下])一条(?:是什么|规定了?什么|讲了?什么|说了?什么|写了?什么|的?内容)?$")
 # a behaviour not done ("没补种", "没证卖", "不批就挂", "到期了不拆"), not a kind of case ("不需要审批的")
 NOT_DONE = re.compile(r"^(?:要是|如果)?(?:(?:到期|过期|期满|超时|超期)了?)?(?:没有?|不|未)(?!是|用|同|少|多|错)[\u4e00-\u9fff]+(?<!的)$")
@@ -75,6 +76,11 @@ def _resolve_zh(prev: Parts, text: str, cited: Citation, places) -> Resolution |
     body = clean(text)
     referring = REF_ZH.search(body) or REF_ARTICLE_ZH.search(body) or PURPOSE_ZH.search(body)
     if WHERE_ZH.search(body) and (referring or len(body) <= 8):
+        return Resolution(prev.text, True, "where", cited.doc, cited.article)
+    if FULL_ZH.search(body) and len(body) <= 12:  # "原文是什么？", "全文呢？": the article (or passage) answered
+        if cited.article:
+            ref = f"{doc_name(cited.doc)}{cited.article}"
+            return Resolution(f"{ref}规定了什么？", True, "article", cited.doc, cited.article)
         return Resolution(prev.text, True, "where", cited.doc, cited.article)
     step = NEIGHBOUR_ZH.search(body)
     if step and cited.article:  # "下一条呢？": reading a regulation article by article

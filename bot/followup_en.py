@@ -16,6 +16,8 @@ _THAT = re.compile(r"\b(?:is|was|does|did) that\b", re.I)  # "Which article is t
 _BARE_WHERE = re.compile(r"(?:which|what) (?:part|section|chapter|article)", re.I)  # "Which article?"
 _SAYS_EN = re.compile(r"what does (?:it|that|this|that article|this article) (?:say|provide|state|cover|require)|"
                       r"(?:read|show|quote) (?:it|that|this)(?: to me)?(?: in full)?|what(?:'s| is) in it", re.I)
+_FULL_EN = re.compile(r"\b(?:full|whole|entire|complete) (?:article|text|provision|clause|wording)\b|\btell me more\b|"
+                      r"\bin full\b", re.I)
 REF_EN = re.compile(r"\b(?:it|this one|that one|they|them|these|those|this)\b", re.I)
 ELLIPSIS_EN = re.compile(r"^(?:and|but|so)?\s*(?:what|how)\s+about\s+(.+)$|^and\s+(.+)$", re.I)
 NEIGHBOUR_EN = re.compile(r"\b(next|following|previous|preceding)\s+(?:article|provision|one)\b", re.I)
@@ -33,7 +35,7 @@ def resolve_en(prev: Parts, text: str, cited: Citation, places) -> Resolution | 
     step = NEIGHBOUR_EN.search(body)
     if step and cited.article and len(body) <= 40:
         return neighbour(cited, 1 if step.group(1).lower() in ("next", "following") else -1, "en")
-    if cited.article and _SAYS_EN.fullmatch(body):  # "What does it say?" after the article that answered
+    if cited.article and (_SAYS_EN.fullmatch(body) or _FULL_EN.search(body)):  # "What does it say?", "full text"
         ref = f"{cited.article} of {doc_name(cited.doc)}"
         return Resolution(ended(f"What does {ref} say", "en"), True, "article", cited.doc, cited.article)
     if REF_ARTICLE_EN.search(body) and cited.article:

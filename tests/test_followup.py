@@ -367,3 +367,13 @@ def test_what_an_article_says_after_it_answered_which_article():
     reading = resolve("Which article covers illegal construction in Xuchang?", "What does it say?", cited)
     assert reading.about_answer == "article" and reading.article == "第四十七条"
     assert reading.question == "What does 第四十七条 of 《许昌市城乡规划条例》 say?"
+
+
+@pytest.mark.parametrize("followup", ["原文是什么？", "全文呢？", "详细说说", "Show me the full article."])
+def test_the_full_text_asked_after_an_article_is_that_article(followup):
+    reading = resolve("擅自砍伐城市树木怎么处罚？", followup, GREENING)
+    assert reading.about_answer == "article" and reading.article == "第三十六条"
+
+
+def test_the_full_text_asked_after_a_report_answer_is_where_it_stands():
+    assert resolve("2023年共立案多少宗？", "原文是什么？", REPORT).about_answer == "where"
