@@ -62,10 +62,8 @@ def subject_of(question: str) -> str:
     """What a question asked a period of: "行政复议的申请期限是多久" -> "行政复议的申请期限", whose start a
     follow-up asks next ("从什么时候开始算？"); `behaviour_of` would keep only 行政复议. Any other question: its
     behaviour."""
-    last = None
-    for last in _PERIOD_NOUN.finditer(question):
-        pass
-    return question[: last.end()] if last else behaviour_of(question)
+    ends = [m.end() for m in _PERIOD_NOUN.finditer(question)]
+    return question[: ends[-1]] if ends else behaviour_of(question)
 
 
 def _words(question: str) -> list[str]:
