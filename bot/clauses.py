@@ -91,11 +91,10 @@ def _same_line(chunk: Chunk, a: int, b: int) -> bool:
     return "\n" not in chunk.text[a:b]
 
 
-def enforcing(hit: Hit, start: int, end: int, index: StoredIndex, item: int | None = None) -> tuple[Hit, int, int] | None:
-    """The penalty clause that enforces the duty stated at (start, end) of hit's article (its item `item`, else
-    the item stated there), if any."""
+def enforcing(hit: Hit, start: int, end: int, index: StoredIndex, item: int | None) -> tuple[Hit, int, int] | None:
+    """The penalty clause that enforces the duty stated at (start, end) of hit's article (its item `item`, when
+    the duty is one item), if any."""
     chunk = hit.chunk
-    item = item or item_number(chunk.text[start:end])
     found = enforcing_sentences(index.articles_of(chunk.source), chunk, item)
     if not found:
         return None

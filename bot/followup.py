@@ -17,7 +17,7 @@ from bot.followup_en import resolve_en
 from bot.qualifiers import qualified_zh, qualifier_zh
 from bot.question_parts import (ARTICLE, DOC, YEAR_DIGITS, Parts, clean, context_prefix, has_question_word,
                                 lang_of, parse)
-from bot.reading import Citation, Resolution, doc_name, ended, follow, narrowed, neighbour
+from bot.reading import Citation, Resolution, doc_name, ended, follow, narrowed, neighbour, read_article
 from bot.tokenize import place_names
 from bot.topicless import behaviour_of, is_topicless, subject_of
 
@@ -79,8 +79,7 @@ def _resolve_zh(prev: Parts, text: str, cited: Citation, places) -> Resolution |
         return Resolution(prev.text, True, "where", cited.doc, cited.article)
     if FULL_ZH.search(body) and len(body) <= 12:  # "原文是什么？", "全文呢？": the article (or passage) answered
         if cited.article:
-            ref = f"{doc_name(cited.doc)}{cited.article}"
-            return Resolution(f"{ref}规定了什么？", True, "article", cited.doc, cited.article)
+            return read_article(cited.doc, cited.article, "zh")
         return Resolution(prev.text, True, "where", cited.doc, cited.article)
     step = NEIGHBOUR_ZH.search(body)
     if step and cited.article:  # "下一条呢？": reading a regulation article by article

@@ -7,7 +7,7 @@ import re
 
 from bot.qualifiers import qualified_en, qualifier_en
 from bot.question_parts import YEAR_DIGITS, Parts, has_question_word
-from bot.reading import Citation, Resolution, doc_name, ended, follow, narrowed, neighbour
+from bot.reading import Citation, Resolution, doc_name, ended, follow, narrowed, neighbour, read_article
 from bot.topicless import asked_of, behaviour_of_en, is_topicless_en
 
 WHERE_EN = re.compile(r"\b(?:which|what) (?:part|section|chapter|article)\b|\bwhere (?:is|was|does|did|do)\b|\bsource\b", re.I)
@@ -36,8 +36,7 @@ def resolve_en(prev: Parts, text: str, cited: Citation, places) -> Resolution | 
     if step and cited.article and len(body) <= 40:
         return neighbour(cited, 1 if step.group(1).lower() in ("next", "following") else -1, "en")
     if cited.article and (_SAYS_EN.fullmatch(body) or _FULL_EN.search(body)):  # "What does it say?", "full text"
-        ref = f"{cited.article} of {doc_name(cited.doc)}"
-        return Resolution(ended(f"What does {ref} say", "en"), True, "article", cited.doc, cited.article)
+        return read_article(cited.doc, cited.article, "en")
     if REF_ARTICLE_EN.search(body) and cited.article:
         ref = f"{cited.article} of {doc_name(cited.doc)}"
         return Resolution(ended(REF_ARTICLE_EN.sub(ref, body, count=1), "en"), True, "article", cited.doc, cited.article)

@@ -44,11 +44,13 @@ def neighbour(cited: Citation, step: int, lang: str) -> Resolution:
     number = cn_to_number(cited.article[1:-1])
     if not number or number + step < 1:
         return Resolution(ended(f"{doc_name(cited.doc)}{cited.article}", lang), True, "article", cited.doc, cited.article)
-    article = f"第{to_chinese(int(number) + step)}条"
-    question = f"{doc_name(cited.doc)}{article}" + ("规定了什么" if lang == "zh" else "")
-    if lang == "en":
-        question = f"What does {article} of {doc_name(cited.doc)} say"
-    return Resolution(ended(question, lang), True, "article", cited.doc, article)
+    return read_article(cited.doc, f"第{to_chinese(int(number) + step)}条", lang)
+
+
+def read_article(doc: str, article: str, lang: str) -> Resolution:
+    """An article of `doc` read whole: "《…》第三十六条规定了什么？", "What does 第三十六条 of 《…》 say?"."""
+    question = f"What does {article} of {doc_name(doc)} say" if lang == "en" else f"{doc_name(doc)}{article}规定了什么"
+    return Resolution(ended(question, lang), True, "article", doc, article)
 
 
 def follow(question: str, prev: Parts, cited: Citation) -> Resolution:
