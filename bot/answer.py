@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from bot.citation import answer_text, not_found_text
 from bot.doc_number import document_number
 from bot.enumeration import counted
-from bot.evidence import Concept, Figure, coverage, pick_figure, quantity_bonus
+from bot.evidence import ASKS_GRADE, Concept, Figure, coverage, grade_fit, pick_figure, quantity_bonus
 from bot.key_words import covers_key, topic_unknown
 from bot.law_dates import takes_effect
 from bot.query import Query
@@ -30,6 +30,9 @@ PENALTY_BONUS = 0.25  # a penalty question is answered by the clause that carrie
 NOT_PENALTY = 0.1
 RULE_FOR_ACTIVITY = 0.5  # "一共办了几场培训" asks what was done: an article only says what must be done
 MISSES_KEY = 0.4  # a clause that does not name the question's most specific word is rarely its answer
+# A clause whose every penalty hangs on a grade ("有前款第一项…行为之一，情节严重的，…责令停业整顿") adds to the
+# clause punishing the behaviour itself: it answers a question that grades the case so, not one that does not.
+GRADED_ONLY = 0.2
 NEGATED = 0.3  # the behaviour is a thing not done ("垃圾不分类"), and so is the clause's ("投放生活垃圾未分类")
 # Two clauses of one article scoring within this of each other: the question's words do not tell them apart
 # ("遛狗不清理狗屎" against the clauses for 第九条第一项 and 第九条第三项), so both are quoted, not a guess.
@@ -170,7 +173,7 @@ def _legal_bonus(query: Query, items, negated: tuple[str, ...], chunk, start: in
         bonus += PENALTY_BONUS if is_penalty(clauses.lead_in(chunk, start) + sentence) else -NOT_PENALTY
     if any(f"未{word}" in context or f"不{word}" in context for word in negated):
         bonus += NEGATED
-    return bonus
+    return bonus + GRADED_ONLY * grade_fit(query, sentence)
 
 
 def _heading_penalty(hit: Hit, sentence: str) -> float:
@@ -210,10 +213,19 @@ def choose(query: Query, hits: list[Hit], index: StoredIndex, items: list[Concep
     if candidate and candidate.hit.chunk.article:
         spans = sorted({(candidate.start, candidate.end), *candidate.tied})
         quotes = dict.fromkeys(clauses.quote(candidate.hit.chunk, a, b) for a, b in spans)
-        candidate.quote = "\n".join(quotes)
+        candidate.quote = "\n".join([*quotes, *_graded_addition(query, candidate)])
     if candidate:
         candidate.runners = runners
     return candidate
+
+
+def _graded_addition(query: Query, candidate: Candidate) -> list[str]:
+    """For a question about a serious (or light) case, the article's clause for such cases that adds to the one
+    chosen ("有前款第一项…行为之一，情节严重的，…责令停业整顿"), which names the behaviour only by its item."""
+    chunk = candidate.hit.chunk
+    if grade_fit(query, candidate.text) or not ASKS_GRADE.search(query.text):
+        return []
+    return [chunk.text[a:b] for a, b in chunk.sentences if a > candidate.start and grade_fit(query, chunk.text[a:b]) == 1][:1]
 
 
 def _enforced(query: Query, candidate: Candidate | None, index: StoredIndex, item: int | None = None) -> Candidate | None:
@@ -245,6 +257,7 @@ def best_penalty_clause(query: Query, hits: list[Hit], index: StoredIndex, items
         # the key word may be the duty's ("皮划艇" of "船只"); the score still counts the clause's own words
         score += PENALTY_BONUS - (0.0 if covers_key(items, f"{context}\n{found.duty}") else MISSES_KEY)
         score -= RULE_FOR_ACTIVITY if query.about_activity else 0.0
+        score += GRADED_ONLY * grade_fit(query, chunk.text[start:end])
         best = _better(best, Candidate(found.hit, found.rank, start, end, score, cov, context=f"{context}\n{found.duty}"))
     return best
 

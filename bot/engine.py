@@ -87,7 +87,7 @@ class Engine:
         hits = in_scope(hits, query, catalogue)[: max(self.cfg.top_k, CANDIDATE_HITS)]
         items = concepts(query, snapshot.index.lexical.idf)
         hits = with_key_passages(items, hits, snapshot.index, vector, lambda found: in_scope(found, query, catalogue))
-        hits = with_report_passages(query, hits, snapshot.index, vector)
+        hits = with_report_passages(query, hits, snapshot.index, vector, lambda found: in_scope(found, query, catalogue))
         result = compose(query, hits, snapshot.index, items, self.thresholds, self.cfg.top_k, self._clauses.to(vector))
         log.debug("answered %r in %.3fs (found=%s)", question[:80], time.perf_counter() - started, result.found)
         return result

@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from bot.amounts import Amount, find_amounts
 from bot.enumeration import lists_kinds
+from bot.ingest.legal import ARTICLE
 from bot.query import Query
 from bot.tokenize import PLACE_SUFFIX, STOPWORDS, jieba_dict, token_set, tokens
 
@@ -283,7 +284,7 @@ def pick_figure(query: Query, sentence: str, items: list[Concept]) -> Figure | N
         wanted = f.unit in query.units or (query.penalty and not query.period and f.unit == "元")
         # "情节较轻的，处五日以下拘留或者五百元以下罚款" is the exception: the answer when the question asks about
         # one, never otherwise
-        fits = bool(_QUALIFIED.search(_before(sentence, f.start))) == bool(_ASKS_QUALIFIED.search(query.text))
+        fits = bool(_QUALIFIED.search(_before(sentence, f.start))) == bool(ASKS_GRADE.search(query.text))
         return (not restates(f, given), fits, coverage(items, clause_of(f)), coverage(items, part_of(f)), wanted,
                 "罚" in clause_of(f), -f.start)
 
@@ -303,7 +304,22 @@ def restates(figure: Figure, given: list[Figure]) -> bool:
 
 
 _QUALIFIED = re.compile(r"情节(?:较轻|较重|严重|特别严重|轻微|恶劣)")
-_ASKS_QUALIFIED = re.compile(r"情节|较轻|较重|严重|轻微|恶劣")  # "情节严重的罚多少"
+ASKS_GRADE = re.compile(r"情节|较轻|较重|不[算太很是那么]{0,3}严重|严重|轻微|恶劣")  # "情节严重的罚多少"
+# a sentence whose condition, before anything is imposed, is a grade: "有前款第一项…行为之一，情节严重的，…"
+_GRADED_OPENING = re.compile(r"^[^。；处罚]{0,60}?情节(较轻|较重|严重|特别严重|轻微|恶劣)的")
+_LIGHT = ("较轻", "轻微")
+
+
+def grade_fit(query: Query, sentence: str) -> int:
+    """For a sentence whose every measure applies to a graded case only ("情节严重的，…可以责令停业整顿"): 1 when
+    the question grades the case the same way (serious or light), -1 when it grades none or the other way; 0 for
+    any other sentence. Such a clause adds to the one punishing the behaviour itself."""
+    graded = _GRADED_OPENING.search(ARTICLE.sub("", sentence.strip(), count=1))
+    if not graded:
+        return 0
+    asked = ASKS_GRADE.findall(query.text)
+    light = graded.group(1) in _LIGHT
+    return 1 if any((word in _LIGHT or word.startswith("不")) == light for word in asked if word != "情节") else -1
 
 
 def _before(sentence: str, start: int) -> str:

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from collections.abc import Callable
+
 from bot.query import Query, counts_events
 from bot.records import Hit
 from bot.retrieval import rrf
@@ -16,7 +18,8 @@ LOOKED_UP = 2  # report passages added at most
 DEPTH = 30  # report passages ranked by each of the two signals
 
 
-def with_report_passages(query: Query, hits: list[Hit], index: StoredIndex, vector: np.ndarray) -> list[Hit]:
+def with_report_passages(query: Query, hits: list[Hit], index: StoredIndex, vector: np.ndarray,
+                         keep: Callable[[list[Hit]], list[Hit]] = lambda found: found) -> list[Hit]:
     """`hits`, plus up to LOOKED_UP of the report passages most like the question that are not among them yet,
     for a question counting things (几次, 几件, how many), with or without a word saying they were done
     ("对外公开的审批许可决定有几件？"); other questions' hits unchanged (a story told in the past, "狗走丢了…
@@ -35,7 +38,7 @@ def with_report_passages(query: Query, hits: list[Hit], index: StoredIndex, vect
     seen = {h.chunk.id for h in hits}
     best = [i for i in sorted(fused, key=lambda i: (-fused[i], i)) if i not in seen][:LOOKED_UP]
     similarity = dict(zip(ids, dense.tolist()))
-    return hits + [Hit(index.chunks[i], 0.0, float(similarity[i]), float(words[i])) for i in best]
+    return hits + keep([Hit(index.chunks[i], 0.0, float(similarity[i]), float(words[i])) for i in best])
 
 
 def _report_rows(index: StoredIndex) -> tuple[list[int], np.ndarray | None]:

@@ -106,6 +106,11 @@ def fresh6_engine(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
+def fresh7_engine(tmp_path_factory):
+    return _fresh(tmp_path_factory, "fresh7")
+
+
+@pytest.fixture(scope="session")
 def regulations_engine(regulations_config):
     from bot.engine import Engine
 

@@ -81,3 +81,19 @@ def test_a_passage_found_by_its_words_alone_carries_its_own_similarity(engine, m
     assert len(hits) == 5
     for hit in hits:
         assert abs(hit.dense - float(engine.index.dense.reconstruct(hit.chunk.id) @ vector)) < 1e-5 and hit.dense > 0.5
+
+
+@pytest.mark.parametrize("question, from_report", [("去年一共查处了多少起案件？", True), ("洛阳去年一共查处了多少起案件？", False)])
+def test_the_report_is_looked_up_only_for_questions_it_may_answer(library_engine, question, from_report):
+    # a count asked about another city (洛阳, whose regulation is indexed) is no question for the 许昌 report: its
+    # passages, added by the second look for counts, had become the answer and the refusal said "not about 洛阳"
+    from bot.report_lookup import with_report_passages
+    from bot.scope import in_scope
+
+    snapshot = library_engine._snapshot
+    query = library_engine._query(snapshot, question)
+    vector = library_engine.embedder.embed_queries([query.search_text])[0]
+    index = snapshot.index
+    added = with_report_passages(query, [], index, vector, lambda found: in_scope(found, query, index.catalogue))
+    assert bool(added) == from_report
+    assert all(index.catalogue[h.chunk.source].kind == "report" for h in added)

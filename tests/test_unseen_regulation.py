@@ -191,3 +191,37 @@ def test_a_behaviour_told_as_not_done_is_the_clause_that_says_so(tmp_path_factor
     # "不分类" is "未分类"; "已分类的…混合收集" names 小区 too but is another behaviour
     assert answer.found and answer.section.endswith("第二十条"), answer.answer
     assert answer.figure == "五十元以上二百元以下"
+
+
+# A penalty article whose last paragraph only adds to its items for serious cases
+WATER = """某市城市供水条例
+
+第一章　总　　则
+
+第一条　为了加强城市供水管理，保障城市生活、生产用水，制定本条例。
+
+第二条　市城市供水主管部门负责本市城市供水的监督管理工作。
+
+第二章　供水管理
+
+第十二条　供水单位应当保持不间断供水。因工程施工、设备维修等原因确需停止供水的，应当提前二十四小时通知用户。
+
+第十三条　供水单位应当定期检修供水设施，保证供水水质符合国家规定的标准。
+
+第三章　法律责任
+
+第二十条　违反本条例规定，供水单位有下列行为之一的，由城市供水主管部门责令限期改正，按照下列规定给予处罚：
+　　（一）供水水质不符合国家规定标准的，处五万元以上十万元以下的罚款；
+　　（二）擅自停止供水或者未履行停水通知义务的，处一万元以上五万元以下的罚款；
+　　（三）未按照规定检修供水设施的，处五千元以上二万元以下的罚款。
+　　有前款第一项、第二项、第三项行为之一，情节严重的，报经有批准权的人民政府批准，可以责令停业整顿。
+"""
+
+
+def test_a_clause_for_serious_cases_only_answers_a_question_about_a_serious_case(tmp_path_factory):
+    engine = _engine(tmp_path_factory, "graded-clause", WATER)
+    answer = engine.answer("自来水公司突然停了一整天水，事先一点通知都没有，他们会挨什么处罚？")
+    assert answer.found and answer.figure == "一万元以上五万元以下", answer.answer
+    assert "停业整顿" not in answer.sentence
+    serious = engine.answer("自来水公司擅自停水，情节严重的怎么处罚？")
+    assert serious.found and "停业整顿" in serious.sentence, serious.answer
