@@ -234,7 +234,7 @@ def test_a_count_of_what_was_done_is_looked_up_in_the_reports_among_many_laws(li
     assert answer.found and answer.figure == "2件" and "行政复议案件2件" in answer.sentence
     import bot.engine
 
-    monkeypatch.setattr(bot.engine, "with_report_passages", lambda query, hits, index, vector: hits)
+    monkeypatch.setattr(bot.engine, "with_report_passages", lambda query, hits, index, vector, keep=None: hits)
     assert not library_engine.answer(question).found  # without the look-up: refused
 
 
