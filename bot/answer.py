@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot.citation import answer_text, not_found_text
+from bot.citation import answer_text, missing_part_text, not_found_text
 from bot.doc_number import document_number
 from bot.enumeration import counted
 from bot.evidence import ASKS_GRADE, Concept, Figure, coverage, grade_fit, pick_figure, quantity_bonus
@@ -57,6 +57,7 @@ class Candidate:
     # clause of each passage read, best first
     chosen: tuple[int, str] = (-1, "")
     runners: tuple[tuple[int, str], ...] = ()
+    missing: str = ""  # the part of a cited article asked is not there: what to say instead ("第十条共1款，没有第九款。")
 
     @property
     def text(self) -> str:
@@ -191,6 +192,10 @@ def choose(query: Query, hits: list[Hit], index: StoredIndex, items: list[Concep
     article that enforces it when a penalty is asked for and the best sentence only states the duty."""
     if query.article:
         cited = clauses.cited_article(query, hits, index)
+        missing = clauses.part_missing(query, cited) if cited else None
+        if missing:
+            text = missing_part_text(query, index.catalogue[cited[0].chunk.source].title, query.article, missing)
+            return Candidate(cited[0], 0, 0, 0, 1.0, 1.0, by_structure=True, missing=text)
         if cited:  # "违反第十八条罚多少？": the clause that punishes breaking the article (or its item) cited
             asked = item_refs(query.text)
             return _enforced(query, _whole_or_best(query, cited, index, items), index, min(asked) if asked else None)
@@ -388,6 +393,9 @@ def compose(query: Query, hits: list[Hit], index: StoredIndex, items: list[Conce
     `similar` gives the question's similarity to clauses: the model's second opinion on the clause the words
     chose (bot/second_opinion.py), which lets weak word evidence stand or doubts a clause chosen on few words."""
     candidate = choose(query, hits, index, items)
+    if candidate and candidate.missing:
+        return Answer(query.text, False, candidate.missing, passages=passages([candidate.hit]),
+                      notice="the article has no such part")
     reason = refusal_reason(query, candidate, index, limits, items)
     ranked = _read_by_model(query, candidate, index) if candidate else ()
     if _may_be_seconded(query, reason, items) and _seconded(query, candidate, ranked, similar, limits):

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from bot.catalogue import Catalogue
 from bot.evidence import Figure
-from bot.numerals import cn_to_number
+from bot.numerals import cn_to_number, to_chinese
 from bot.query import Query
 from bot.records import Chunk, Hit
 from bot.store import StoredIndex
@@ -65,6 +65,16 @@ def not_found_text(query: Query, hits: list[Hit], index: StoredIndex) -> str:
         return f"The documents do not say. (Searched {searched}.){tail}"
     tail = "以下是最相关的段落，供参考。" if hits else ""
     return f"资料中没有找到这个问题的答案（已检索{searched}）。{tail}"
+
+
+def missing_part_text(query: Query, title: str, article: str, part: tuple[str, int, int]) -> str:
+    """"第十条第九款是什么？" of an article of one paragraph: what the article has, and that the part is not there."""
+    kind, number, count = part
+    if query.lang == "en":
+        noun = "paragraph" if kind == "款" else "item"
+        return f"{article} of {title} has {count} {noun}{'s' if count != 1 else ''}; there is no {noun} {number}."
+    has = f"共{count}{kind}" if count else f"不分{kind}"
+    return f"《{title}》{article}{has}，没有第{to_chinese(number)}{kind}。"
 
 
 def _searched(index: StoredIndex, lang: str) -> str:

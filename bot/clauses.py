@@ -109,13 +109,29 @@ _PART = re.compile(r"第([零一二三四五六七八九十两〇\d]+)(项|款)"
 def part_asked(query: Query, cited: list[Hit]) -> tuple[Hit, int, int] | None:
     """"第三十六条第三项是什么？", "第四十三条第二款讲什么？": the first sentence of the item or paragraph asked,
     among the chunks of the cited article (a paragraph starts a line and is no item)."""
+    parts = _parts(query, cited)
+    return parts[2].get(parts[1]) if parts else None
+
+
+def part_missing(query: Query, cited: list[Hit]) -> tuple[str, int, int] | None:
+    """(款 or 项, the number asked, how many the article has) when the question asks a part the cited article
+    does not have ("第十条第九款" of an article of one paragraph); None otherwise."""
+    parts = _parts(query, cited)
+    if not parts or parts[1] in parts[2]:
+        return None
+    kind, number, found = parts
+    return kind, number, max(found, default=0)
+
+
+def _parts(query: Query, cited: list[Hit]) -> tuple[str, int, dict[int, tuple[Hit, int, int]]] | None:
+    """The kind of part asked (款 or 项), its number, and the article's parts of that kind by number (the first
+    item of that number, where several paragraphs of one article list items)."""
     asked = _PART.search(query.text.replace(query.article, "", 1))
     value = (asked.group(1) if asked.group(1).isdigit() else cn_to_number(asked.group(1))) if asked else None
     if not value:
         return None
-    number = int(value)
-    seen: set[str] = set()
-    paragraphs: list[tuple[Hit, int, int]] = []
+    kind, seen = asked.group(2), set()
+    found: dict[int, tuple[Hit, int, int]] = {}
     for hit in cited:
         chunk = hit.chunk
         for start, end in chunk.sentences:
@@ -123,11 +139,11 @@ def part_asked(query: Query, cited: list[Hit]) -> tuple[Hit, int, int] | None:
             if sentence in seen:
                 continue  # a lead-in carried into the article's next chunk
             seen.add(sentence)
-            if asked.group(2) == "项" and item_number(sentence) == number:
-                return hit, start, end
-            if asked.group(2) == "款" and (start == 0 or chunk.text[start - 1] == "\n") and not ITEM.match(sentence):
-                paragraphs.append((hit, start, end))
-    return paragraphs[number - 1] if len(paragraphs) >= number else None
+            if kind == "项" and item_number(sentence):
+                found.setdefault(item_number(sentence), (hit, start, end))
+            if kind == "款" and (start == 0 or chunk.text[start - 1] == "\n") and not ITEM.match(sentence):
+                found[len(found) + 1] = (hit, start, end)
+    return kind, int(value), found
 
 
 def cited_article(query: Query, hits: list[Hit], index: StoredIndex) -> list[Hit]:

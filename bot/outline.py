@@ -120,9 +120,19 @@ def _named_law(index: StoredIndex, query: Query, words: list[str]) -> str | None
 
 
 def _title_words_named(catalogue, source: str, words: list[str]) -> int:
-    """How many of the question's words are words of the document's title."""
-    title = catalogue.title_words(source)
-    return sum(1 for w in set(words) if len(w) > 1 and any(w == t or w in t for t in title))
+    """How many of the question's words are words of the document's title, its place and, in English, its kind
+    among them ("Xuchang Urban and Rural Planning Regulations" names 许昌, 规划 and a 条例: 许昌市城乡规划条例, not
+    城乡规划法; "the Urban and Rural Planning Law" names 规划 and a 法)."""
+    doc = catalogue[source]
+    title, place = catalogue.title_words(source), doc.place
+    named = sum(1 for w in set(words) if len(w) > 1 and any(w == t or w in t for t in title))
+    if not named:
+        return 0
+    kind = any(doc.title.endswith(_KIND_EN.get(w, "\0")) for w in words)  # "… Law" is a 法, "… Regulations" a 条例
+    return named + (1 if place and place in words else 0) + (1 if kind else 0)
+
+
+_KIND_EN = {"law": "法", "regulations": "条例", "regulation": "条例"}
 
 
 def _chapters(index: StoredIndex, source: str) -> dict[str, list[tuple[str, str]]]:

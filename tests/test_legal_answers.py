@@ -3,6 +3,8 @@ row is matched to its clause whatever numbers open it, and "从哪天起施行" 
 
 from __future__ import annotations
 
+import pytest
+
 from bot.amounts import find_amounts
 from bot.clauses import quote
 from bot.records import Chunk
@@ -299,3 +301,14 @@ def test_an_item_or_paragraph_asked_of_an_article_is_the_part_quoted(library_eng
     assert "（一）" not in item.answer  # the lead-in comes with the item, not the other items
     second = library_engine.answer("治安管理处罚法第四十三条第二款讲什么？")
     assert second.found and second.sentence.startswith("有下列情形之一的，处十日以上十五日以下拘留")
+
+
+@pytest.mark.parametrize("question, article, said", [
+    ("许昌市城乡规划条例第十条第九款是什么？", "第十条", "《许昌市城乡规划条例》第十条共4款，没有第九款。"),
+    ("治安管理处罚法第二十三条第九项是什么？", "第二十三条", "《中华人民共和国治安管理处罚法》第二十三条共5项，没有第九项。"),
+    ("城乡规划法第六十四条第三项是什么？", "第六十四条", "《中华人民共和国城乡规划法》第六十四条不分项，没有第三项。")])
+def test_a_part_the_article_lacks_is_said_so(library_engine, question, article, said):
+    # it had been answered, as found, with the article's first clause
+    answer = library_engine.answer(question)
+    assert not answer.found and answer.answer == said
+    assert answer.passages and answer.passages[0].section.endswith(article)  # the article itself, to read

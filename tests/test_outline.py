@@ -39,3 +39,11 @@ def test_one_chapter_by_its_number_or_by_the_subject_its_heading_names(library_e
     # a chapter the regulation does not have is not answered with the article of that number
     missing = library_engine.answer("许昌市城乡规划条例第九章讲什么？")
     assert not missing.found and missing.answer == "《许昌市城乡规划条例》共6章，没有第九章。"
+
+
+def test_an_english_title_picks_its_regulation_by_place_and_kind(library_engine):
+    # both titles share 规划: the place (许昌) names the city's regulation, "Law" the national one
+    local = library_engine.answer("How many chapters does the Xuchang Urban and Rural Planning Regulations have?")
+    assert local.found and local.sentence.startswith("许昌市城乡规划条例 has 6 chapters and 51 articles")
+    national = library_engine.answer("How many articles does the Urban and Rural Planning Law have?")
+    assert national.found and national.sentence.startswith("中华人民共和国城乡规划法 has 7 chapters and 70 articles")
