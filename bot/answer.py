@@ -10,6 +10,7 @@ from bot.enumeration import counted
 from bot.evidence import ASKS_GRADE, Concept, Figure, coverage, grade_fit, pick_figure, quantity_bonus
 from bot.key_words import covers_key, topic_unknown
 from bot.law_dates import takes_effect
+from bot.named_law import named_law
 from bot.query import Query
 from bot.records import Answer, Hit, Passage
 from bot.refusal import UNNAMED, Thresholds, hard_reason, refusal_reason, scope_reason
@@ -203,7 +204,10 @@ def choose(query: Query, hits: list[Hit], index: StoredIndex, items: list[Concep
     if effect:
         hit, start, end = effect
         context = clauses.context(hit.chunk, start, end)
-        return Candidate(hit, 0, start, end, 1.0, coverage(items, context), context=context, by_structure=True)
+        # the law asked about named by its title is the evidence: the question's other words are not in its dates
+        named = named_law(index, query) == hit.chunk.source
+        return Candidate(hit, 0, start, end, 1.0, 1.0 if named else coverage(items, context), context=context,
+                         by_structure=True)
     number = document_number(query, hits, index)
     if number:  # its form is the evidence: the question's words are not in a letterhead
         hit, start, end = number

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from bot.ingest.legal import PREAMBLE
+from bot.named_law import named_law
 from bot.query import Query
 from bot.records import Hit
 from bot.store import StoredIndex
@@ -52,6 +53,9 @@ def _sentence(query: Query, hits: list[Hit], index: StoredIndex, where, wording:
     """The first (or last) sentence so worded, among the chunks `where` selects, of the best-ranked law the
     question names (or of any law, when it names none by title)."""
     named = index.catalogue.named_in(query.text)
+    if not named and query.lang == "en":  # "When was the Urban and Rural Planning Law adopted?"
+        source = named_law(index, query)
+        named = {source} if source else named
     hit = next((h for h in hits if index.catalogue[h.chunk.source].kind != "report"
                 and (not named or h.chunk.source in named)), None)
     if hit is None:

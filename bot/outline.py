@@ -10,9 +10,8 @@ import re
 from bot.numerals import cn_to_number
 from bot.query import Query
 from bot.records import Answer, Passage
-from bot.scope import version_asked
+from bot.named_law import named_law
 from bot.store import StoredIndex
-from bot.tokenize import tokens
 
 # the count asked at the end of the question, so "有几条关于违法建设的规定" (a count of rules on a topic) is not one
 _ASKS_ZH = re.compile(r"(?<!第)(?:共|一共|总共)?(?:有|分)?(?:几|多少)个?(章|条)(?:内容)?[呢吗？?。\s]*$|(?:分|有)哪(?:几|些)章")
@@ -31,9 +30,7 @@ def outline_answer(index: StoredIndex, query: Query) -> Answer | None:
     one, which = _ONE_CHAPTER.search(question), _WHICH_CHAPTER.search(question)
     if not (_ASKS_ZH.search(question) or _ASKS_EN.search(question) or one or which):
         return None
-    # the question's words, and for an English question their Chinese translations
-    words = query.tokens + [w for values in query.expansions.values() for v in values for w in tokens(v)]
-    source = _named_law(index, query, words)
+    source = named_law(index, query)
     chapters = _chapters(index, source) if source else {}
     if not chapters:
         return None
@@ -98,41 +95,6 @@ def _line(heading: str, articles: list[str]) -> str:
     return f"{heading or '—'}（{span}）"
 
 
-def _named_law(index: StoredIndex, query: Query, words: list[str]) -> str | None:
-    """The one regulation the question names: by its title (the full title over one that only contains it, the
-    version asked of a law in two, else its current one), or else by the words of its title ("Public Security
-    Administration Punishment Law")."""
-    catalogue, question = index.catalogue, query.text
-    named = catalogue.titled_in(question) or catalogue.named_in(question)
-    laws = [s for s in named if catalogue[s].kind != "report"]
-    if len(laws) > 1:
-        titled = [s for s in laws if catalogue[s].title in question]  # 洛阳市城市市容…条例 holds 城市市容…条例
-        longest = max((len(catalogue[s].title) for s in titled), default=0)
-        laws = [s for s in titled if len(catalogue[s].title) == longest] or laws
-        picked = version_asked(catalogue[laws[0]].title, query, catalogue)
-        laws = [s for s in laws if (catalogue[s].version == picked if picked else catalogue.current(s))]
-    if not laws:
-        scored = {s: _title_words_named(catalogue, s, words) for s, d in catalogue.docs.items()
-                  if d.kind != "report" and catalogue.current(s)}
-        best = max(scored.values(), default=0)
-        laws = [s for s, n in scored.items() if n == best and n >= 2]
-    return laws[0] if len(laws) == 1 else None
-
-
-def _title_words_named(catalogue, source: str, words: list[str]) -> int:
-    """How many of the question's words are words of the document's title, its place and, in English, its kind
-    among them ("Xuchang Urban and Rural Planning Regulations" names 许昌, 规划 and a 条例: 许昌市城乡规划条例, not
-    城乡规划法; "the Urban and Rural Planning Law" names 规划 and a 法)."""
-    doc = catalogue[source]
-    title, place = catalogue.title_words(source), doc.place
-    named = sum(1 for w in set(words) if len(w) > 1 and any(w == t or w in t for t in title))
-    if not named:
-        return 0
-    kind = any(doc.title.endswith(_KIND_EN.get(w, "\0")) for w in words)  # "… Law" is a 法, "… Regulations" a 条例
-    return named + (1 if place and place in words else 0) + (1 if kind else 0)
-
-
-_KIND_EN = {"law": "法", "regulations": "条例", "regulation": "条例"}
 
 
 def _chapters(index: StoredIndex, source: str) -> dict[str, list[tuple[str, str]]]:

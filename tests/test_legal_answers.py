@@ -282,6 +282,16 @@ def test_when_a_law_was_amended_or_adopted_comes_from_the_note_above_it(library_
     assert "题注" not in procedure.section
 
 
+@pytest.mark.parametrize("question, opening, ending", [
+    ("When was the Urban and Rural Planning Law adopted?", "2007年10月28日", "通过"),
+    ("When was the Public Security Administration Punishments Law amended?", "2012年10月26日", "修正")])
+def test_an_english_question_names_the_law_whose_dates_it_asks(library_engine, question, opening, ending):
+    # the law is named by its title's words in English: its dates are the evidence, though none of the
+    # question's other words stands in them (it had been refused as weak evidence)
+    answer = library_engine.answer(question)
+    assert answer.found and answer.sentence.startswith(opening) and answer.sentence.endswith(ending), answer.answer
+
+
 def test_a_rate_asked_is_answered_only_by_a_percentage(library_engine):
     # the report gives no 结案率: the count of cases in the same sentence is no rate
     assert not library_engine.answer("2023年结案率多少？").found
