@@ -32,6 +32,7 @@ NEIGHBOUR_ZH = re.compile(r"^(?:再|看看?|请)?([上下])一条(?:是什么|�
 NOT_DONE = re.compile(r"^(?:要是|如果)?(?:(?:到期|过期|期满|超时|超期)了?)?(?:没有?|不|未)(?!是|用|同|少|多|错)[\u4e00-\u9fff]+(?<!的)$")
 BROKEN = re.compile(r"(?:那|要是|如果)?(?:违反|违规|违法|这样|这么|那样)(?:做|干)?了?(?:的话)?")
 PER_UNIT = re.compile(r"每[\u4e00-\u9fff]{1,3}?(?:多少|几)")  # the sum per unit: "每平方米多少", "每棵几"
+UNIT_ALONE = re.compile(r"(?:按)?每[\u4e00-\u9fff]{1,3}(?:算)?")  # "每棵呢？", "按每平方米算呢？"
 # where a behaviour happens ("在公交车上", "在小区里"), which narrows it; a place of its own is a qualifier
 SCENE = re.compile(r"在[\u4e00-\u9fff]{2,12}")
 MARKED_ZH = re.compile(r"^(?:那么|那|还有|另外|此外)|呢[\s？?。！!]*$")
@@ -142,6 +143,8 @@ def _about_behaviour(prev: Parts, body: str, marked: bool) -> str:
     if is_topicless(body):
         if "罚" in prev.text and "罚" not in body and PER_UNIT.search(body):
             body = re.sub(r"多少|几", lambda m: "罚" + m.group(0), body, count=1)  # "每平方米多少？" after a fine
+        elif UNIT_ALONE.fullmatch(body) and prev.ask:  # "每棵呢？": the same question, counted per tree
+            body += prev.ask
         return f"{subject_of(prev.text)}{body}"
     return f"{behaviour}，{body}" if is_topicless(body, behaviour) else ""
 
@@ -170,6 +173,7 @@ def swap_zh(prev: Parts, change: str) -> str:
     """"那行政许可呢？" after "今年以来共公示行政处罚多少件？": put the new year, article or topic in its place."""
     year, article = YEAR_DIGITS.search(change), ARTICLE.search(change)
     rest = re.sub(r"^[年度的\s]+|[的\s]+$", "", ARTICLE.sub("", YEAR_DIGITS.sub("", change)))
+    rest = _SUPPOSING.sub("", rest)  # "要是古树呢？": the case supposed is the change
     body = prev.body
     if year:
         body = YEAR_DIGITS.sub(year.group(0), body, count=1) if prev.year else f"{year.group(0)}年{body}"
@@ -188,6 +192,9 @@ def _swap_topic(body: str, new: str, ask: str) -> str:
     owner = region.find("的")
     if match is None and 0 < owner <= 8 and "的" not in new:  # "新建区的绿地面积…" + "改建旧城区": swap the owner
         return body[:start] + new + region[owner:] + ask
+    head = region.find(new[-1]) if match is None and len(new) >= 2 else -1
+    if head > 0 and region.count(new[-1]) == 1:  # "砍树" + "古树": the thing done to changes, not the deed (砍古树)
+        return body[:start] + region[:head] + new + region[head + 1:] + ask
     counted = _COUNTED_NOUN.match(ask)
     if match is None and counted:  # "今年开展了多少次普法活动" + "培训": the counted thing is what changes
         return body + counted.group(1) + new
@@ -200,6 +207,7 @@ def _swap_topic(body: str, new: str, ask: str) -> str:
     return body[:start] + region[:left] + new + region[right:] + ask
 
 
+_SUPPOSING = re.compile(r"^(?:要是|如果|假如|若是|换成|换作|换做|改成)")
 # a count whose counted thing follows the question word: "多少次普法活动", "几场培训"
 _COUNTED_NOUN = re.compile(r"^((?:共|一共|总共|累计)?(?:是|有)?(?:多少|几)[个件宗项期次条类人家部名所场回])([\u4e00-\u9fff]{2,})$")
 

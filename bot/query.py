@@ -35,6 +35,9 @@ _RULE = re.compile(r"规定|条例|法律|法规|本法|违反|违法|处罚|罚
                    r"怎么办|怎么处理|哪个部门|谁负责|由谁|归.{0,6}管|"
                    r"\b(?:can|may|must|shall|allowed|required|penalt\w*|fines?|law|regulations?|rules?)\b", re.I)
 _COUNTED = re.compile(r"(?:了|过)(?:几|多少)|一共|总共|累计|总额|总数|总量|总计|合计|\bhow many\b[^?]*\b(?:were|was|did)\b", re.I)
+_CALENDAR_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?:年(?!版)|(?!\d)(?![\s-]*(?:version|edition)))", re.I)
+# a law or a version of one named: "2017年版行政复议法", "the 2017 version of the … Law"
+_NAMES_LAW = re.compile(r"条例|法|规定|办法|规则|版|\b(?:law|act|regulations?|rules|measures|version|edition)\b", re.I)
 _MODAL = re.compile(r"能|可以|应当|要|必须|不得|\b(?:can|may|must|shall|should)\b", re.I)
 _ASKS_NUMBER = re.compile(r"文号|发文字号|发文号|\b(?:document|reference|file) (?:number|no\.?)", re.I)
 # "叫什么" asks a person's name only after a person ("局长叫什么"): "这个工作法叫什么" asks a thing's name
@@ -154,6 +157,8 @@ def _about_activity(text: str, period: bool) -> bool:
         return False
     if _COUNTED.search(text) and not _MODAL.search(text):
         return True
+    if _CALENDAR_YEAR.search(text) and not _MODAL.search(text) and not _NAMES_LAW.search(text):
+        return True  # "How much were the fines in 2023?": rules state no year's figures, a report does
     return bool(_DONE.search(text)) and not _RULE.search(text)
 
 

@@ -319,6 +319,10 @@ def test_a_question_about_conditions_is_no_step_to_the_next_article():
     ("行政复议的申请期限是多久？", "从什么时候开始算？", "行政复议的申请期限从什么时候开始算？"),
     # the unit the sum is counted in, and who checks, name no behaviour of their own
     ("南阳毁坏绿地怎么罚？", "每平方米多少？", "南阳毁坏绿地每平方米罚多少？"),
+    ("南阳砍树罚多少？", "每棵呢？", "南阳砍树每棵罚多少？"),  # the unit alone: the question before, per tree
+    # the case supposed changes the thing done to, not the deed ("古树" shares only 树 with "砍树")
+    ("南阳砍树罚多少？", "要是古树呢？", "南阳砍古树罚多少？"),
+    ("养狗要登记吗？", "大狗呢？", "养大狗要登记吗？"),
     ("许昌机动车排气超标上路怎么罚？", "谁来查？", "许昌机动车排气超标上路谁来查？"),
     # where the behaviour happens narrows it; the behaviour stays
     ("许昌公共场所吸烟罚多少？", "在公交车上呢？", "许昌公共场所吸烟，在公交车上罚多少？"),

@@ -292,6 +292,14 @@ def test_an_english_question_names_the_law_whose_dates_it_asks(library_engine, q
     assert answer.found and answer.sentence.startswith(opening) and answer.sentence.endswith(ending), answer.answer
 
 
+@pytest.mark.parametrize("question", ["How much were the fines in 2023?", "How much money was collected in fines in 2023?"])
+def test_a_years_figure_is_asked_of_the_report_not_of_a_rule(library_engine, question):
+    # a calendar year, no law named: what was done that year, which no article states (it had been answered
+    # with a parking regulation's fines)
+    answer = library_engine.answer(question)
+    assert answer.found and answer.figure == "115万元", answer.answer
+
+
 def test_a_rate_asked_is_answered_only_by_a_percentage(library_engine):
     # the report gives no 结案率: the count of cases in the same sentence is no rate
     assert not library_engine.answer("2023年结案率多少？").found
