@@ -28,6 +28,10 @@ _LEAD_ZH = re.compile(r"^(?:如果|要是|假如|若是?|对于|对|针对|换�
 _TAIL_ZH = re.compile(r"(?:的话|这边|那边|这里|那里|地区|当地|的)+$")
 _VERSION_ZH = re.compile(r"^((?:19|20)\d{2})\s*年?(?:的)?(?:版本?|修订版|修正版|那版|那一版)$")
 _SUFFIX_ZH = re.compile(r"(?:市|县|区|省)$")
+# the national level instead of a city's rules: "国家的呢？", "按国家法律呢？", "What about the national law?"
+_NATIONAL_ZH = re.compile(r"^(?:按|按照|依照|依据)?(?:国家|全国|国务院)(?:层面)?(?:的)?(?:法律|法|规定|条例|法规)?$")
+_NATIONAL_EN = re.compile(r"^(?:under|in|by|at)?\s*(?:the\s+)?(?:national|state council'?s?)\s*"
+                          r"(?:level|laws?|rules?|regulations?)?$", re.I)
 
 PARTY_EN = re.compile(r"^(?:for|by|on|to)?\s*(?:an?|the)?\s*((?:individual|person|people|compan(?:y|ie)|business(?:e)?|"
                       r"unit|organi[sz]ation|entit(?:y|ie)|enterprise|employer|(?:property )?owner|operator|developer|"
@@ -41,7 +45,7 @@ _IN_PLACE_EN = re.compile(r"\s+in\s+[A-Z][a-z]+(?:\s+[Cc]ity)?\b")
 
 @dataclass(frozen=True)
 class Qualifier:
-    kind: str  # "place", "party", "version" or "condition"
+    kind: str  # "place", "party", "version", "condition" or "level" (the national law rather than a city's)
     text: str  # as it goes into the question: "许昌", "个人", "2017", "情节严重的"; "Xuchang", "companies"
 
 
@@ -51,6 +55,8 @@ def qualifier_zh(change: str, places: frozenset[str] | set[str], about_rules: bo
     version = _VERSION_ZH.match(re.sub(r"的$", "", change))
     if version:
         return Qualifier("version", version.group(1))
+    if about_rules and _NATIONAL_ZH.match(change):
+        return Qualifier("level", "national")
     core = _TAIL_ZH.sub("", _LEAD_ZH.sub("", change))
     if core.startswith("个") and not PARTY_ZH.match(core):
         core = core[1:]  # "那个单位呢" comes as "个单位": the measure word of 那个; 个人 and 个体户 are parties
@@ -81,6 +87,9 @@ def qualified_zh(prev: Parts, qualifier: Qualifier, places: frozenset[str] | set
         return text[: doc.end()] + qualifier.text + text[doc.end() :] if doc else qualifier.text + text
     if qualifier.kind == "condition":
         return f"{prev.body}，{qualifier.text}{prev.ask}"
+    if qualifier.kind == "level":  # the city named before is no longer asked about
+        old = next((p for p in sorted(places, key=len, reverse=True) if p in text), "")
+        return f"按国家法律，{ARTICLE.sub('', DOC.sub('', text.replace(old, '') if old else text)).lstrip('，, ')}"
     return _placed(text, qualifier.text, places)
 
 
@@ -104,6 +113,8 @@ def qualifier_en(change: str, places: frozenset[str] | set[str], about_rules: bo
     version = _VERSION_EN.match(change)
     if version:
         return Qualifier("version", version.group(1))
+    if about_rules and _NATIONAL_EN.match(change):
+        return Qualifier("level", "national")
     party = PARTY_EN.match(change)
     if party and about_rules:
         return Qualifier("party", party.group(1).lower())
@@ -121,6 +132,8 @@ def qualified_en(prev: Parts, qualifier: Qualifier) -> str:
         return YEAR_DIGITS.sub(qualifier.text, text, count=1) if prev.year else f"{text} in the {qualifier.text} version"
     if qualifier.kind == "party":
         return f"{text} for {qualifier.text}"
+    if qualifier.kind == "level":
+        return f"{_IN_PLACE_EN.sub('', text)} under the national law"
     return f"{_IN_PLACE_EN.sub('', text)} in {qualifier.text}"
 
 

@@ -32,9 +32,9 @@ class Citation:
 
 
 def narrowed(question: str, qualifier, prev: Parts, cited: Citation) -> Resolution:
-    """The question before, narrowed by a qualifier (bot/qualifiers.py). Another place leaves the regulation
-    cited before: its rules are not that place's."""
-    if qualifier.kind == "place":
+    """The question before, narrowed by a qualifier (bot/qualifiers.py). Another place, or the national level,
+    leaves the regulation cited before: its rules are not that place's, nor the nation's."""
+    if qualifier.kind in ("place", "level"):
         return Resolution(ended(question, prev.lang), True)
     return follow(question, prev, cited)
 

@@ -16,7 +16,7 @@ _OLDER = re.compile(r"旧版|老版|原版|修订前|修改前|修正前|上一�
 OLDER_VERSION = 0.6  # a superseded version of a law that is also indexed in its current version
 NATIONAL_WHEN_PLACE_NAMED = 0.8
 # "按国务院的市容条例", "under the national law": a city's own regulation is not what is asked for
-NATIONAL = re.compile(r"国务院|全国人大|\bnational\b|\bstate council\b", re.I)
+NATIONAL = re.compile(r"国务院|全国人大|国家法律|国家层面|\bnational\b|\bstate council\b", re.I)
 # "治安上怎么处罚" names 治安管理处罚法 by a word of its title; calibrated on the dev split (1.4 cost the report)
 TITLE_MATCH = 1.2
 RULES_FOR_ACTIVITY = 0.8  # a law's article, for a question about what was done, when reports are indexed

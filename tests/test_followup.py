@@ -123,6 +123,10 @@ def test_a_qualifier_narrows_the_question_before(previous, followup, cited, stan
     ("《南阳市城市绿化条例》第三十六条规定了什么？", "许昌的呢？", "许昌市城市绿化条例规定了什么？"),
     ("What is the fine for cutting down trees in Nanyang?", "And in Xuchang?",
      "What is the fine for cutting down trees in Xuchang?"),
+    # the national level instead of the city's own rules: the city goes, and so does the regulation cited
+    ("许昌违法建设怎么处罚？", "国家的呢？", "按国家法律，违法建设怎么处罚？"),
+    ("What is the fine for illegal construction in Xuchang?", "What about the national law?",
+     "What is the fine for illegal construction under the national law?"),
 ])
 def test_another_place_leaves_the_regulation_cited_before(previous, followup, standalone):
     reading = resolve(previous, followup, GREENING, PLACES)
