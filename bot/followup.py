@@ -22,6 +22,10 @@ from bot.tokenize import place_names
 from bot.topicless import behaviour_of, is_topicless, subject_of
 
 WHERE_ZH = re.compile(r"哪一?(?:个)?部分|哪一?[节章段篇]|哪个章节|出处|出自|来自哪|在哪[里儿]?(?:说|提到|写)|什么地方|哪一?条|第几条")
+# a chapter of the regulation talked about: by its number, or by the subject its heading names ("法律责任在哪一章",
+# not "这是哪一章", which asks where the answer stands)
+CHAPTER_ONE = re.compile(r"^第[一二三四五六七八九十百\d]+章")
+CHAPTER_OF = re.compile(r"^(?!这|那|它|该|上面|刚才|此)[\u4e00-\u9fff]{2,12}?(?:是|在|属于)?(?:哪一?章|第几章)")
 REF_ARTICLE_ZH = re.compile(r"这一条|这条|该条|本条|此条|这款|这项规定|这个规定|这一规定|该规定|上述规定")
 REF_DOC_ZH = re.compile(r"(?:这|那|该|本)(?:部|个)?(?:条例|法规|法律|办法|法)(?![规律定])")
 REF_ZH = re.compile(r"上面那个|上面那条|刚才那个|刚才说的|上述|它们|它|这个|这些|这项|该项|这一项|这方面|那个")
@@ -34,7 +38,9 @@ BROKEN = re.compile(r"(?:那|要是|如果)?(?:违反|违规|违法|这样|这�
 PER_UNIT = re.compile(r"每[\u4e00-\u9fff]{1,3}?(?:多少|几)")  # the sum per unit: "每平方米多少", "每棵几"
 UNIT_ALONE = re.compile(r"(?:按)?每[\u4e00-\u9fff]{1,3}(?:算)?")  # "每棵呢？", "按每平方米算呢？"
 # where a behaviour happens ("在公交车上", "在小区里"), which narrows it; a place of its own is a qualifier
-SCENE = re.compile(r"在[\u4e00-\u9fff]{2,12}")
+# (a place word and nothing after it: "在人行道上晾衣服" is a behaviour of its own, not where the one before happens)
+_LOCATIVE = r"(?:上|里|内|中|边|旁|前|后|外|下|附近|门口|周边|周围)"
+SCENE = re.compile(rf"在(?:[\u4e00-\u9fff]{{1,10}}{_LOCATIVE}|(?![\u4e00-\u9fff]*{_LOCATIVE})[\u4e00-\u9fff]{{2,4}})")
 MARKED_ZH = re.compile(r"^(?:那么|那|还有|另外|此外)|呢[\s？?。！!]*$")
 # A question about what rules say (a penalty, a duty, a period): a party or a circumstance narrows it. Not a
 # count of penalties a report gives ("公示行政处罚多少件").
@@ -76,6 +82,9 @@ def in_context(previous: str, text: str, cited: Citation, places: frozenset[str]
 def _resolve_zh(prev: Parts, text: str, cited: Citation, places) -> Resolution | None:
     body = clean(text)
     referring = REF_ZH.search(body) or REF_ARTICLE_ZH.search(body) or PURPOSE_ZH.search(body)
+    if cited.doc and not DOC.search(body) and (CHAPTER_ONE.match(body) or CHAPTER_OF.match(body)):
+        # "第三章讲什么？", "法律责任在哪一章？" after an answer from a regulation: its outline (bot/outline.py)
+        return follow(f"{doc_name(cited.doc)}{body}", prev, cited)
     if WHERE_ZH.search(body) and (referring or len(body) <= 8):
         return Resolution(prev.text, True, "where", cited.doc, cited.article)
     if FULL_ZH.search(body) and len(body) <= 12:  # "原文是什么？", "全文呢？": the article (or passage) answered

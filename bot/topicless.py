@@ -47,7 +47,11 @@ _QUESTION = frozenset("哪些 哪个 哪 什么 多少 几 怎么 怎样 如何 
 
 def behaviour_of(question: str) -> str:
     """The behaviour a question asked about: its question words left out, and its asking words at the end:
-    "擅自砍伐城市树木要赔偿吗" (a topicless question read before) -> "擅自砍伐城市树木"."""
+    "擅自砍伐城市树木要赔偿吗" (a topicless question read before) -> "擅自砍伐城市树木". A question read so before,
+    the behaviour and then what was asked of it ("郑州养狗要办证，多少天内办"), is the behaviour of its first part."""
+    head, comma, last = question.rpartition("，")
+    if comma and len(head) >= 2 and is_topicless(last):
+        return behaviour_of(head)
     words = [w for w in _words(question) if not _only_asks(w)]
     while words and (words[-1] in _ASKING_WORDS or _made_of_asking(words[-1])):
         words.pop()
@@ -79,8 +83,8 @@ def _only_asks(word: str) -> bool:
 
 
 def _made_of_asking(word: str) -> bool:
-    """"谁来罚", "罚多少" as jieba may keep them: every character an asking word of its own."""
-    return all(ch in _ASKING_WORDS for ch in word)
+    """"谁来罚", "罚多少", "天内办" as jieba may keep them: every character an asking word or a unit of its own."""
+    return all(ch in _ASKING_WORDS or _UNIT.fullmatch(ch) for ch in word)
 
 
 # The same in English: consequences, authorities, asking, and the glue between them.

@@ -385,3 +385,33 @@ def test_the_full_text_asked_after_an_article_is_that_article(followup):
 
 def test_the_full_text_asked_after_a_report_answer_is_where_it_stands():
     assert resolve("2023年共立案多少宗？", "原文是什么？", REPORT).about_answer == "where"
+
+
+DOGS = Citation("郑州市城市养犬管理条例", "")
+
+
+@pytest.mark.parametrize("followup, standalone", [
+    ("第三章讲什么？", "《郑州市城市养犬管理条例》第三章讲什么？"),
+    ("法律责任在哪一章？", "《郑州市城市养犬管理条例》法律责任在哪一章？"),
+])
+def test_a_chapter_asked_after_an_outline_is_the_regulations(followup, standalone):
+    # "法律责任在哪一章？" had been read as asking where the answer before stands
+    reading = resolve("郑州养犬管理条例有几章？", followup, DOGS, PLACES)
+    assert reading.followup and reading.question == standalone and reading.about_answer != "where"
+
+
+def test_which_chapter_of_the_answer_is_still_where_it_stands():
+    assert resolve("焦作占道经营罚多少？", "这是哪一章？", Citation("焦作市城市市容和环境卫生管理条例", "第四十四条"),
+                   PLACES).about_answer == "where"
+
+
+def test_a_behaviour_of_its_own_after_a_place_word_is_no_scene():
+    # "在人行道上晾衣服" is another behaviour, not where 占道经营 happens
+    reading = resolve("焦作占道经营罚多少？", "在人行道上晾衣服呢？", Citation(), PLACES)
+    assert "占道经营" not in reading.question
+
+
+def test_the_behaviour_of_a_question_read_with_the_one_before_is_its_first_part():
+    # "多少天内办？" was read as "郑州养狗要办证，多少天内办？": "不办呢？" asks about 办证, not "天内办"
+    reading = resolve("郑州养狗要办证，多少天内办？", "不办呢？", Citation("郑州市城市养犬管理条例", "第十一条"), PLACES)
+    assert reading.question == "《郑州市城市养犬管理条例》郑州养狗要办证，不办怎么处罚？"
