@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from bot.qualifiers import qualified_en, qualifier_en
+from bot.qualifiers import IN_PLACE_EN as _IN_PLACE_EN, qualified_en, qualifier_en
 from bot.question_parts import YEAR_DIGITS, Parts, has_question_word
 from bot.reading import Citation, Resolution, doc_name, ended, follow, narrowed, neighbour, read_article
 from bot.topicless import asked_of, behaviour_of_en, is_topicless_en
@@ -40,9 +40,15 @@ def resolve_en(prev: Parts, text: str, cited: Citation, places) -> Resolution | 
     if REF_ARTICLE_EN.search(body) and cited.article:
         ref = f"{cited.article} of {doc_name(cited.doc)}"
         return Resolution(ended(REF_ARTICLE_EN.sub(ref, body, count=1), "en"), True, "article", cited.doc, cited.article)
+    about_rules = bool(cited.article or RULES_EN.search(prev.text))
+    unit = _PER_UNIT_EN.fullmatch(body)
+    if unit and about_rules and prev.lang == "en":  # "Per tree?": the question before, counted per tree
+        return follow(f"{prev.text.rstrip('?.! ')} per {unit.group(1)}", prev, cited)
+    supposed = _WHAT_IF_IT.fullmatch(body)
+    if supposed and about_rules and prev.lang == "en":  # "What if it's an ancient tree?": that case, asked the same
+        return follow(swap_en(prev, supposed.group(1)), prev, cited)
     ellipsis = ELLIPSIS_EN.match(body)
     change = ellipsis.group(1) or ellipsis.group(2) if ellipsis else ""
-    about_rules = bool(cited.article or RULES_EN.search(prev.text))
     qualifier = qualifier_en(change, places, about_rules) if change else None
     if qualifier and prev.lang == "en":
         return narrowed(qualified_en(prev, qualifier), qualifier, prev, cited)
@@ -60,6 +66,9 @@ def resolve_en(prev: Parts, text: str, cited: Citation, places) -> Resolution | 
 
 
 _PHRASED = re.compile(r"(?:for|of|on|about|against)\b", re.I)  # the phrase completing a topic: "(fine) for spitting"
+_PER_UNIT_EN = re.compile(r"(?:and\s+|so\s+)?(?:per|for each|for every|each)\s+([a-z]+(?:\s+[a-z]+)?)", re.I)
+_WHAT_IF_IT = re.compile(r"(?:and\s+|but\s+)?what if (?:it's|it is|it was|they're|they are|they were)\s+(?:an?\s+|the\s+)?(.+)",
+                         re.I)
 
 
 _LAW_EN = re.compile(r"((?:[A-Z][\w'-]*\s+)+(?:Law|Regulations?|Act|Measures|Rules))\b")
@@ -93,19 +102,24 @@ def swap_en(prev: Parts, change: str) -> str:
     rest = re.sub(r"^(?:the|a|an)\s+", "", rest.strip(), flags=re.I)
     question = prev.text
     last = rest.split()[-1] if rest else ""
-    if rest and len(rest.split()) > 1 and re.search(rf"\b{re.escape(last)}\b", prev.ask, re.I):
+    shared = re.search(rf"\b{re.escape(last.rstrip('s'))}(s?)\b", prev.ask, re.I) if last else None
+    if rest and len(rest.split()) > 1 and shared:
         # "What about ancient trees?" after "…the fine for cutting trees in Kaifeng": the word they share is
-        # the one narrowed ("…for cutting ancient trees in Kaifeng"), not the fine
-        ask = re.sub(rf"\b{re.escape(last)}\b", rest, prev.ask, count=1, flags=re.I)
+        # the one narrowed ("…for cutting ancient trees in Kaifeng"), not the fine ("an ancient tree": trees)
+        narrowed_to = rest if rest.endswith("s") or not shared.group(1) else f"{rest}s"
+        ask = prev.ask[: shared.start()] + narrowed_to + prev.ask[shared.end():]
         question = " ".join(part for part in (prev.head, prev.body, ask) if part)
     elif rest and _ASKED_OF_A_BEHAVIOUR.search(prev.body) and prev.ask.lower().startswith("for "):
-        # "What about smoking in parks?" after "What is the fine for spitting in public?": another behaviour
-        question = f"{prev.head} {prev.body} for {rest}"
+        # "What about littering?" after "What is the fine for spitting in Luoyang?": another behaviour, in the
+        # same place
+        place = _IN_PLACE_EN.search(prev.ask)
+        where = place.group(0) if place and not _IN_PLACE_EN.search(f" {rest}") else ""
+        question = f"{prev.head} {prev.body} for {rest}{where}"
     elif rest:
         question = " ".join(part for part in (prev.head or "What about", rest, prev.ask) if part)
     if year:
         question = YEAR_DIGITS.sub(year.group(0), question) if YEAR_DIGITS.search(question) else f"{question} in {year.group(0)}"
-    return question
+    return re.sub(r"\s+(?='s\b)", "", question)  # "What" + "'s the penalty…" joined back as written
 
 
 _ASKED_OF_A_BEHAVIOUR = re.compile(r"\b(?:fines?|penalt(?:y|ies)|punishments?|sanctions?|deadline|time limit)$", re.I)
