@@ -125,7 +125,8 @@ class Conversations:
             return answer, None
         kind = smalltalk_kind(text)
         if kind:
-            return smalltalk_reply(text, kind, self.engine.index.facts, self.engine.glossary), None
+            index = self.engine.index
+            return smalltalk_reply(text, kind, index.facts, self.engine.glossary, index.penalties), None
         prev = self.previous(platform, conversation)
         reading = resolve(prev.question if prev else None, text, prev.citation if prev else None,
                           self.engine.index.catalogue.places)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from itertools import zip_longest
 
 from bot.glossary import Glossary
 from bot.question_parts import lang_of
@@ -48,27 +50,49 @@ def smalltalk_kind(text: str) -> str:
     return next((kind for kind, pattern in KINDS.items() if pattern.match(text)), "")
 
 
-def reply(text: str, kind: str, facts: list[Fact], glossary: Glossary | None = None) -> Answer:
+def reply(text: str, kind: str, facts: list[Fact], glossary: Glossary | None = None, penalties: Sequence = ()) -> Answer:
     lang = lang_of(text) if lang_of(text) == "zh" or text.isascii() else "zh"
     words = REPLIES[lang]
-    examples = example_questions(facts, lang, glossary)
+    examples = example_questions(facts, lang, glossary, penalties=penalties)
     lines = [words[kind]] + ([words["examples"]] + [f"• {q}" for q in examples] if examples else [])
     return Answer(text, False, "\n".join(lines), kind="smalltalk", notice="smalltalk")
 
 
-def example_questions(facts: list[Fact], lang: str, glossary: Glossary | None = None, count: int = 3) -> list[str]:
-    """A few questions the documents answer, made from their figures, spread over different sections."""
-    chosen, sections = [], set()
-    for fact in _spread([f for f in facts if 2 <= len(f.label) <= 8]):
-        if fact.section in sections:
-            continue
+def example_questions(facts: list[Fact], lang: str, glossary: Glossary | None = None, count: int = 3,
+                      penalties: Sequence = ()) -> list[str]:
+    """A few different questions the documents answer: a report's figures, spread over its sections, and
+    (in Chinese) what a regulation's penalty table fines, one regulation each."""
+    from_facts, sections = [], set()
+    # a figure of a year (a report's: "2023年共立案35宗"); a law's figures are limits, no example of a fact
+    dated = [f for f in facts if f.year and 2 <= len(f.label) <= 8 and not _GENERIC_LABEL.search(f.label)]
+    for fact in _spread(dated):
         question = _question_en(fact, glossary) if lang == "en" else _question_zh(fact)
-        if question:
-            chosen.append(question)
+        if question and fact.section not in sections and question not in from_facts:
+            from_facts.append(question)
             sections.add(fact.section)
-        if len(chosen) == count:
-            break
-    return chosen
+    from_rules = _penalty_questions(penalties) if lang == "zh" else []
+    mixed = [q for pair in zip_longest(from_facts, from_rules) for q in pair if q]
+    return list(dict.fromkeys(mixed))[:count]
+
+
+# what a law's figures are "of" when read as facts ("处…罚款"): no question anyone would ask as an example
+_GENERIC_LABEL = re.compile(r"罚款|罚金|^(?:处|并处|可以|以上|以下)")
+_PLAIN_BEHAVIOUR = re.compile(r"^[\u4e00-\u9fff、]{4,14}$")
+_CITY = re.compile(r"^([\u4e00-\u9fff]{2,4}?)市")
+
+
+def _penalty_questions(penalties: Sequence) -> list[str]:
+    """"南阳擅自砍伐城市树木罚多少？": a behaviour a regulation fines, said plainly (not "违反第十条规定"), with
+    the regulation's city; one per regulation."""
+    out, seen = [], set()
+    for row in penalties:
+        behaviour = row.behaviour.rstrip("的")
+        if row.source in seen or not row.fines or not _PLAIN_BEHAVIOUR.match(behaviour) or behaviour.startswith("违反"):
+            continue
+        city = _CITY.match(row.title)
+        out.append(f"{city.group(1) if city else ''}{behaviour}罚多少？")
+        seen.add(row.source)
+    return out
 
 
 def _spread(facts: list[Fact]) -> list[Fact]:

@@ -121,3 +121,14 @@ def test_chat_json_reads_one_conversation_from_stdin(built_config):
     assert rows[0]["found"] is False and rows[0]["answer"] and not rows[0]["passages"]
     assert rows[2]["found"] and "115万元" in rows[2]["answer"] and "2023" in rows[2]["understood_as"]
     assert rows[1]["understood_as"] == "" and rows[3]["found"] is False
+
+
+def test_the_example_questions_of_a_greeting_are_different_and_answered(library_engine):
+    # over a library of laws they had been "罚款有多少元？" three times: a law's "处…罚款" read as a fact
+    chat = Conversations(library_engine)
+    hello = chat.ask("t", "examples", "u", "你好").answer
+    examples = [line[2:] for line in hello.answer.splitlines() if line.startswith("• ")]
+    assert len(examples) == 3 and len(set(examples)) == 3
+    assert any(q.endswith("罚多少？") for q in examples)  # what a regulation fines, from its penalty table
+    for question in examples:
+        assert library_engine.answer(question).found, question
