@@ -234,7 +234,8 @@ def _graded_addition(query: Query, candidate: Candidate) -> list[str]:
     chunk = candidate.hit.chunk
     if grade_fit(query, candidate.text) or not ASKS_GRADE.search(query.text):
         return []
-    return [chunk.text[a:b] for a, b in chunk.sentences if a > candidate.start and grade_fit(query, chunk.text[a:b]) == 1][:1]
+    later = (chunk.text[a:b] for a, b in chunk.sentences if a > candidate.start)
+    return [sentence for sentence in later if grade_fit(query, sentence) == 1][:1]
 
 
 def _enforced(query: Query, candidate: Candidate | None, index: StoredIndex, item: int | None = None) -> Candidate | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from bot.qualifiers import IN_PLACE_EN as _IN_PLACE_EN, qualified_en, qualifier_en
+from bot.qualifiers import IN_PLACE_EN, qualified_en, qualifier_en
 from bot.question_parts import YEAR_DIGITS, Parts, has_question_word
 from bot.reading import Citation, Resolution, doc_name, ended, follow, narrowed, neighbour, read_article
 from bot.topicless import asked_of, behaviour_of_en, is_topicless_en
@@ -112,8 +112,8 @@ def swap_en(prev: Parts, change: str) -> str:
     elif rest and _ASKED_OF_A_BEHAVIOUR.search(prev.body) and prev.ask.lower().startswith("for "):
         # "What about littering?" after "What is the fine for spitting in Luoyang?": another behaviour, in the
         # same place
-        place = _IN_PLACE_EN.search(prev.ask)
-        where = place.group(0) if place and not _IN_PLACE_EN.search(f" {rest}") else ""
+        place = IN_PLACE_EN.search(prev.ask)
+        where = place.group(0) if place and not IN_PLACE_EN.search(f" {rest}") else ""
         question = f"{prev.head} {prev.body} for {rest}{where}"
     elif rest:
         question = " ".join(part for part in (prev.head or "What about", rest, prev.ask) if part)

@@ -40,7 +40,7 @@ _VERSION_EN = re.compile(r"^(?:in\s+|under\s+|for\s+|of\s+|with\s+)?(?:the\s+)?(
                          r"(?:version|edition|text|revision|law|act)$", re.I)
 _IN_VERSION_EN = re.compile(r"\s+in the \w+ version\b", re.I)
 _PLACE_EN = re.compile(r"^(?:in|for|at)?\s*([A-Z][a-z]+)(?:\s+[Cc]ity)?$")
-IN_PLACE_EN = _IN_PLACE_EN = re.compile(r"\s+in\s+[A-Z][a-z]+(?:\s+[Cc]ity)?\b")
+IN_PLACE_EN = re.compile(r"\s+in\s+[A-Z][a-z]+(?:\s+[Cc]ity)?\b")
 
 
 @dataclass(frozen=True)
@@ -133,8 +133,8 @@ def qualified_en(prev: Parts, qualifier: Qualifier) -> str:
     if qualifier.kind == "party":
         return f"{text} for {qualifier.text}"
     if qualifier.kind == "level":
-        return f"{_IN_PLACE_EN.sub('', text)} under the national law"
-    return f"{_IN_PLACE_EN.sub('', text)} in {qualifier.text}"
+        return f"{IN_PLACE_EN.sub('', text)} under the national law"
+    return f"{IN_PLACE_EN.sub('', text)} in {qualifier.text}"
 
 
 def _known_place(name: str) -> bool:
