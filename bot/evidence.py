@@ -246,6 +246,10 @@ class Figure:
 _RATIO = re.compile(r"[伐砍移毁拆占]一[补栽种植还建][一二两三四五六七八九十]")
 
 
+# a month.day before the day's name: "12.4宪法宣传日", not "12.4个工作日"
+_NAMED_DAY = re.compile(r"(?:1[0-2]|0?[1-9])\.(?:[12]\d|3[01]|0?[1-9])(?=(?!个|工作|天)[\u4e00-\u9fff]{2,6}[日节])")
+
+
 def figures(sentence: str) -> list[Figure]:
     """Numbers with their units in a sentence, skipping years and dates ("2023年", "7月", "2021—2025"),
     and amounts in Chinese numerals ("处五百元以上五千元以下罚款", "十五日内")."""
@@ -254,6 +258,8 @@ def figures(sentence: str) -> list[Figure]:
     for m in FIGURE.finditer(sentence):
         after = sentence[m.end() : m.end() + 1]
         if m.group(3) == "年" or (not m.group(3) and (after in "年月日号—-" or _YEAR.fullmatch(m.group(1)))):
+            continue
+        if _NAMED_DAY.match(sentence, m.start()):  # "12.4宪法宣传日", "6.5环境保护日": a day's name, no count
             continue
         arabic = Figure(m.group(0), m.start(), m.group(3) or "")
         clash = [f for f in out if f.start < arabic.end and arabic.start < f.end]

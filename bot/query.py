@@ -60,6 +60,8 @@ UNIT_HINTS: list[tuple[re.Pattern, tuple[str, ...]]] = [
     (re.compile(r"(?:几|多少)个|\bspots?\b|\bstations?\b|\bexamples?\b|\bsites?\b", re.I), ("个",)),
     (re.compile(r"(?:多少|几)(?:辆|台)|\bvehicles?\b|\bcars?\b|\bmachines?\b", re.I), ("辆", "台")),
     (re.compile(r"(?:几|多少)期|讲座|\blectures?\b", re.I), ("期",)),
+    # events held ("开展了多少场", "几场培训"): counted in 场, 次 or 期, never in cases written (编写6个案例)
+    (re.compile(r"(?:几|多少)场|场次", re.I), ("场", "次", "期")),
     # people counted ("多少人员编制", "几个人"), not visits made to them ("多少人次": the report counts 次)
     (re.compile(r"(?:几|多少)个?(?:人(?![次民])|名)|编制|人数|\bhow many (?:people|persons|staff|officers|employees)\b", re.I),
      ("人", "名")),
@@ -78,7 +80,7 @@ UNIT_HINTS: list[tuple[re.Pattern, tuple[str, ...]]] = [
 # "说了好几次", "这几个人": how often or which, in the story; no count asked
 _STORY_COUNT = re.compile(r"[好这那]几[次回个件宗项期部类人家条辆台名]")
 # Measure words that only count one kind of thing: a figure in any other unit does not answer "多少辆".
-STRICT_UNITS = frozenset({"辆", "台", "人", "类", "种"})
+STRICT_UNITS = frozenset({"辆", "台", "人", "类", "种", "场"})
 PERIOD_UNITS = ("日", "天", "个工作日", "工作日", "个月", "年", "小时", "周")
 
 

@@ -71,3 +71,20 @@ def test_a_reference_number_is_told_by_its_form():
 
     assert DOC_NUMBER.search("国办发[2023]12号") and DOC_NUMBER.search("许城管〔2024〕6号")
     assert not DOC_NUMBER.search("2023年共立案35宗") and not DOC_NUMBER.search("第十二条")
+
+
+def test_a_days_name_is_no_figure_and_events_are_counted_in_events():
+    from bot.evidence import figures
+
+    # "12.4宪法宣传日" names a day; it had been marked as the count of 普法活动
+    assert figures("在6.5环境保护日、12.4宪法宣传日等节点集中开展宣传") == []
+    assert [f.text for f in figures("时限压缩了12.4个工作日")] == ["12.4个工作日"]
+
+
+@pytest.mark.parametrize("question, found", [("普法活动开展了多少场？", False), ("一共办了几场培训？", True)])
+def test_a_count_of_events_is_answered_only_by_events(engine, question, found):
+    # the report counts no 普法活动: "编写6个…优秀案例" counts cases written, not events held
+    answer = engine.answer(question)
+    assert answer.found == found, answer.answer
+    if found:
+        assert answer.figure == "5次"
