@@ -18,7 +18,7 @@ _ASKS_EFFECT = re.compile(r"施行|生效|take[sn]? effect|come into (?:force|ef
 _NAMES_A_LAW = re.compile(r"条例|法|规定|办法|\bregulations?\b|\blaw\b|\bact\b|\bmeasures\b", re.I)
 # What the question asks of the law's history, as the note words it; the first adoption, the latest change.
 _ASKS_CHANGE = re.compile(r"修订|修正|修改|改过|\bamend|\brevis", re.I)
-_ASKS_ADOPTED = re.compile(r"通过|制定|出台|\badopt|\bpass(?:ed)?\b|\benact", re.I)
+_ASKS_ADOPTED = re.compile(r"通过|制定|出台|发布|公布|颁布|印发|\badopt|\bpass(?:ed)?\b|\benact|\bissued\b|\bpromulgat", re.I)
 _WHEN = re.compile(r"哪一?年|什么时候|啥时候|何时|哪天|哪一天|几月|日期|\bwhen\b|\bwhat year\b|\bdate\b", re.I)
 _CHANGED = re.compile(r"修订|修正")
 _ADOPTED = re.compile(r"通过|发布")

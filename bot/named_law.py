@@ -5,7 +5,7 @@ dates) is asked of."""
 from __future__ import annotations
 
 from bot.query import Query
-from bot.scope import version_asked
+from bot.scope import NATIONAL, version_asked
 from bot.store import StoredIndex
 from bot.tokenize import tokens
 
@@ -26,8 +26,9 @@ def named_law(index: StoredIndex, query: Query) -> str | None:
         picked = version_asked(catalogue[laws[0]].title, query, catalogue)
         laws = [s for s in laws if (catalogue[s].version == picked if picked else catalogue.current(s))]
     if not laws:
+        national = bool(NATIONAL.search(question))  # "国务院市容条例": not 洛阳市城市市容和环境卫生管理条例
         scored = {s: _title_words_named(catalogue, s, words) for s, d in catalogue.docs.items()
-                  if d.kind != "report" and catalogue.current(s)}
+                  if d.kind != "report" and catalogue.current(s) and not (national and d.place)}
         best = max(scored.values(), default=0)
         laws = [s for s, n in scored.items() if n == best and n >= 2]
     return laws[0] if len(laws) == 1 else None

@@ -13,6 +13,7 @@ from bot.evidence import Concept, Figure, figure_clause_coverage, figures, resta
 from bot.key_words import covers_key, key_concepts, topic_unknown
 from bot.ingest.legal import PREAMBLE
 from bot.law_dates import dated
+from bot.named_law import named_law
 from bot.query import PERIOD_UNITS, STRICT_UNITS, Query, counts, counts_events
 from bot.rules import is_penalty
 from bot.store import StoredIndex
@@ -84,6 +85,8 @@ def _content_reason(query: Query, candidate: Candidate, limits: Thresholds, item
         return "a letterhead answers only who issued the document"  # "What was the bureau's budget for 2023?"
     if query.asks_number and not DOC_NUMBER.search(sentence):
         return "the documents give no reference number for this"
+    if _ASKS_ISSUE_DATE.search(query.text) and not candidate.by_structure and not _FULL_DATE.search(sentence):
+        return "the documents give no date for this"  # "报告是什么时候发的？" is not answered by the report's title
     if query.asks_person and not _names_a_person(sentence, bool(candidate.hit.chunk.article)):
         return "the documents name no person for this"
     if (query.quantity or query.period) and not found and not _WORDED_PERIOD.search(sentence):
@@ -145,6 +148,12 @@ _ASKS_ISSUER = re.compile(r"哪个?(?:单位|部门|机关)|谁(?:发|印发|写
 # a rate asked as such: "结案率多少", "占比是多少", "比例有多大" (not 绿地率 named in a story of a fine)
 _ASKS_RATE = re.compile(r"(?:率|占比|比例|比重)(?:是|为|达到|有|能达到)?(?:多少|几|多大|多高)|百分之几|\bwhat (?:percentage|share|proportion)\b", re.I)
 _ASKS_FINE = re.compile(r"罚|\bfine[sd]?\b", re.I)  # what a rule makes one pay, not what the bureau collected
+# when a document was issued ("报告是什么时候发的", "这份文件哪天印发的", "When was the report issued?"), which only a
+# date answers: a report's title names the year it reports on, not the day it was sent
+_ASKS_ISSUE_DATE = re.compile(r"(?:什么时候|啥时候|何时|哪天|哪一天|几月几号|哪年哪月)[^，。？?]{0,4}(?:发|印发|发布|下发|出台|报送|上报)|"
+                             r"(?:发文|印发|发布|成文)(?:的)?(?:时间|日期)|\bwhen was (?:the|this|that) (?:report|document|"
+                             r"notice|file) (?:issued|published|released|sent|written)\b", re.I)
+_FULL_DATE = re.compile(r"(?:\d{4}|[〇零一二三四五六七八九]{4})年[\d一二三四五六七八九十]{1,3}月")
 # "当日清运", "立即改正", "每季度开展": a period or frequency given in words, without a number
 _WORDED_PERIOD = re.compile(r"当日|当天|即时|立即|及时|随时|当场|每个?(?:季度|半年|年|月|周|日|天)|季度|年度")
 
@@ -218,7 +227,7 @@ def _names_a_document(query: Query, index: StoredIndex) -> bool:
     catalogue = index.catalogue
     laws = [d for d in catalogue.docs.values() if d.kind != "report"]
     return len(laws) < 2 or bool(catalogue.named_in(query.text)) or catalogue.titled_in(query.text) is not None or \
-        bool(query.places)
+        bool(query.places) or named_law(index, query) is not None
 
 
 def _within(place: str, source: str, index: StoredIndex) -> bool:

@@ -292,6 +292,22 @@ def test_an_english_question_names_the_law_whose_dates_it_asks(library_engine, q
     assert answer.found and answer.sentence.startswith(opening) and answer.sentence.endswith(ending), answer.answer
 
 
+@pytest.mark.parametrize("question", ["报告是什么时候发的？", "这份报告什么时候印发的？", "When was the report issued?"])
+def test_when_a_document_was_issued_is_answered_only_by_a_date(library_engine, question):
+    # the report has no date line: its title names the year it reports on (it had been given as the answer),
+    # and "印发《关于…》" of its text is another document's
+    answer = library_engine.answer(question)
+    assert not answer.found and answer.notice == "the documents give no date for this", answer.answer
+
+
+@pytest.mark.parametrize("question, opening", [("行政复议法什么时候发布的？", "1999年4月29日"),
+                                               ("国务院市容条例什么时候发布的？", "1992年6月28日")])
+def test_when_a_law_was_issued_comes_from_its_note(library_engine, question, opening):
+    # "国务院市容条例" names the national regulation among two of that title's words (洛阳's too)
+    answer = library_engine.answer(question)
+    assert answer.found and answer.sentence.startswith(opening), answer.answer
+
+
 @pytest.mark.parametrize("question", ["How much were the fines in 2023?", "How much money was collected in fines in 2023?"])
 def test_a_years_figure_is_asked_of_the_report_not_of_a_rule(library_engine, question):
     # a calendar year, no law named: what was done that year, which no article states (it had been answered
