@@ -27,7 +27,7 @@ _PERIOD_NOUNS = ("期限", "时限", "时效", "有效期", "deadline", "time li
 _CLOCK = re.compile(r"几点|[哪什][个些么]?时段|\bwhat time\b|\b(?:which|what) hours\b", re.I)
 CLOCK_UNITS = ("时", "点")
 # What was done ("一共办了几场", "2023年共立案多少宗", "how many trainings were held"): a report's kind of fact.
-_DONE = re.compile(r"了|过|一共|共|累计|开展|举办|组织|今年|去年|(?:19|20)\d\d年|我局|局里|城管局|"
+_DONE = re.compile(r"了|过|一共|共|累计|开展|举办|组织|今年|去年|(?:19|20)\d\d年|我局|局里|城管局|结果(?:如何|怎样|怎么样)|"
                    r"\b(?:did|were|was|held|handled|conducted|organi[sz]ed|last year|this year|(?:19|20)\d\d)\b", re.I)
 # What a rule says: who may, must or must not, and what follows.
 _RULE = re.compile(r"规定|条例|法律|法规|本法|违反|违法|处罚|罚|许可|申请|期限|要求|"

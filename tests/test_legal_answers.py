@@ -308,6 +308,13 @@ def test_when_a_law_was_issued_comes_from_its_note(library_engine, question, ope
     assert answer.found and answer.sentence.startswith(opening), answer.answer
 
 
+def test_how_cases_turned_out_is_asked_of_the_report(library_engine):
+    # an outcome asked ("结果如何") is what happened: 行政复议法 第三十九条 (…以其他案件的审理结果为依据) had been
+    # stated as the answer for its words 行政复议案件 and 结果
+    answer = library_engine.answer("行政复议案件的结果如何？")
+    assert answer.found and "都维持了原处罚决定" in answer.answer, answer.answer
+
+
 @pytest.mark.parametrize("question", ["How much were the fines in 2023?", "How much money was collected in fines in 2023?"])
 def test_a_years_figure_is_asked_of_the_report_not_of_a_rule(library_engine, question):
     # a calendar year, no law named: what was done that year, which no article states (it had been answered
