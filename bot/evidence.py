@@ -261,6 +261,8 @@ def figures(sentence: str) -> list[Figure]:
             continue
         if _NAMED_DAY.match(sentence, m.start()):  # "12.4宪法宣传日", "6.5环境保护日": a day's name, no count
             continue
+        if sentence[m.start() - 1 : m.start()] in "“「\"" and sentence[m.end() : m.end() + 1] in "”」\"" and m.start():
+            continue  # "“721”工作法": a number quoted as a name
         arabic = Figure(m.group(0), m.start(), m.group(3) or "")
         clash = [f for f in out if f.start < arabic.end and arabic.start < f.end]
         if all(len(f.text) < len(arabic.text) for f in clash):  # the longer reading wins: "达到80%以上"

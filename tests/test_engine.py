@@ -88,3 +88,12 @@ def test_a_count_of_events_is_answered_only_by_events(engine, question, found):
     assert answer.found == found, answer.answer
     if found:
         assert answer.figure == "5次"
+
+
+def test_a_number_quoted_as_a_name_is_no_figure(engine):
+    from bot.evidence import figures
+
+    assert figures("大力推行“721”工作法") == [] and figures("认真落实“八五”普法规划") == []
+    # it had made "大力推行“721”工作法…" (under the heading "提升市民群众满意度") the answer to a satisfaction rate
+    answer = engine.answer("满意度是多少？")
+    assert answer.found and answer.figure == "95%以上", answer.answer
