@@ -18,7 +18,7 @@ from bot.qualifiers import qualified_zh, qualifier_zh
 from bot.question_parts import (ARTICLE, DOC, YEAR_DIGITS, Parts, clean, context_prefix, has_question_word,
                                 lang_of, parse)
 from bot.reading import Citation, Resolution, doc_name, ended, follow, narrowed, neighbour, read_article
-from bot.tokenize import place_names
+from bot.tokenize import place_names, word_classes
 from bot.topicless import behaviour_of, is_topicless, subject_of
 
 WHERE_ZH = re.compile(r"哪一?(?:个)?部分|哪一?[节章段篇]|哪个章节|出处|出自|来自哪|在哪[里儿]?(?:说|提到|写)|什么地方|哪一?条|第几条")
@@ -211,6 +211,11 @@ def _swap_topic(body: str, new: str, ask: str) -> str:
         generic = re.sub(r"^(?:共|一共|总共|累计)?(?:是|有)?(?:多少|几)[个件宗项期次条类人家部名所]?", "多少", ask)
         return body[:start] + new + generic
     at_region, at_new, size = match
+    if at_new and at_new + size == len(new) and word_classes(region[:at_region])[-1:] == ("v",) and \
+            not {"v", "d"} & set(word_classes(new[:at_new])):
+        # "乱扔垃圾" + "建筑垃圾": the kind of thing changes, the deed before it stays (乱扔建筑垃圾); not "免于处罚"
+        # + "不予处罚", where the deed itself changes
+        return body[:start] + region[:at_region] + new[:at_new] + region[at_region:] + ask
     left = max(0, at_region - at_new)
     right = min(len(region), at_region + size + (len(new) - at_new - size))
     return body[:start] + region[:left] + new + region[right:] + ask

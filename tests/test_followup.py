@@ -327,6 +327,10 @@ def test_a_question_about_conditions_is_no_step_to_the_next_article():
     # the case supposed changes the thing done to, not the deed ("古树" shares only 树 with "砍树")
     ("南阳砍树罚多少？", "要是古树呢？", "南阳砍古树罚多少？"),
     ("养狗要登记吗？", "大狗呢？", "养大狗要登记吗？"),
+    # a kind of the thing sharing its word: the deed before it stays (it had read "建筑垃圾罚多少"), a kind
+    # of a kind takes its place
+    ("乱扔垃圾罚多少？", "建筑垃圾呢？", "乱扔建筑垃圾罚多少？"),
+    ("占用绿地罚多少？", "公共绿地呢？", "占用公共绿地罚多少？"),
     ("许昌机动车排气超标上路怎么罚？", "谁来查？", "许昌机动车排气超标上路谁来查？"),
     # where the behaviour happens narrows it; the behaviour stays
     ("许昌公共场所吸烟罚多少？", "在公交车上呢？", "许昌公共场所吸烟，在公交车上罚多少？"),
