@@ -36,7 +36,8 @@ _NATIONAL_EN = re.compile(r"^(?:under|in|by|at)?\s*(?:the\s+)?(?:national|state 
 PARTY_EN = re.compile(r"^(?:for|by|on|to)?\s*(?:an?|the)?\s*((?:individual|person|people|compan(?:y|ie)|business(?:e)?|"
                       r"unit|organi[sz]ation|entit(?:y|ie)|enterprise|employer|(?:property )?owner|operator|developer|"
                       r"shop|store|vendor|driver|dog owner)s?)$", re.I)
-_VERSION_EN = re.compile(r"^(?:in\s+|under\s+|for\s+|of\s+|with\s+)?(?:the\s+)?((?:19|20)\d{2}|old|older|previous|former|earlier|new|current|latest)\s+"
+_VERSION_EN = re.compile(r"^(?:(?:in|under|for|of|with)\s+)?(?:the\s+)?"
+                         r"((?:19|20)\d{2}|old|older|previous|former|earlier|new|current|latest)\s+"
                          r"(?:version|edition|text|revision|law|act)$", re.I)
 _IN_VERSION_EN = re.compile(r"\s+in the \w+ version\b", re.I)
 _PLACE_EN = re.compile(r"^(?:in|for|at)?\s*([A-Z][a-z]+)(?:\s+[Cc]ity)?$")

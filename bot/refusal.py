@@ -150,9 +150,10 @@ _ASKS_RATE = re.compile(r"(?:率|占比|比例|比重)(?:是|为|达到|有|能�
 _ASKS_FINE = re.compile(r"罚|\bfine[sd]?\b", re.I)  # what a rule makes one pay, not what the bureau collected
 # when a document was issued ("报告是什么时候发的", "这份文件哪天印发的", "When was the report issued?"), which only a
 # date answers: a report's title names the year it reports on, not the day it was sent
-_ASKS_ISSUE_DATE = re.compile(r"(?:什么时候|啥时候|何时|哪天|哪一天|几月几号|哪年哪月)[^，。？?]{0,4}(?:发|印发|发布|下发|出台|报送|上报)|"
-                             r"(?:发文|印发|发布|成文)(?:的)?(?:时间|日期)|\bwhen was (?:the|this|that) (?:report|document|"
-                             r"notice|file) (?:issued|published|released|sent|written)\b", re.I)
+_ASKS_ISSUE_DATE = re.compile(r"(?:什么时候|啥时候|何时|哪天|哪一天|几月几号|哪年哪月)[^，。？?]{0,4}"
+                             r"(?:发|印发|发布|下发|出台|报送|上报)|(?:发文|印发|发布|成文)(?:的)?(?:时间|日期)|"
+                             r"\bwhen was (?:the|this|that) (?:report|document|notice|file) "
+                             r"(?:issued|published|released|sent|written)\b", re.I)
 _FULL_DATE = re.compile(r"(?:\d{4}|[〇零一二三四五六七八九]{4})年[\d一二三四五六七八九十]{1,3}月")
 # "当日清运", "立即改正", "每季度开展": a period or frequency given in words, without a number
 _WORDED_PERIOD = re.compile(r"当日|当天|即时|立即|及时|随时|当场|每个?(?:季度|半年|年|月|周|日|天)|季度|年度")

@@ -5,9 +5,9 @@ did. The best report passages by the question alone are read too."""
 
 from __future__ import annotations
 
-import numpy as np
-
 from collections.abc import Callable
+
+import numpy as np
 
 from bot.query import Query, counts_events
 from bot.records import Hit
