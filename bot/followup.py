@@ -204,6 +204,9 @@ def _swap_topic(body: str, new: str, ask: str) -> str:
     head = region.find(new[-1]) if match is None and len(new) >= 2 else -1
     if head > 0 and region.count(new[-1]) == 1:  # "砍树" + "古树": the thing done to changes, not the deed (砍古树)
         return body[:start] + region[:head] + new + region[head + 1:] + ask
+    done_to = _object_of_deed(region, new) if match is None else -1
+    if done_to >= 0:  # "露天焚烧垃圾" + "树叶": another thing burnt (露天焚烧树叶), not "树叶罚多少"
+        return body[:start] + region[:done_to] + new + ask
     counted = _COUNTED_NOUN.match(ask)
     if match is None and counted:  # "今年开展了多少次普法活动" + "培训": the counted thing is what changes
         return body + counted.group(1) + new
@@ -219,6 +222,18 @@ def _swap_topic(body: str, new: str, ask: str) -> str:
     left = max(0, at_region - at_new)
     right = min(len(region), at_region + size + (len(new) - at_new - size))
     return body[:start] + region[:left] + new + region[right:] + ask
+
+
+def _object_of_deed(region: str, new: str) -> int:
+    """Where the thing a deed is done to starts, when the topic is a verb then a noun ("露天焚烧|垃圾", "占用|绿地")
+    and the change a plain noun ("树叶"); -1 otherwise."""
+    from bot.tokenize import jieba_dict
+
+    words = jieba_dict().lcut(region)
+    if len(words) < 2 or set(word_classes(new)) != {"n"} or word_classes(words[-1]) != ("n",) or \
+            word_classes(words[-2])[-1:] != ("v",):
+        return -1
+    return len(region) - len(words[-1])
 
 
 _SUPPOSING = re.compile(r"^(?:要是|如果|假如|若是|换成|换作|换做|改成)")

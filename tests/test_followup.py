@@ -331,6 +331,9 @@ def test_a_question_about_conditions_is_no_step_to_the_next_article():
     # of a kind takes its place
     ("乱扔垃圾罚多少？", "建筑垃圾呢？", "乱扔建筑垃圾罚多少？"),
     ("占用绿地罚多少？", "公共绿地呢？", "占用公共绿地罚多少？"),
+    # another thing the deed is done to, sharing no word with the one before (it had read "树叶罚多少")
+    ("露天焚烧垃圾罚多少？", "树叶呢？", "露天焚烧树叶罚多少？"),
+    ("乱扔垃圾罚多少？", "烟头呢？", "乱扔烟头罚多少？"),
     ("许昌机动车排气超标上路怎么罚？", "谁来查？", "许昌机动车排气超标上路谁来查？"),
     # where the behaviour happens narrows it; the behaviour stays
     ("许昌公共场所吸烟罚多少？", "在公交车上呢？", "许昌公共场所吸烟，在公交车上罚多少？"),
