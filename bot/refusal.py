@@ -269,4 +269,6 @@ def _names_a_person(text: str, legal: bool = False) -> bool:
 
     if re.search(r"由[^，。；]{1,15}任|担任", text) or (legal and _BODY.search(text)):
         return True
+    if legal:  # a law names bodies and parties, never a person: jieba's "names" there are words (文明, 公序良)
+        return False
     return any(flag == "nr" and len(word) >= 2 for word, flag in jieba.posseg.cut(text))

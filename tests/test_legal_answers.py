@@ -308,6 +308,12 @@ def test_when_a_law_was_issued_comes_from_its_note(library_engine, question, ope
     assert answer.found and answer.sentence.startswith(opening), answer.answer
 
 
+def test_a_who_question_of_a_law_is_answered_by_a_body_not_by_a_word_read_as_a_name(library_engine):
+    # jieba reads 文明 and 公序良 as personal names: 第三条 (what 文明行为 means) had answered who enforces it
+    answer = library_engine.answer("Who enforces the Xuchang civilized behavior regulations?")
+    assert not answer.found or "委员会" in answer.sentence, answer.answer
+
+
 def test_how_cases_turned_out_is_asked_of_the_report(library_engine):
     # an outcome asked ("结果如何") is what happened: 行政复议法 第三十九条 (…以其他案件的审理结果为依据) had been
     # stated as the answer for its words 行政复议案件 and 结果. The passage is the report's; which of its
