@@ -18,7 +18,7 @@ from bot.qualifiers import qualified_zh, qualifier_zh
 from bot.question_parts import (ARTICLE, DOC, YEAR_DIGITS, Parts, clean, context_prefix, has_question_word,
                                 lang_of, parse)
 from bot.reading import Citation, Resolution, doc_name, ended, follow, narrowed, neighbour, read_article
-from bot.tokenize import place_names, word_classes
+from bot.tokenize import jieba_dict, place_names, word_classes
 from bot.topicless import behaviour_of, is_topicless, subject_of
 
 WHERE_ZH = re.compile(r"哪一?(?:个)?部分|哪一?[节章段篇]|哪个章节|出处|出自|来自哪|在哪[里儿]?(?:说|提到|写)|什么地方|哪一?条|第几条")
@@ -227,8 +227,6 @@ def _swap_topic(body: str, new: str, ask: str) -> str:
 def _object_of_deed(region: str, new: str) -> int:
     """Where the thing a deed is done to starts, when the topic is a verb then a noun ("露天焚烧|垃圾", "占用|绿地")
     and the change a plain noun ("树叶"); -1 otherwise."""
-    from bot.tokenize import jieba_dict
-
     words = jieba_dict().lcut(region)
     if len(words) < 2 or set(word_classes(new)) != {"n"} or word_classes(words[-1]) != ("n",) or \
             word_classes(words[-2])[-1:] != ("v",):
