@@ -311,10 +311,11 @@ def restates(figure: Figure, given: list[Figure]) -> bool:
     return any(key(figure) == key(g) for g in given)
 
 
-_QUALIFIED = re.compile(r"情节(?:较轻|较重|严重|特别严重|轻微|恶劣)")
+_GRADES = "较轻|较重|严重|特别严重|轻微|恶劣"  # how a penalty clause grades a case: "情节严重的，…"
+_QUALIFIED = re.compile(rf"情节(?:{_GRADES})")
 ASKS_GRADE = re.compile(r"情节|较轻|较重|不[算太很是那么]{0,3}严重|严重|轻微|恶劣")  # "情节严重的罚多少"
 # a sentence whose condition, before anything is imposed, is a grade: "有前款第一项…行为之一，情节严重的，…"
-_GRADED_OPENING = re.compile(r"^[^。；处罚]{0,60}?情节(较轻|较重|严重|特别严重|轻微|恶劣)的")
+_GRADED_OPENING = re.compile(rf"^[^。；处罚]{{0,60}}?情节({_GRADES})的")
 _LIGHT = ("较轻", "轻微")
 
 

@@ -89,15 +89,20 @@ def qualified_zh(prev: Parts, qualifier: Qualifier, places: frozenset[str] | set
     if qualifier.kind == "condition":
         return f"{prev.body}，{qualifier.text}{prev.ask}"
     if qualifier.kind == "level":  # the city named before is no longer asked about
-        old = next((p for p in sorted(places, key=len, reverse=True) if p in text), "")
+        old = _place_in(text, places)
         return f"按国家法律，{ARTICLE.sub('', DOC.sub('', text.replace(old, '') if old else text)).lstrip('，, ')}"
     return _placed(text, qualifier.text, places)
+
+
+def _place_in(text: str, places) -> str:
+    """The indexed place the question names (the longest, where one holds another); "" when none."""
+    return next((p for p in sorted(places, key=len, reverse=True) if p in text), "")
 
 
 def _placed(text: str, place: str, places) -> str:
     """Another place: that city's rules, so not the article cited before, and a document named before only as
     its kind ("《南阳市城市绿化条例》" asked of 许昌: 许昌市城市绿化条例)."""
-    old = next((p for p in sorted(places, key=len, reverse=True) if p in text), "")
+    old = _place_in(text, places)
     doc = DOC.search(text)
     if doc:
         name = doc.group(0).strip("《》")

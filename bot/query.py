@@ -36,8 +36,10 @@ _RULE = re.compile(r"规定|条例|法律|法规|本法|违反|违法|处罚|罚
                    r"\b(?:can|may|must|shall|allowed|required|penalt\w*|fines?|law|regulations?|rules?)\b", re.I)
 _COUNTED = re.compile(r"(?:了|过)(?:几|多少)|一共|总共|累计|总额|总数|总量|总计|合计|\bhow many\b[^?]*\b(?:were|was|did)\b", re.I)
 _CALENDAR_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?:年(?!版)|(?!\d)(?![\s-]*(?:version|edition)))", re.I)
+# the kind of text a question names: "条例", "法", "the … Law"
+LAW_KINDS = r"条例|法|规定|办法|\bregulations?\b|\blaw\b|\bact\b|\bmeasures\b"
 # a law or a version of one named: "2017年版行政复议法", "the 2017 version of the … Law"
-_NAMES_LAW = re.compile(r"条例|法|规定|办法|规则|版|\b(?:law|act|regulations?|rules|measures|version|edition)\b", re.I)
+_NAMES_LAW = re.compile(rf"{LAW_KINDS}|规则|版|\b(?:rules|version|edition)\b", re.I)
 _MODAL = re.compile(r"能|可以|应当|要|必须|不得|\b(?:can|may|must|shall|should)\b", re.I)
 _ASKS_NUMBER = re.compile(r"文号|发文字号|发文号|\b(?:document|reference|file) (?:number|no\.?)", re.I)
 # "叫什么" asks a person's name only after a person ("局长叫什么"): "这个工作法叫什么" asks a thing's name

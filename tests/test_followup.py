@@ -337,6 +337,16 @@ def test_a_question_about_conditions_is_no_step_to_the_next_article():
     ("许昌机动车排气超标上路怎么罚？", "谁来查？", "许昌机动车排气超标上路谁来查？"),
     # where the behaviour happens narrows it; the behaviour stays
     ("许昌公共场所吸烟罚多少？", "在公交车上呢？", "许昌公共场所吸烟，在公交车上罚多少？"),
+    # the unit alone: the question before, per that unit
+    ("What's the penalty for cutting trees without permission in Nanyang?", "Per tree?",
+     "What's the penalty for cutting trees without permission in Nanyang per tree?"),
+    # the case supposed narrows the thing done to ("an ancient tree" of "trees"); it had read "What if Per tree's…"
+    ("What's the penalty for cutting trees without permission in Nanyang?", "What if it's an ancient tree?",
+     "What's the penalty for cutting ancient trees without permission in Nanyang?"),
+    # another behaviour stays in the place asked about (it had lost "in Luoyang" and been answered by national rules)
+    ("What is the fine for spitting in Luoyang?", "What about littering?", "What is the fine for littering in Luoyang?"),
+    ("How long do I have to apply for administrative reconsideration?", "And under the old version?",
+     "How long do I have to apply for administrative reconsideration in the old version?"),
 ])
 def test_a_follow_up_counted_from_the_question_before(previous, followup, standalone):
     reading = resolve(previous, followup, Citation(), PLACES)
@@ -422,20 +432,3 @@ def test_the_behaviour_of_a_question_read_with_the_one_before_is_its_first_part(
     # "多少天内办？" was read as "郑州养狗要办证，多少天内办？": "不办呢？" asks about 办证, not "天内办"
     reading = resolve("郑州养狗要办证，多少天内办？", "不办呢？", Citation("郑州市城市养犬管理条例", "第十一条"), PLACES)
     assert reading.question == "《郑州市城市养犬管理条例》郑州养狗要办证，不办怎么处罚？"
-
-
-@pytest.mark.parametrize("previous, followup, standalone", [
-    # the unit alone: the question before, per that unit
-    ("What's the penalty for cutting trees without permission in Nanyang?", "Per tree?",
-     "What's the penalty for cutting trees without permission in Nanyang per tree?"),
-    # the case supposed narrows the thing done to ("an ancient tree" of "trees"); it had read "What if Per tree's…"
-    ("What's the penalty for cutting trees without permission in Nanyang?", "What if it's an ancient tree?",
-     "What's the penalty for cutting ancient trees without permission in Nanyang?"),
-    # another behaviour stays in the place asked about (it had lost "in Luoyang" and been answered by national rules)
-    ("What is the fine for spitting in Luoyang?", "What about littering?", "What is the fine for littering in Luoyang?"),
-    ("How long do I have to apply for administrative reconsideration?", "And under the old version?",
-     "How long do I have to apply for administrative reconsideration in the old version?"),
-])
-def test_english_follow_ups_keep_what_the_question_before_asked(previous, followup, standalone):
-    reading = resolve(previous, followup, Citation(), PLACES)
-    assert reading.followup and reading.question == standalone
