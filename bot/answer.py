@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from bot.citation import answer_text, missing_part_text, not_found_text
@@ -29,6 +30,10 @@ SENTENCES_FROM = 5
 LEGAL_SENTENCES_FROM = 8  # articles are short and alike: the answering one often ranks lower
 PENALTY_BONUS = 0.25  # a penalty question is answered by the clause that carries the penalty
 NOT_PENALTY = 0.1
+# A period or quantity a duty sets ("竣工验收后多久之内要报送资料？") is answered by the duty, not by the penalty
+# clause that restates it ("建设单位未在…六个月内…报送…的，…罚款"); unless the question asks what follows
+PENALTY_FOR_DUTY = 0.1
+_CONSEQUENCE = re.compile(r"咋办|怎么办|怎样|怎么样|后果|\bwhat happens|\bwhat if|\bif\b", re.I)
 RULE_FOR_ACTIVITY = 0.5  # "一共办了几场培训" asks what was done: an article only says what must be done
 MISSES_KEY = 0.4  # a clause that does not name the question's most specific word is rarely its answer
 # A clause whose every penalty hangs on a grade ("有前款第一项…行为之一，情节严重的，…责令停业整顿") adds to the
@@ -173,9 +178,16 @@ def _legal_bonus(query: Query, items, negated: tuple[str, ...], chunk, start: in
         bonus -= RULE_FOR_ACTIVITY
     if query.penalty:
         bonus += PENALTY_BONUS if is_penalty(clauses.lead_in(chunk, start) + sentence) else -NOT_PENALTY
+    elif _asks_a_duty_figure(query) and is_penalty(clauses.lead_in(chunk, start) + sentence):
+        bonus -= PENALTY_FOR_DUTY
     if any(f"未{word}" in context or f"不{word}" in context for word in negated):
         bonus += NEGATED
     return bonus + GRADED_ONLY * grade_fit(query, sentence)
+
+
+def _asks_a_duty_figure(query: Query) -> bool:
+    """A period or quantity asked of what must be done, not of what follows a breach ("到期了还没干完咋办")."""
+    return (query.period or query.quantity) and not query.penalty and not _CONSEQUENCE.search(query.text)
 
 
 def _heading_penalty(hit: Hit, sentence: str) -> float:
