@@ -43,6 +43,7 @@ NEGATED = 0.3  # the behaviour is a thing not done ("垃圾不分类"), and so i
 # Two clauses of one article scoring within this of each other: the question's words do not tell them apart
 # ("遛狗不清理狗屎" against the clauses for 第九条第一项 and 第九条第三项), so both are quoted, not a guess.
 TIE = 0.01
+RUN_IN_HEADING = 0.02  # a tie-breaker only (`_heading_penalty`)
 
 
 @dataclass
@@ -191,9 +192,15 @@ def _asks_a_duty_figure(query: Query) -> bool:
 
 
 def _heading_penalty(hit: Hit, sentence: str) -> float:
-    """A sentence that only repeats its own heading ("（二）持续推动立法工作。") is a poor quote."""
+    """A sentence that only repeats its own heading ("（二）持续推动立法工作。") is a poor quote; one that opens
+    with a run-in heading ("三是对向我局提出行政复议、诉讼的案件，按照法定程序答复") states the measure, and the
+    sentences after it what came of it: between equals, the later one is quoted."""
     title = hit.chunk.section[-1] if hit.chunk.section else ""
-    return 0.3 if title and sentence.rstrip("。；：") == title else 0.0
+    if not title:
+        return 0.0
+    if sentence.rstrip("。；：") == title:
+        return 0.3
+    return RUN_IN_HEADING if not hit.chunk.article and sentence.startswith(title) else 0.0
 
 
 def passages(hits: list[Hit]) -> list[Passage]:

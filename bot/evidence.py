@@ -348,10 +348,14 @@ def figure_clause_coverage(query: Query, sentence: str, items: list[Concept]) ->
     return coverage(items, clause)
 
 
+DONE_FIGURE = 0.02  # a tie-breaker only: the words decide which passage answers
+
+
 def quantity_bonus(query: Query, sentence: str) -> float:
     """Quantity questions prefer sentences with a figure in the asked unit, and shun those without one."""
     if not (query.quantity or query.period):
-        return 0.0
+        # what came of something ("结果如何"): between equals, the sentence that gives a figure reports it
+        return DONE_FIGURE if query.about_activity and figures(sentence) else 0.0
     found = figures(sentence)
     if any(f.unit in query.units for f in found) or lists_kinds(query, sentence):
         return 0.4

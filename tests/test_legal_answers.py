@@ -314,13 +314,24 @@ def test_a_who_question_of_a_law_is_answered_by_a_body_not_by_a_word_read_as_a_n
     assert not answer.found or "委员会" in answer.sentence, answer.answer
 
 
+def test_a_period_a_duty_sets_is_answered_by_the_duty_not_by_the_penalty_repeating_it(library_engine):
+    # 城乡规划法 第六十七条 punishes "未在建设工程竣工验收后六个月内…报送有关竣工验收资料", naming 工程 as the
+    # question does, and had been quoted for the period; the duty is 第四十五条
+    answer = library_engine.answer("工程竣工验收后，多久之内要把竣工验收资料报给规划部门？")
+    assert answer.found and answer.section.endswith("第四十五条"), answer.answer
+    assert "六个月内" in answer.sentence
+    # what follows a breach is still the penalty's
+    penalty = library_engine.answer("竣工验收后不向规划部门报送竣工验收资料，怎么处罚？")
+    assert penalty.found and penalty.section.endswith("第六十七条"), penalty.answer
+
+
 def test_how_cases_turned_out_is_asked_of_the_report(library_engine):
     # an outcome asked ("结果如何") is what happened: 行政复议法 第三十九条 (…以其他案件的审理结果为依据) had been
-    # stated as the answer for its words 行政复议案件 and 结果. The passage is the report's; which of its
-    # sentences is quoted first is still the heading's (the outcome, "都维持了原处罚决定", is two sentences on)
+    # stated as the answer for its words 行政复议案件 and 结果. The sentence quoted is the one that reports the
+    # outcome, not the run-in heading before it ("三是对向我局提出行政复议、诉讼的案件，按照法定程序答复…")
     answer = library_engine.answer("行政复议案件的结果如何？")
     assert answer.found and "法治政府建设" in answer.doc, answer.answer
-    assert "都维持了原处罚决定" in answer.passages[0].text
+    assert "都维持了原处罚决定" in answer.sentence, answer.sentence
 
 
 @pytest.mark.parametrize("question", ["How much were the fines in 2023?", "How much money was collected in fines in 2023?"])
