@@ -24,6 +24,7 @@ AMOUNT = re.compile(
 _NOT_BEFORE = set("第之其每")  # 第三十条, 之一, 其一: ordinals and "one of", not amounts
 # 一次性, 一般, 一切, 一致, 一体, 一起, 一样; 1日起 (a date). Not 律: 一律 is never read as an amount, and
 # "委托一至二名律师" counts lawyers.
+_AFTER_A_COUNT = set("以及的后或不未被并")
 _NOT_AFTER = ("性", "般", "切", "致", "体", "起", "样")
 PER_EN = {"日": "day", "天": "day", "次": "time", "株": "tree", "棵": "tree", "平方米": "square metre",
           "立方米": "cubic metre", "米": "metre", "处": "site", "只": "animal", "头": "head of livestock",
@@ -164,4 +165,6 @@ def _plausible(sentence: str, m: re.Match) -> bool:
         return False  # 百日行动, 千年, 万人: a bare 百/千/万 opens a word, not a number
     if low[:1] == "一" and low[1:] in ("人", "次", "米", "天", "时") and not m.group("high") and not m.group("bound"):
         return False  # 一人, 一次, 一天: "one", rarely an amount anyone asks for (一点五米 is a length)
+    if low == "二次" and not m.group("bound") and re.match(r"[\u4e00-\u9fff]", after) and after not in _AFTER_A_COUNT:
+        return False  # 二次供水, 二次污染: "secondary", not twice (but "二次以上", "二次不缴纳")
     return True

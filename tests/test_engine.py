@@ -81,6 +81,15 @@ def test_a_days_name_is_no_figure_and_events_are_counted_in_events():
     assert [f.text for f in figures("时限压缩了12.4个工作日")] == ["12.4个工作日"]
 
 
+def test_secondary_is_no_count_of_two():
+    from bot.evidence import figures
+
+    # 二次供水 is "secondary water supply": no figure of 2 times to quote for "多久清洗一次"
+    assert not figures("二次供水设施管理单位应当对二次供水设施进行清洗消毒")
+    assert [f.text for f in figures("连续二次不缴纳水费的")] == ["二次"]
+    assert [f.text for f in figures("一年内被处罚二次以上的")] == ["一年", "二次以上"]
+
+
 @pytest.mark.parametrize("question, found", [("普法活动开展了多少场？", False), ("一共办了几场培训？", True)])
 def test_a_count_of_events_is_answered_only_by_events(engine, question, found):
     # the report counts no 普法活动: "编写6个…优秀案例" counts cases written, not events held

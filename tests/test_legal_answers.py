@@ -325,6 +325,13 @@ def test_a_period_a_duty_sets_is_answered_by_the_duty_not_by_the_penalty_repeati
     assert penalty.found and penalty.section.endswith("第六十七条"), penalty.answer
 
 
+def test_how_often_is_answered_by_a_frequency_in_words(fresh5_engine):
+    # "每半年进行不少于一次的清洗、消毒" has no numeral: another article's "三十日内" had been preferred as the
+    # period, and the question was refused
+    answer = fresh5_engine.answer("我们老小区楼顶那个储水箱，物业多久要清洗消毒一次？")
+    assert answer.found and "每半年" in answer.sentence, answer.answer
+
+
 def test_how_cases_turned_out_is_asked_of_the_report(library_engine):
     # an outcome asked ("结果如何") is what happened: 行政复议法 第三十九条 (…以其他案件的审理结果为依据) had been
     # stated as the answer for its words 行政复议案件 and 结果. The sentence quoted is the one that reports the
