@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from bot.citation import answer_text, missing_part_text, not_found_text
 from bot.doc_number import document_number
 from bot.enumeration import counted
-from bot.evidence import ASKS_GRADE, Concept, Figure, coverage, grade_fit, pick_figure, quantity_bonus
+from bot.evidence import ASKS_GRADE, Concept, Figure, coverage, figures, grade_fit, pick_figure, quantity_bonus
 from bot.key_words import covers_key, topic_unknown
 from bot.law_dates import takes_effect
 from bot.named_law import named_law
@@ -179,16 +179,19 @@ def _legal_bonus(query: Query, items, negated: tuple[str, ...], chunk, start: in
         bonus -= RULE_FOR_ACTIVITY
     if query.penalty:
         bonus += PENALTY_BONUS if is_penalty(clauses.lead_in(chunk, start) + sentence) else -NOT_PENALTY
-    elif _asks_a_duty_figure(query) and is_penalty(clauses.lead_in(chunk, start) + sentence):
+    elif _restates_a_duty(query, sentence) and is_penalty(clauses.lead_in(chunk, start) + sentence):
         bonus -= PENALTY_FOR_DUTY
     if any(f"未{word}" in context or f"不{word}" in context for word in negated):
         bonus += NEGATED
     return bonus + GRADED_ONLY * grade_fit(query, sentence)
 
 
-def _asks_a_duty_figure(query: Query) -> bool:
-    """A period or quantity asked of what must be done, not of what follows a breach ("到期了还没干完咋办")."""
-    return (query.period or query.quantity) and not query.penalty and not _CONSEQUENCE.search(query.text)
+def _restates_a_duty(query: Query, sentence: str) -> bool:
+    """A period or quantity asked of what must be done, not of what follows a breach ("到期了还没干完咋办"), and
+    the clause gives one of the kind asked: a penalty clause doing so restates its duty ("未在…六个月内报送的")."""
+    if not (query.period or query.quantity) or query.penalty or _CONSEQUENCE.search(query.text):
+        return False
+    return any(f.unit in query.units for f in figures(sentence))
 
 
 def _heading_penalty(hit: Hit, sentence: str) -> float:

@@ -352,18 +352,23 @@ def figure_clause_coverage(query: Query, sentence: str, items: list[Concept]) ->
 # ("多久清洗一次", "how often")
 _FREQUENCY = re.compile(r"每(?:[一二两三四五六七八九十\d]+)?个?(?:季度|半年|年|月|周|日|天)")
 _ASKS_FREQUENCY = re.compile(r"一次|几次|多少次|隔多久|多久[^，。？?]{0,8}[一1]次|\bhow often\b|\bhow frequently\b", re.I)
+def asks_frequency(query: Query) -> bool:
+    """How often something must be done: answered by "每半年", "每届至少两次", not by a deadline."""
+    return bool((query.period or query.lang == "en") and _ASKS_FREQUENCY.search(query.text))
+
+
 DONE_FIGURE = 0.02  # a tie-breaker only: the words decide which passage answers
 
 
 def quantity_bonus(query: Query, sentence: str) -> float:
     """Quantity questions prefer sentences with a figure in the asked unit, and shun those without one."""
+    if asks_frequency(query):
+        # how often: "每半年至少…一次" (a period in words) answers, "三十日内办理" (a deadline) does not
+        return 0.4 if _FREQUENCY.search(sentence) else 0.1 if figures(sentence) else -0.3
     if not (query.quantity or query.period):
         # what came of something ("结果如何"): between equals, the sentence that gives a figure reports it
         return DONE_FIGURE if query.about_activity and figures(sentence) else 0.0
     found = figures(sentence)
-    if query.period and _ASKS_FREQUENCY.search(query.text):
-        # how often: "每半年至少…一次" (a period in words) answers, "三十日内办理" (a deadline) does not
-        return 0.4 if _FREQUENCY.search(sentence) else 0.1 if found else -0.3
     if any(f.unit in query.units for f in found) or lists_kinds(query, sentence):
         return 0.4
     if query.period and _FREQUENCY.search(sentence):

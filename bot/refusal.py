@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from bot.doc_number import DOC_NUMBER
 from bot.enumeration import counted
-from bot.evidence import Concept, Figure, figure_clause_coverage, figures, restates
+from bot.evidence import Concept, Figure, asks_frequency, figure_clause_coverage, figures, restates
 from bot.key_words import covers_key, key_concepts, topic_unknown
 from bot.ingest.legal import PREAMBLE
 from bot.law_dates import dated
@@ -100,7 +100,8 @@ def _content_reason(query: Query, candidate: Candidate, limits: Thresholds, item
         return "the figures found count something else"  # "结案率多少？" answered with "立案35宗"
     if _asks_a_sum(query) and found and not any(f.unit.endswith("元") for f in found):
         return "the figures found count something else"  # "补植费每棵多少钱" answered with 伐一补三
-    if query.period and found and not any(f.unit in PERIOD_UNITS or f.unit in query.units for f in found):
+    if query.period and found and not any(f.unit in PERIOD_UNITS or f.unit in query.units for f in found) and \
+            not (asks_frequency(query) and any(f.unit == "次" for f in found)):
         return "the figures found count something else"  # "多少年以上的树" answered with a fine
     if query.quantity and candidate.coverage < limits.figure_clause and candidate.hit.dense < limits.dense and \
             not figure_clause_coverage(query, sentence, items):

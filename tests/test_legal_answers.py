@@ -330,6 +330,14 @@ def test_how_often_is_answered_by_a_frequency_in_words(fresh5_engine):
     # period, and the question was refused
     answer = fresh5_engine.answer("我们老小区楼顶那个储水箱，物业多久要清洗消毒一次？")
     assert answer.found and "每半年" in answer.sentence, answer.answer
+    english = fresh5_engine.answer("How often must secondary water supply facilities be cleaned and disinfected?")
+    assert english.found and "每半年" in english.sentence, english.answer
+
+
+def test_how_often_may_be_answered_by_a_count_of_times(library_engine):
+    # "每届至少两次": a count of times in a term answers how often; it had been refused as counting something else
+    answer = library_engine.answer("许昌市人民政府多久向本级人民代表大会常务委员会报告一次城乡规划的实施情况？")
+    assert answer.found and "每届至少两次" in answer.sentence, answer.answer
 
 
 def test_how_cases_turned_out_is_asked_of_the_report(library_engine):
