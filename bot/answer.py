@@ -14,7 +14,7 @@ from bot.law_dates import takes_effect
 from bot.named_law import named_law
 from bot.query import Query
 from bot.records import Answer, Hit, Passage
-from bot.refusal import UNNAMED, Thresholds, hard_reason, refusal_reason, scope_reason
+from bot.refusal import UNNAMED, Thresholds, hard_reason, refusal_reason, scope_reason, unindexed_place
 from bot.rules import is_penalty, item_number, item_refs, not_done
 from bot.store import StoredIndex
 from bot import clauses
@@ -435,8 +435,8 @@ def compose(query: Query, hits: list[Hit], index: StoredIndex, items: list[Conce
     found_passages = passages(hits[:shown])
     evidence = {"coverage": candidate.coverage, "dense": candidate.hit.dense, "hard": hard_reason(reason)} if candidate else {}
     if reason:
-        return Answer(query.text, False, not_found_text(query, hits, index), passages=found_passages, notice=reason,
-                      evidence=evidence)
+        refusal = not_found_text(query, hits, index, unindexed_place(reason))
+        return Answer(query.text, False, refusal, passages=found_passages, notice=reason, evidence=evidence)
     chunk = candidate.hit.chunk
     # Lead with the passage the answer came from, then the others in retrieval order.
     lead = [passages([candidate.hit])[0]]

@@ -58,13 +58,17 @@ def answer_text(query: Query, sentence: str, figure: Figure | None, chunk: Chunk
     return text
 
 
-def not_found_text(query: Query, hits: list[Hit], index: StoredIndex) -> str:
+def not_found_text(query: Query, hits: list[Hit], index: StoredIndex, place: str = "") -> str:
+    """The refusal: what was searched, and, when the question asks about a place whose rules are not indexed,
+    that place (another city's rule would be no answer for it)."""
     searched = _searched(index, query.lang)
     if query.lang == "en":
         tail = " The closest passages are listed as related reading." if hits else ""
-        return f"The documents do not say. (Searched {searched}.){tail}"
+        said = f"The documents hold no rules of {place}." if place else "The documents do not say."
+        return f"{said} (Searched {searched}.){tail}"
     tail = "以下是最相关的段落，供参考。" if hits else ""
-    return f"资料中没有找到这个问题的答案（已检索{searched}）。{tail}"
+    said = f"资料中没有{place}的规定" if place else "资料中没有找到这个问题的答案"
+    return f"{said}（已检索{searched}）。{tail}"
 
 
 def missing_part_text(query: Query, title: str, article: str, part: tuple[str, int, int]) -> str:

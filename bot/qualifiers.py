@@ -64,7 +64,7 @@ def qualifier_zh(change: str, places: frozenset[str] | set[str], about_rules: bo
     if not core:
         return None
     place = core if core in places else _SUFFIX_ZH.sub("", core)
-    if place in places or (place != core and len(place) >= 2 and _known_place(core)):
+    if place in places or (len(place) >= 2 and _known_place(core)):
         return Qualifier("place", place)
     if not about_rules:
         return None

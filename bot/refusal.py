@@ -190,6 +190,15 @@ def _strength_reason(query: Query, candidate: Candidate, limits: Thresholds, ite
     return ""
 
 
+_NO_RULES = "no rules of {} are indexed"
+
+
+def unindexed_place(reason: str) -> str:
+    """The place a refusal says no rules are indexed for, or ""."""
+    m = re.fullmatch(_NO_RULES.format("(.+)"), reason)
+    return m.group(1) if m else ""
+
+
 def scope_reason(query: Query, candidate: Candidate, index: StoredIndex) -> str:
     """The year, place or version asked for is not the one the evidence is about."""
     chunk = candidate.hit.chunk
@@ -207,7 +216,7 @@ def scope_reason(query: Query, candidate: Candidate, index: StoredIndex) -> str:
         for place in places:
             if place != doc.place and not (not doc.place and place in index.catalogue.places) and \
                     not (doc.place in places and _within(place, chunk.source, index)):
-                return f"no rules of {place} are indexed"
+                return _NO_RULES.format(place)
         return ""
     context = f"{chunk.title} {chunk.section_path} {chunk.text}"
     stated_years = set(re.findall(r"(?<!\d)(?:19|20)\d\d(?=年)", candidate.text))

@@ -54,12 +54,22 @@ def place_names(text: str) -> list[str]:
     jieba_dict()
     names = []
     for word, flag in jieba.posseg.cut(text):
-        # jieba tags some common nouns ns (满意度, 西瓜): only names with a place suffix count.
+        # jieba tags some common nouns ns (满意度, 西瓜): only names with a place suffix count, or that are
+        # one name with one (郑州 as 郑州市; 西瓜市 is no word)
         if flag == "ns" and len(word) >= 3 and word not in _NOT_PLACES and _PLACE_SUFFIX.search(word) and \
                 not _AREA_KINDS.match(word):
             stem = _PLACE_SUFFIX.sub("", word)
             names.append(stem if len(stem) >= 2 else word)
+        elif flag == "ns" and len(word) >= 2 and word not in _NOT_PLACES and is_a_city(word):
+            names.append(word)
     return names
+
+
+def is_a_city(name: str) -> bool:
+    """A bare name that jieba's dictionary lists as a city or province with its suffix: 郑州 (郑州市), 河南
+    (河南省); not 西瓜, nor 新建 (a verb first, and only a county's name)."""
+    freq = jieba_dict().FREQ
+    return any(freq.get(name + suffix, 0) > 0 for suffix in "市省")
 
 
 def leading_place(title: str) -> str:

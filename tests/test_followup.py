@@ -337,6 +337,7 @@ def test_a_question_about_conditions_is_no_step_to_the_next_article():
     # one word of deed and thing (砍树): the thing changes (it had read "灌木罚多少"); the same deed done to
     # another thing takes the old one's place (it had read "郑州养狗要养鸡吗")
     ("南阳砍树罚多少？", "灌木呢？", "南阳砍灌木罚多少？"),
+    ("许昌违法建设怎么处罚？", "郑州呢？", "郑州违法建设怎么处罚？"),  # a city no document is about, without 市
     ("郑州养狗要办证吗？", "养鸡呢？", "郑州养鸡要办证吗？"),
     ("许昌机动车排气超标上路怎么罚？", "谁来查？", "许昌机动车排气超标上路谁来查？"),
     # where the behaviour happens narrows it; the behaviour stays

@@ -116,6 +116,14 @@ def test_a_county_the_citys_regulation_names_is_within_its_scope(library_engine)
     assert not library_engine.answer("郑州市违法建设怎么罚？").found
 
 
+@pytest.mark.parametrize("question, place", [("郑州违法建设怎么处罚？", "郑州"), ("杭州砍树罚多少？", "杭州"),
+                                             ("What is the fine for cutting trees in Hangzhou?", "Hangzhou")])
+def test_a_city_named_without_its_suffix_whose_rules_are_not_indexed_is_refused_by_name(library_engine, question, place):
+    # "郑州" alone (no 市) had not been read as a place: 许昌's planning regulation answered for 郑州
+    answer = library_engine.answer(question)
+    assert not answer.found and place in answer.answer, answer.answer
+
+
 def test_who_in_a_law_is_answered_by_a_body():
     from bot.refusal import _names_a_person
 
