@@ -214,7 +214,9 @@ def scope_reason(query: Query, candidate: Candidate, index: StoredIndex) -> str:
                 return f"{doc.title} was not adopted by {year}"
         places = [index.catalogue.resolve_place(p) for p in query.places]
         for place in places:
-            if place != doc.place and not (not doc.place and place in index.catalogue.places) and \
+            # the title names its place even where the index, built before the place was known, does not
+            if place != doc.place and place not in doc.title and \
+                    not (not doc.place and place in index.catalogue.places) and \
                     not (doc.place in places and _within(place, chunk.source, index)):
                 return _NO_RULES.format(place)
         return ""

@@ -66,10 +66,9 @@ def place_names(text: str) -> list[str]:
 
 
 def is_a_city(name: str) -> bool:
-    """A bare name that jieba's dictionary lists as a city or province with its suffix: 郑州 (郑州市), 河南
-    (河南省); not 西瓜, nor 新建 (a verb first, and only a county's name)."""
-    freq = jieba_dict().FREQ
-    return any(freq.get(name + suffix, 0) > 0 for suffix in "市省")
+    """A bare name that jieba's dictionary lists as a city with its suffix: 郑州 (郑州市); not 西瓜, nor 新建 (a
+    verb first, and only a county's name). Not a province: "山东济南", "浙江绍兴" name the city's own province."""
+    return jieba_dict().FREQ.get(name + "市", 0) > 0
 
 
 def leading_place(title: str) -> str:
