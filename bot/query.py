@@ -19,7 +19,7 @@ _YEAR = re.compile(r"(?<!\d)(19|20)\d{2}(?!\d)")
 _PENALTY = re.compile(r"处罚|罚款|罚多少|罚钱|怎么罚|如何罚|罚几|罚[他她到]|罚得重|[会能要来谁]罚|罚吗|法律责任|后果|(?<!应当)(?<!需要)(?<!该)(?:怎么处理|如何处理|怎么办)|拘留|没收|"
                       r"\bpenalt|\bfine[sd]?\b|\bpunish|\bsanction|\bconsequence|\bdetention|\bdetained|\bconfiscat", re.I)
 # "这几天发了预警", "前几年", "期限快到了": the story's time, not a period asked for
-_PERIOD = re.compile(r"多久|多长时间|多少天|(?<![这那过好])(?<![^提]前)(?<!^前)(?:几天|几日|几个月|几个?小时|几年)|多少日|(?:期限|时限|时效|有效期)(?!快|到了|已|届满|过了|未满|内)|多少个?月|多少小时|多少年|"
+_PERIOD = re.compile(r"多久|多长时间|多少天|(?<![这那过好])(?<![^提]前)(?<!^前)(?:几天|几日|几个月|几个?小时|几年)|多少日|(?:期限|时限|时效|有效期)(?!快|到了|已|届满|过了|未满|内)|多少个?月|多少个?小时|多少个?工作日|几个工作日|多少年|"
                      r"\bhow (?:long|soon|quickly|fast)\b|\bdeadline|\btime limit|\bwithin how|"
                      r"\bhow many (?:(?:working|business|calendar) )?(?:days|months|years|hours)", re.I)
 _PERIOD_NOUNS = ("期限", "时限", "时效", "有效期", "deadline", "time limit")
@@ -59,7 +59,7 @@ UNIT_HINTS: list[tuple[re.Pattern, tuple[str, ...]]] = [
     (re.compile(r"(?:几|多少)件|信件|\bletters?\b|\bitems?\b", re.I), ("件",)),
     (re.compile(r"几次|多少次|几回|多少回|次数|\btimes\b|\bsessions?\b|\bcalls?\b|\bvisits?\b|\bviews?\b|\bplays?\b", re.I), ("次", "万次", "万余次")),
     (re.compile(r"(?:几|多少)项|\bmeasures?\b|\bduties\b|\bresponsibilities\b|\bpoints?\b", re.I), ("项", "个")),
-    (re.compile(r"(?:几|多少)个|\bspots?\b|\bstations?\b|\bexamples?\b|\bsites?\b", re.I), ("个",)),
+    (re.compile(r"(?:几|多少)个(?!小时|月|工作日)|\bspots?\b|\bstations?\b|\bexamples?\b|\bsites?\b", re.I), ("个",)),
     (re.compile(r"(?:多少|几)(?:辆|台)|\bvehicles?\b|\bcars?\b|\bmachines?\b", re.I), ("辆", "台")),
     (re.compile(r"(?:几|多少)期|讲座|\blectures?\b", re.I), ("期",)),
     # events held ("开展了多少场", "几场培训"): counted in 场, 次 or 期, never in cases written (编写6个案例)

@@ -138,6 +138,15 @@ def test_a_few_is_not_a_question_for_a_number():
         assert analyse(text, glossary).quantity, text
 
 
+def test_hours_counted_with_a_measure_word_ask_a_period_not_a_count():
+    # "多少个小时" had asked a count of 个 (units ('个',)), not a period: a deadline in 小时 did not answer it
+    glossary = Glossary()
+    for text in ("接到报修以后最晚多少个小时得修好？", "几个工作日内办完？"):
+        query = analyse(text, glossary)
+        assert query.period and "小时" in query.units and "个" not in query.units, text
+    assert analyse("有多少个夜市点？", glossary).units == ("个",)
+
+
 def test_a_kind_of_area_is_not_a_place():
     from bot.tokenize import place_names
 
