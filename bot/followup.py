@@ -249,9 +249,11 @@ def _object_of_deed(region: str, new: str) -> int:
 
 def _deed_and_thing(word: str) -> bool:
     """A two-character word of a verb and what it is done to, not a term of its own: 砍树, 养鸡; not 立案, 灌木."""
-    return len(word) == 2 and all("\u4e00" <= ch <= "\u9fff" for ch in word) and \
-        word_classes(word[0]) == ("v",) and jieba_dict().FREQ.get(word, 0) < LEXICALISED and \
-        names_a_deed(word) is not False
+    if len(word) != 2 or not all("\u4e00" <= ch <= "\u9fff" for ch in word) or \
+            jieba_dict().FREQ.get(word, 0) >= LEXICALISED:
+        return False
+    deed = names_a_deed(word)  # the dictionary first; jieba reads 种 of 种树 as a measure word
+    return deed if deed is not None else word_classes(word[0]) == ("v",)
 
 
 def _same_deed(region: str, new: str) -> int:

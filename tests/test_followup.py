@@ -339,6 +339,7 @@ def test_a_question_about_conditions_is_no_step_to_the_next_article():
     ("南阳砍树罚多少？", "灌木呢？", "南阳砍灌木罚多少？"),
     ("许昌违法建设怎么处罚？", "郑州呢？", "郑州违法建设怎么处罚？"),  # a city no document is about, without 市
     ("郑州养狗要办证吗？", "养鸡呢？", "郑州养鸡要办证吗？"),
+    ("许昌种树有什么要求？", "种花呢？", "许昌种花有什么要求？"),  # jieba reads 种 as a measure word
     ("许昌机动车排气超标上路怎么罚？", "谁来查？", "许昌机动车排气超标上路谁来查？"),
     # where the behaviour happens narrows it; the behaviour stays
     ("许昌公共场所吸烟罚多少？", "在公交车上呢？", "许昌公共场所吸烟，在公交车上罚多少？"),
