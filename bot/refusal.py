@@ -214,10 +214,12 @@ def scope_reason(query: Query, candidate: Candidate, index: StoredIndex) -> str:
                 return f"{doc.title} was not adopted by {year}"
         places = [index.catalogue.resolve_place(p) for p in query.places]
         for place in places:
-            # the title names its place even where the index, built before the place was known, does not
+            # the title names its place even where the index, built before the place was known, does not; and
+            # beside the document's own city, a place no document is about is within it ("许昌的禹州市…") or
+            # where the asker comes from ("我从郑州来许昌，…"), not whose rule is asked
             if place != doc.place and place not in doc.title and \
                     not (not doc.place and place in index.catalogue.places) and \
-                    not (doc.place in places and _within(place, chunk.source, index)):
+                    not (doc.place in places and place not in index.catalogue.places):
                 return _NO_RULES.format(place)
         return ""
     context = f"{chunk.title} {chunk.section_path} {chunk.text}"
@@ -241,13 +243,6 @@ def _names_a_document(query: Query, index: StoredIndex) -> bool:
     laws = [d for d in catalogue.docs.values() if d.kind != "report"]
     return len(laws) < 2 or bool(catalogue.named_in(query.text)) or catalogue.titled_in(query.text) is not None or \
         bool(query.places) or named_law(index, query) is not None
-
-
-def _within(place: str, source: str, index: StoredIndex) -> bool:
-    """A place the document itself names, outside the titles it cites, and no indexed document is about: with
-    the document's own city also named, a county of that city ("许昌的禹州市城市总体规划由谁审批")."""
-    own = re.sub(r"《[^》]*》", "", index.text_of(source))
-    return place not in index.catalogue.places and place in own
 
 
 def _weak_for_a_law(query: Query, candidate: Candidate, limits: Thresholds, items: list[Concept]) -> bool:

@@ -124,6 +124,12 @@ def test_a_city_named_without_its_suffix_whose_rules_are_not_indexed_is_refused_
     assert not answer.found and place in answer.answer, answer.answer
 
 
+def test_a_city_no_document_is_about_beside_the_documents_own_is_where_the_asker_comes_from(library_engine):
+    # "郑州" read as a place had refused the question as one about 郑州's rules
+    answer = library_engine.answer("我从郑州来许昌出差，在许昌乱扔垃圾罚多少？")
+    assert answer.found and "许昌" in answer.doc, answer.answer
+
+
 def test_who_in_a_law_is_answered_by_a_body():
     from bot.refusal import _names_a_person
 
