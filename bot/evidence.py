@@ -352,6 +352,8 @@ def figure_clause_coverage(query: Query, sentence: str, items: list[Concept]) ->
 # ("多久清洗一次", "how often")
 _FREQUENCY = re.compile(r"每(?:[一二两三四五六七八九十\d]+)?个?(?:季度|半年|年|月|周|日|天)")
 _ASKS_FREQUENCY = re.compile(r"一次|几次|多少次|隔多久|多久[^，。？?]{0,8}[一1]次|\bhow often\b|\bhow frequently\b", re.I)
+
+
 def asks_frequency(query: Query) -> bool:
     """How often something must be done: answered by "每半年", "每届至少两次", not by a deadline."""
     return bool((query.period or query.lang == "en") and _ASKS_FREQUENCY.search(query.text))
@@ -372,5 +374,5 @@ def quantity_bonus(query: Query, sentence: str) -> float:
     if any(f.unit in query.units for f in found) or lists_kinds(query, sentence):
         return 0.4
     if query.period and _FREQUENCY.search(sentence):
-        return 0.1
+        return 0.1  # a period in words ("每年") is a figure of a kind, though not the deadline asked
     return 0.1 if found else -0.3

@@ -19,8 +19,8 @@ from bot.question_parts import (ARTICLE, DOC, YEAR_DIGITS, Parts, clean, context
                                 lang_of, parse)
 from bot.reading import Citation, Resolution, doc_name, ended, follow, narrowed, neighbour, read_article
 from bot.tokenize import jieba_dict, place_names, word_classes
-from bot.translate import names_a_deed
 from bot.topicless import behaviour_of, is_topicless, subject_of
+from bot.translate import names_a_deed
 
 WHERE_ZH = re.compile(r"哪一?(?:个)?部分|哪一?[节章段篇]|哪个章节|出处|出自|来自哪|在哪[里儿]?(?:说|提到|写)|什么地方|哪一?条|第几条")
 # a chapter of the regulation talked about: by its number, or by the subject its heading names ("法律责任在哪一章",
