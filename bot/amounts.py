@@ -24,8 +24,9 @@ AMOUNT = re.compile(
 _NOT_BEFORE = set("第之其每")  # 第三十条, 之一, 其一: ordinals and "one of", not amounts
 # 一次性, 一般, 一切, 一致, 一体, 一起, 一样; 1日起 (a date). Not 律: 一律 is never read as an amount, and
 # "委托一至二名律师" counts lawyers.
-_AFTER_A_COUNT = set("以及的后或不未被并")
 _NOT_AFTER = ("性", "般", "切", "致", "体", "起", "样")
+# what may follow a count of times ("二次以上", "二次的", "二次不缴纳"), unlike the noun after 二次 = "secondary"
+_AFTER_A_COUNT = set("以及的后或不未被并")
 PER_EN = {"日": "day", "天": "day", "次": "time", "株": "tree", "棵": "tree", "平方米": "square metre",
           "立方米": "cubic metre", "米": "metre", "处": "site", "只": "animal", "头": "head of livestock",
           "辆": "vehicle", "台": "machine", "人": "person", "件": "item", "块": "piece", "个": "unit",
