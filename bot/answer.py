@@ -375,8 +375,8 @@ def _switched(query: Query, candidate: Candidate, ranked: Ranked, hits: list[Hit
     if not _about_a_clause(candidate):  # a Chinese question's clause (`_asks_the_model`), or an English one's
         return None
     english = query.lang == "en"
-    # an English question: the same clear pick that lets a weak clause stand (`_seconded`)
-    floor, margin = (limits.legal_agree_floor_en, limits.legal_agree_margin_en) if english else \
+    # an English question: a clearer pick than lets a weak clause stand (`_seconded`)
+    floor, margin = (limits.legal_agree_floor_en, limits.legal_switch_margin_en) if english else \
         (switch, limits.legal_switch_margin)
     picked = preferred(ranked, similar, floor, margin)
     if not picked:

@@ -52,9 +52,13 @@ class Thresholds:
     # Weak word evidence for a clause of a law stands when the model, comparing the question with the chosen
     # clause and its runners-up, also picks that clause, and finds it at least this similar (bot/second_opinion.py).
     legal_agree_floor: float = 0.91
-    # ...for an English question, only when the model picks it by this margin over every runner-up
+    # ...for an English question, only when the model picks it by this margin over every runner-up (0.02 until
+    # fresh3 to fresh6 joined the dev material: at 0.01 they gained 12 answers for one wrong, and 0.015 only 4)
     legal_agree_floor_en: float = 0.85
-    legal_agree_margin_en: float = 0.02
+    legal_agree_margin_en: float = 0.01
+    # ...while an English answer moves to a runner-up the model prefers only by this margin: at 0.01 the switch
+    # took "within how many days must the organ examine an application" to the applicant's own deadline
+    legal_switch_margin_en: float = 0.02
     # ...and a clause chosen on less of the question's words than this stands only if the model picks it too
     legal_doubt_coverage: float = 0.6
     # ...and when the model clearly prefers a runner-up's passage (at least this similar, and by this margin over

@@ -111,6 +111,11 @@ def fresh7_engine(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
+def fresh8_engine(tmp_path_factory):
+    return _fresh(tmp_path_factory, "fresh8")
+
+
+@pytest.fixture(scope="session")
 def regulations_engine(regulations_config):
     from bot.engine import Engine
 
