@@ -19,6 +19,7 @@ from bot.tokenize import STOPWORDS, tokens
 _LINE = re.compile(r"^(\S+) (\S+) \[[^\]]*\] /(.*)/\s*$")
 _SKIP = re.compile(r"^(?:cl:|surname|variant of|old variant|see |abbr\.|used in|pr\.|erhua)")
 PER_WORD = 2  # Chinese candidates kept per English word: more adds noise
+_ARTICLES = frozenset(("a", "an", "the"))  # "a planned" is no phrase, though "a plan" is a gloss
 
 
 def _entries():
@@ -83,13 +84,13 @@ def translate(query: Query, knows, document_frequency, rows=None) -> Query:
 
     covered = {w for term in query.expansions for w in term.split()}
     # ALL-CAPS words are acronyms or code ("DROP TABLE"), not dictionary words
-    words = [w.lower() for w in re.findall(r"[A-Za-z]+", query.text) if not (w.isupper() and len(w) > 1)]
-    words = [w for w in words
+    text = [w.lower() for w in re.findall(r"[A-Za-z]+", query.text) if not (w.isupper() and len(w) > 1)]
+    senses = _phrase_senses(text, covered | EN_GENERIC, knows)
+    # the words of a phrase are looked up on their own too: "room temperature" is 室温, and also 室内温度
+    words = [w for w in text
              if w not in STOPWORDS and w not in covered and w not in EN_GENERIC and w not in LEGAL_FILLER and len(w) > 2]
-    senses: dict[str, list[str]] = {}
     for word in words:
-        found = [c for form in lemmas(word) for c in english_to_chinese().get(form, ())]
-        usable = [c for c in dict.fromkeys(found) if all(knows(t) for t in tokens(c)) and tokens(c)]
+        usable = _usable(lemmas(word), knows)
         if usable:
             senses[word] = usable
     # each sense's chunks are intersected once per question, not once per pair of senses compared
@@ -97,6 +98,33 @@ def translate(query: Query, knows, document_frequency, rows=None) -> Query:
     added = {w: _chosen(w, usable, senses, query.expansions, document_frequency, held) for w, usable in senses.items()}
     extra = [t for values in added.values() for v in values for t in tokens(v)]
     return replace(query, expansions={**query.expansions, **added}, tokens=list(dict.fromkeys(query.tokens + extra)))
+
+
+def _phrase_senses(text: list[str], skipped: set[str], knows) -> dict[str, list[str]]:
+    """Phrases of two or three words the dictionary glosses as a whole, with the senses the documents use: "flood
+    control" is 防汛, "water source" 水源, "in advance" 提前, where each word alone names something else. Longer
+    phrases first; a word belongs to one phrase; the last word may be inflected ("fire hydrants"). A phrase holding
+    a `skipped` word (one the glossary translated, or a generic one) is not looked up."""
+    out: dict[str, list[str]] = {}
+    taken: set[int] = set()
+    for n in (3, 2):
+        for i in range(len(text) - n + 1):
+            span = range(i, i + n)
+            seq = text[i : i + n]
+            if taken & set(span) or skipped & set(seq) or seq[0] in _ARTICLES or seq[-1] in STOPWORDS or \
+                    all(w in STOPWORDS for w in seq):
+                continue
+            usable = _usable([" ".join(seq[:-1] + [form]) for form in lemmas(seq[-1])], knows)
+            if usable:
+                out[" ".join(seq)] = usable
+                taken |= set(span)
+    return out
+
+
+def _usable(forms: list[str], knows) -> list[str]:
+    """The dictionary's Chinese for any of these English forms, as far as the documents use it."""
+    found = [c for form in forms for c in english_to_chinese().get(form, ())]
+    return [c for c in dict.fromkeys(found) if tokens(c) and all(knows(t) for t in tokens(c))]
 
 
 def _chosen(word: str, usable: list[str], senses: dict, glossed: dict, document_frequency, held) -> list[str]:

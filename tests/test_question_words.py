@@ -359,3 +359,25 @@ def test_what_one_should_do_asks_no_penalty():
         assert not analyse(text, Glossary()).penalty, text
     for text in ("被逮到会怎么处理？", "乱贴小广告怎么处理？", "修了还是不达标怎么办？"):
         assert analyse(text, Glossary()).penalty, text
+
+
+def test_an_english_phrase_the_dictionary_glosses_whole_is_looked_up_whole():
+    from bot.translate import translate
+
+    # "flood control" is 防汛 in CC-CEDICT, though neither "flood" nor "control" alone is; the words are still
+    # looked up on their own ("room temperature" is 室温, and the documents may write 室内温度)
+    known = lambda t: t in {"防汛", "洪灾", "控制", "河道"}  # noqa: E731
+    query = translate(analyse("Who is in charge of flood control on the river?", Glossary()), known, lambda w: 1)
+    assert query.expansions["flood control"] == ["防汛"]
+    assert "洪灾" in query.expansions["flood"] and "控制" in query.expansions["control"]
+    # an article opens no phrase: "a planned stop" is not "a plan" (平面图)
+    plan = translate(analyse("Is there a planned stop?", Glossary()), lambda t: t == "平面图", lambda w: 1)
+    assert not any("平面图" in v for v in plan.expansions.values())
+
+
+@pytest.mark.parametrize("question, quantity", [("What is the speed limit for cars crossing city bridges?", True),
+                                                ("What is the height limit for trucks under the bridge?", True),
+                                                ("Is there a speed bump on the bridge?", False)])
+def test_a_limit_asked_by_name_asks_for_a_figure(question, quantity):
+    # "限速多少": a clause saying only "应当遵守…限速等相关规定" gives no limit, and is refused for want of one
+    assert analyse(question, Glossary()).quantity is quantity
