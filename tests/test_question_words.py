@@ -381,3 +381,10 @@ def test_an_english_phrase_the_dictionary_glosses_whole_is_looked_up_whole():
 def test_a_limit_asked_by_name_asks_for_a_figure(question, quantity):
     # "限速多少": a clause saying only "应当遵守…限速等相关规定" gives no limit, and is refused for want of one
     assert analyse(question, Glossary()).quantity is quantity
+
+
+@pytest.mark.parametrize("question", ["公园草坪边上有人插了个广告牌，这种按什么标准罚？", "在楼道里堆杂物咋罚？",
+                                      "乱贴小广告的，城管怎么罚？"])
+def test_a_penalty_asked_in_everyday_words_is_a_penalty_question(question):
+    # "按什么标准罚？" had been read as no penalty question, and a clause with no penalty answered it
+    assert analyse(question, Glossary()).penalty
