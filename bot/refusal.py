@@ -114,6 +114,9 @@ def _content_reason(query: Query, candidate: Candidate, limits: Thresholds, item
         return "the only amounts found are fines"
     if query.penalty and candidate.hit.chunk.article and not is_penalty(sentence):
         return "no penalty clause for this"
+    # "律师费由谁承担" is not answered by "可以委托律师": nothing of the passage is about paying
+    if _ASKS_WHO_PAYS.search(query.text) and not _SAYS_WHO_PAYS.search(f"{sentence}\n{candidate.hit.chunk.text}"):
+        return "the documents do not say who pays"
     # "饭店油烟扰民，城管能罚多少？" is not answered by a report's "设置便民服务点75个"
     if _ASKS_FINE.search(query.text) and not query.about_activity and not candidate.hit.chunk.article and \
             "罚" not in sentence:
@@ -152,6 +155,10 @@ _LETTERHEAD = re.compile(r"[\u4e00-\u9fff（）()]{2,40}(?:文件|简报|通报|
 _ASKS_ISSUER = re.compile(r"哪个?(?:单位|部门|机关)|谁(?:发|印发|写|出)|发文(?:单位|机关)|\bissu|\bwho (?:wrote|published|sent)", re.I)
 # a rate asked as such: "结案率多少", "占比是多少", "比例有多大" (not 绿地率 named in a story of a fine)
 _ASKS_RATE = re.compile(r"(?:率|占比|比例|比重)(?:是|为|达到|有|能达到)?(?:多少|几|多大|多高)|百分之几|\bwhat (?:percentage|share|proportion)\b", re.I)
+# who bears a cost ("律师费由谁承担", "检测费谁出", "who pays for"), which only a clause about paying answers
+_ASKS_WHO_PAYS = re.compile(r"费用?[^，。？?]{0,6}(?:由|归)?(?:谁|哪个|哪方|哪一方)(?:来)?(?:承担|出|付|掏|负担|支付|交)|"
+                            r"\bwho (?:pays|bears|covers|foots)\b", re.I)
+_SAYS_WHO_PAYS = re.compile(r"费|承担|负担|支付|缴纳|交纳|赔偿|补偿")
 _ASKS_FINE = re.compile(r"罚|\bfine[sd]?\b", re.I)  # what a rule makes one pay, not what the bureau collected
 # when a document was issued ("报告是什么时候发的", "这份文件哪天印发的", "When was the report issued?"), which only a
 # date answers: a report's title names the year it reports on, not the day it was sent

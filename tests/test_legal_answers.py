@@ -409,3 +409,9 @@ def test_heating_pipes_in_everyday_words_are_not_read_as_a_parks_rule(fresh6_eng
     answer = fresh6_engine.answer("小区里有人在暖气管道正上方种了棵大树，还在管子支架上拉绳晾被子，要是个人干的，罚多少？")
     assert not (answer.found and answer.doc == "洛阳市洛浦公园管理条例")
     assert any(p.doc == "临沂市供热条例" for p in answer.passages[:3])
+
+
+def test_who_pays_a_cost_is_answered_only_by_a_passage_about_paying(library_engine):
+    # "可以委托一至二名律师…代为参加行政复议" names the lawyer, not who pays for one: it had been stated as found
+    answer = library_engine.answer("请律师代理行政复议，律师费谁出？")
+    assert not answer.found and answer.notice == "the documents do not say who pays"
