@@ -14,8 +14,9 @@ _CJK = re.compile(r"[\u3400-\u9fff]")
 _QUANTITY_ZH = re.compile(r"多少|(?<![好这那没])几(?![乎下句眼口步])[次个件宗项期部类人家条]?|比例|比率|占比|百分之|多大|多高|多长(?!时间)|多远|多宽|多深|[^效]率是?|数量|总数|总计|共计|合计|金额")
 # "what is the speed limit": a figure asked, as 限速多少 asks it ("how far ahead" asks a period, "how high can the
 # fine go" a penalty: neither is added here)
-_QUANTITY_EN = re.compile(r"\bhow (many|much)\b|"
-                          r"\b(?:speed|height|weight|load|width|length|age) limits?\b|\bpercent(age)?\b|\brate\b|\bratio\b|\bnumber of\b|\bproportion\b|\bshare of\b|\bcount of\b|\btotal\b", re.I)
+_QUANTITY_EN = re.compile(r"\bhow (many|much)\b|\b(?:speed|height|weight|load|width|length|age) limits?\b|"
+                          r"\bpercent(age)?\b|\brate\b|\bratio\b|\bnumber of\b|\bproportion\b|\bshare of\b|"
+                          r"\bcount of\b|\btotal\b", re.I)
 _YEAR = re.compile(r"(?<!\d)(19|20)\d{2}(?!\d)")
 # A question about what happens to whoever does something: the answer is the clause with the penalty; not
 # "应该怎么处理", which asks the proper way to do something (旧沙发应该怎么处理). "按什么标准罚？", "咋罚" ask it too.
