@@ -415,3 +415,12 @@ def test_who_pays_a_cost_is_answered_only_by_a_passage_about_paying(library_engi
     # "可以委托一至二名律师…代为参加行政复议" names the lawyer, not who pays for one: it had been stated as found
     answer = library_engine.answer("请律师代理行政复议，律师费谁出？")
     assert not answer.found and answer.notice == "the documents do not say who pays"
+
+
+@pytest.mark.parametrize("question, article, figure", [
+    ("丽水业委会换届以后，上一届的人扣着公章和账本不移交，能罚他们多少？", "第五十一条", "一千元以上一万元以下"),
+    ("丽水买了二手房，过户以后多少天内要通知物业？", "第三十六条", "三十日内")])
+def test_property_words_as_owners_say_them(fresh6_engine, question, article, figure):
+    # 业委会 is the owners' name for 业主委员会, 过户 for 产权转移登记: without them both were refused
+    answer = fresh6_engine.answer(question)
+    assert answer.found and answer.section.endswith(article) and figure in answer.answer.replace("**", "")
