@@ -420,8 +420,10 @@ def test_who_pays_a_cost_is_answered_only_by_a_passage_about_paying(library_engi
 @pytest.mark.parametrize("question, article, figure", [
     ("丽水业委会换届以后，上一届的人扣着公章和账本不移交，能罚他们多少？", "第五十一条", "一千元以上一万元以下"),
     ("丽水买了二手房，过户以后多少天内要通知物业？", "第三十六条", "三十日内"),
-    ("上海新修好通车的马路，多少年之内不让再挖开？", "第二十五条", "五年内")])
+    ("上海新修好通车的马路，多少年之内不让再挖开？", "第二十五条", "五年内"),
+    ("房子买了一直空着没人住，物业费可以不交吗？", "第三十五条", "")])
 def test_property_and_road_words_as_citizens_say_them(fresh6_engine, question, article, figure):
-    # 业委会 is the owners' name for 业主委员会, 过户 for 产权转移登记, 挖开 for 挖掘: without them all were refused
+    # 业委会 is the owners' name for 业主委员会, 过户 for 产权转移登记, 挖开 for 挖掘, 空着 for 空置: without them all
+    # were refused
     answer = fresh6_engine.answer(question)
     assert answer.found and answer.section.endswith(article) and figure in answer.answer.replace("**", "")
