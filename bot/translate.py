@@ -109,15 +109,13 @@ def _phrase_senses(text: list[str], skipped: set[str], knows) -> dict[str, list[
     taken: set[int] = set()
     for n in (3, 2):
         for i in range(len(text) - n + 1):
-            span = range(i, i + n)
-            seq = text[i : i + n]
-            if taken & set(span) or skipped & set(seq) or seq[0] in _ARTICLES or seq[-1] in STOPWORDS or \
-                    all(w in STOPWORDS for w in seq):
+            span, seq = set(range(i, i + n)), text[i : i + n]
+            if taken & span or skipped & set(seq) or seq[0] in _ARTICLES or seq[-1] in STOPWORDS:
                 continue
             usable = _usable([" ".join(seq[:-1] + [form]) for form in lemmas(seq[-1])], knows)
             if usable:
                 out[" ".join(seq)] = usable
-                taken |= set(span)
+                taken |= span
     return out
 
 

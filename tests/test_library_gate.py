@@ -17,7 +17,8 @@ FLOORS = json.loads((ROOT / "tests" / "library_floor.json").read_text(encoding="
 QUESTIONS = ROOT / "tests" / "library_questions.jsonl"
 SETS = {"dev": (QUESTIONS, "dev"), "test": (QUESTIONS, "test"), "report": (ROOT / "tests" / "questions.jsonl", ""),
         # regulations added after the engine was tuned (tests/fixtures/fresh*), each four in their own index with
-        # the report: fresh, fresh3, fresh4, fresh5 and fresh6 are development material now, fresh7 and fresh8 are held out
+        # the report: fresh, fresh3, fresh4, fresh5 and fresh6 are development material now, fresh7 and fresh8 are
+        # held out
         "fresh": (ROOT / "tests" / "fresh_questions.jsonl", "dev"),
         "fresh3": (ROOT / "tests" / "fresh3_questions.jsonl", "dev"),
         "fresh4": (ROOT / "tests" / "fresh4_questions.jsonl", "dev"),
