@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from bot.citation import answer_text, missing_part_text, not_found_text
 from bot.doc_number import document_number
 from bot.enumeration import counted
-from bot.evidence import ASKS_GRADE, Concept, Figure, coverage, figures, grade_fit, pick_figure, quantity_bonus
+from bot.evidence import ASKS_GRADE, Concept, Figure, coverage, figures, grade_fit, period_deed, pick_figure, quantity_bonus
 from bot.key_words import covers_key, topic_unknown
 from bot.law_dates import takes_effect
 from bot.named_law import named_law
@@ -34,6 +34,8 @@ NOT_PENALTY = 0.1
 # clause that restates it ("建设单位未在…六个月内…报送…的，…罚款"); unless the question asks what follows
 PENALTY_FOR_DUTY = 0.1
 _CONSEQUENCE = re.compile(r"咋办|怎么办|怎样|怎么样|后果|\bwhat happens|\bwhat if|\bif\b", re.I)
+# a period question is answered by the clause whose period governs what it asks about (`period_deed`)
+PERIOD_DEED = 0.5
 RULE_FOR_ACTIVITY = 0.5  # "一共办了几场培训" asks what was done: an article only says what must be done
 MISSES_KEY = 0.4  # a clause that does not name the question's most specific word is rarely its answer
 # A clause whose every penalty hangs on a grade ("有前款第一项…行为之一，情节严重的，…责令停业整顿") adds to the
@@ -183,6 +185,7 @@ def _legal_bonus(query: Query, items, negated: tuple[str, ...], chunk, start: in
         bonus -= PENALTY_FOR_DUTY
     if any(f"未{word}" in context or f"不{word}" in context for word in negated):
         bonus += NEGATED
+    bonus += PERIOD_DEED * period_deed(query, sentence, items)
     return bonus + GRADED_ONLY * grade_fit(query, sentence)
 
 

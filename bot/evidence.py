@@ -9,7 +9,7 @@ from functools import lru_cache
 from bot.amounts import Amount, find_amounts
 from bot.enumeration import lists_kinds
 from bot.ingest.legal import ARTICLE
-from bot.query import Query
+from bot.query import PERIOD_UNITS, Query
 from bot.tokenize import PLACE_SUFFIX, STOPWORDS, jieba_dict, token_set, tokens
 
 FIGURE = re.compile(
@@ -357,6 +357,20 @@ _ASKS_FREQUENCY = re.compile(r"一次|几次|多少次|隔多久|多久[^，。�
 def asks_frequency(query: Query) -> bool:
     """How often something must be done: answered by "每半年", "每届至少两次", not by a deadline."""
     return bool((query.period or query.lang == "en") and _ASKS_FREQUENCY.search(query.text))
+
+
+# what a period governs: the words after "…之日起十五日内" up to the clause's end ("提出行政复议申请")
+_GOVERNED = re.compile(r"[^，,；;。：:]*")
+
+
+def period_deed(query: Query, sentence: str, items: list[Concept]) -> float:
+    """For a period question, how much of it the deed a period of the sentence governs names: "申请行政复议的
+    期限" is "…之日起六十日内提出行政复议申请", not "自受理申请之日起六十日内作出行政复议决定", whose 申请 only
+    says when the period starts. The best of the sentence's periods; 0 for any other question."""
+    if not query.period or query.penalty or asks_frequency(query):
+        return 0.0
+    governed = [_GOVERNED.match(sentence, f.end).group(0) for f in figures(sentence) if f.unit in PERIOD_UNITS]
+    return max((coverage(items, deed, False) for deed in governed), default=0.0)
 
 
 DONE_FIGURE = 0.02  # a tie-breaker only: the words decide which passage answers

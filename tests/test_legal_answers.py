@@ -427,3 +427,10 @@ def test_property_and_road_words_as_citizens_say_them(fresh6_engine, question, a
     # were refused
     answer = fresh6_engine.answer(question)
     assert answer.found and answer.section.endswith(article) and figure in answer.answer.replace("**", "")
+
+
+def test_a_period_question_gets_the_period_of_the_deed_it_asks_about(library_engine):
+    # the decision's period ("自行政复议申请受理之日起七日内…发送") names the application only as its start; it had
+    # been stated as found for the application's own deadline
+    answer = library_engine.answer("How long do I have to apply for administrative reconsideration?")
+    assert answer.found and answer.section.endswith("第二十条") and "六十日" in answer.answer

@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from bot.catalogue import Catalogue
-from bot.evidence import Concept, concepts, coverage, uncommon_chars
+from bot.evidence import Concept, concepts, coverage, period_deed, uncommon_chars
 from bot.key_words import covers_key, key_concepts, topic_unknown
 from bot.glossary import Glossary
 from bot.query import analyse
@@ -388,3 +388,16 @@ def test_a_limit_asked_by_name_asks_for_a_figure(question, quantity):
 def test_a_penalty_asked_in_everyday_words_is_a_penalty_question(question):
     # "按什么标准罚？" had been read as no penalty question, and a clause with no penalty answered it
     assert analyse(question, Glossary()).penalty
+
+
+def test_a_period_question_is_about_what_the_period_governs():
+    # 申请 in "自受理申请之日起六十日内作出行政复议决定" only says when the period starts; the period that answers
+    # "申请行政复议的期限" governs the application itself
+    query = analyse("申请行政复议的期限是多少天？", Glossary())
+    items = concepts(query, lambda t: 2.0)
+    applying = period_deed(query, "可以自知道该具体行政行为之日起六十日内提出行政复议申请", items)
+    deciding = period_deed(query, "行政复议机关应当自受理申请之日起六十日内作出行政复议决定", items)
+    assert applying > deciding > 0.0
+    assert period_deed(query, "行政复议机关应当依法审理", items) == 0.0  # no period at all
+    fine = analyse("申请行政复议逾期罚多少？", Glossary())  # not a period question
+    assert period_deed(fine, "可以自知道之日起六十日内提出行政复议申请", concepts(fine, lambda t: 2.0)) == 0.0
