@@ -434,3 +434,17 @@ def test_a_period_question_gets_the_period_of_the_deed_it_asks_about(library_eng
     # been stated as found for the application's own deadline
     answer = library_engine.answer("How long do I have to apply for administrative reconsideration?")
     assert answer.found and answer.section.endswith("第二十条") and "六十日" in answer.answer
+
+
+@pytest.mark.parametrize("engine_name, question, article, figure", [
+    ("fresh4_engine", "我们工地要挪一段市政排水管，项目经理说先干了再说，没跟排水部门打招呼就动工了，被查到要罚多少？",
+     "第四十七条", "一万元以上五万元以下"),
+    ("fresh5_engine", "家里装修，师傅嫌屋里那根燃气管碍事，自己动手给挪了个位置，没找燃气公司，我们个人会被罚多少钱？",
+     "第六十二条", "一千元以下"),
+    ("fresh5_engine", "东营这边有人在自来水大管子上面挖沟，还搭了个小棚子，这种会罚多少钱？", "第四十九条", "五千元以上二万元以下"),
+    ("fresh6_engine", "物业公司把我们小区的维修基金挪去干别的了，被查出来能罚多少？", "第五十条", "二倍")])
+def test_works_and_funds_in_everyday_words(request, engine_name, question, article, figure):
+    # 挪 is 移动, 打招呼 asking consent (征得同意), 棚子 a structure built (搭建), 维修基金 the 专项维修资金: without
+    # them all four were refused, the first once answered with the clause on blocking drains during works
+    answer = request.getfixturevalue(engine_name).answer(question)
+    assert answer.found and answer.section.endswith(article) and figure in answer.answer.replace("**", "")
