@@ -272,9 +272,13 @@ def test_a_clause_lacking_what_is_asked_gives_way_to_the_models_pick_at_the_agre
     question = "在绿地里搭棚子卖东西，最长让搭多久？"  # the words' clause is a penalty: no period in it
     assert library_engine.answer(question).notice == "the figures found count something else"
     floor = library_engine.thresholds.legal_agree_floor
-    monkeypatch.setattr(library_engine._clauses, "to", lambda vector: lambda texts: [0.5, floor + 0.01] + [0.5] * (len(texts) - 2))
-    assert library_engine.answer(question).found
-    monkeypatch.setattr(library_engine._clauses, "to", lambda vector: lambda texts: [0.5, floor - 0.005] + [0.5] * (len(texts) - 2))
+
+    def model_picks_green_land(similarity):  # the runner-up on occupying green land, with its period
+        return lambda vector: lambda texts: [similarity if "临时占用城市绿地" in t else 0.5 for t in texts]
+    monkeypatch.setattr(library_engine._clauses, "to", model_picks_green_land(floor + 0.01))
+    answer = library_engine.answer(question)
+    assert answer.found and "不得超过一年" in answer.answer
+    monkeypatch.setattr(library_engine._clauses, "to", model_picks_green_land(floor - 0.005))
     assert not library_engine.answer(question).found
 
 
@@ -460,5 +464,18 @@ def test_works_and_funds_in_everyday_words(request, engine_name, question, artic
 def test_officers_words_for_filing_deciding_and_village_works(request, engine_name, question, article, said):
     # 出结果 is 作出决定, 村办厂 a 乡镇企业, 报备 is 备案, 冲天炮 a kind of 烟花爆竹: without them the village works
     # were answered, as found, with the article on villagers' own houses; the others were refused
+    answer = request.getfixturevalue(engine_name).answer(question)
+    assert answer.found and answer.section.endswith(article) and said in answer.answer.replace("**", "")
+
+
+@pytest.mark.parametrize("engine_name, question, article, said", [
+    ("fresh4_engine", "我们是拉大件的，超长平板车要从宁波市区的路上过一趟，需要办什么手续吗？", "第二十三条", "批准"),
+    ("fresh5_engine", "新房刚装好燃气管，燃气公司还没来通气，我家那口子自己把阀门拧开就点上火了，要是被查到，个人会罚多少？",
+     "第三十八条", "一百元以上一千元以下"),
+    ("fresh5_engine", "有人在路边那根燃气管子上拉电线、挂了块广告牌，如果是个人干的，要罚多少钱？", "第四十条",
+     "二百元以上二千元以下")])
+def test_gas_and_transport_in_everyday_words(request, engine_name, question, article, said):
+    # 大件 is a load over the limits (超限), 通气 and 点上火 are 开通 and 点火, 拉电线 is hanging wires (搭挂): all
+    # three had been refused
     answer = request.getfixturevalue(engine_name).answer(question)
     assert answer.found and answer.section.endswith(article) and said in answer.answer.replace("**", "")
