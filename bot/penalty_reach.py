@@ -1,14 +1,16 @@
 """Penalty clauses a penalty question reaches from what retrieval found: the penalty clause itself, or one
 whose duty article was found ("违反本条例第三十八条第四项规定的" reached from 第三十八条). Each comes with the
 behaviour the penalty table resolved for it, so an item that names its behaviour only by number ("违反第四项
-规定的") is still read with the words of that behaviour."""
+规定的") is still read with the words of that behaviour. A duty article may list a class of behaviour by name
+("不得有下列妨碍供热设施正常运行的行为：") that a penalty article punishes by that name, citing no number ("用户有妨碍
+供热设施正常运行行为的，…"): the two are linked by the name."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-from bot.ingest.legal import ARTICLE
+from bot.ingest.legal import ARTICLE, ITEM
 from bot.numerals import to_chinese
 from bot.penalties import Penalty, duty_indexes
 from bot.penalty_refs import DutyArticle, duties, parse_refs
@@ -67,6 +69,9 @@ def as_behaviours(index: StoredIndex, chunk_id: int, clause: str, most: int = 6)
     bare = _squash(ARTICLE.sub("", clause, count=1))
     duties = [row.behaviour.split("：", 1)[1] for row in by_chunk.get(chunk_id, [])
               if row.behaviour.startswith("违反") and "：" in row.behaviour and _same_clause(bare, row)]
+    for row in by_chunk.get(chunk_id, []):  # a class of behaviour punished by name: each behaviour its duty lists
+        named = _named_class(row, index) if not row.duty and _same_clause(bare, row) else None
+        duties += [line.strip() for line in named[1].splitlines() if ITEM.match(line.strip())] if named else []
     return tuple(f"{duty}；{clause}" for duty in dict.fromkeys(duties))[:most] or (clause,)
 
 
@@ -84,7 +89,10 @@ def _same_clause(bare: str, row: Penalty) -> bool:
 def _duty_words(row: Penalty, index: StoredIndex) -> str:
     """The words of the duty a clause enforces when it names the behaviour its own way: "船只擅自进入水系"
     enforces "脚踏船、人工划船、摩托艇、皮划艇…不得擅自进入水系"."""
-    if not row.duty or row.behaviour.startswith("违反"):
+    if not row.duty:
+        named = _named_class(row, index)
+        return named[1] if named else ""
+    if row.behaviour.startswith("违反"):
         return ""  # a behaviour taken from the duty already
     articles = _duty_articles(index).get(row.source, {})
     refs = parse_refs(f"违反{row.duty}规定")  # as the clause cites it: a number must be followed by text
@@ -112,6 +120,10 @@ def _lookup(index: StoredIndex) -> tuple[dict[int, list[Penalty]], dict[tuple[st
             duty = _DUTY_ARTICLE.match(row.duty)
             if duty:
                 by_duty.setdefault((row.source, duty.group(0)), []).append(row)
+            elif not row.duty:
+                named = _named_class(row, index)
+                if named:
+                    by_duty.setdefault((row.source, named[0]), []).append(row)
         cached = index.__dict__["_penalty_lookup"] = (by_chunk, by_duty)
     return cached
 
@@ -133,3 +145,33 @@ def _span(chunk: Chunk, row: Penalty) -> tuple[int, int] | None:
 
 def _squash(text: str) -> str:
     return re.sub(r"\s+", "", text)
+
+
+# a duty article listing a class of behaviour by name ("不得有下列妨碍供热设施正常运行的行为："), which a penalty
+# article punishes by that name, not by number ("用户有妨碍供热设施正常运行行为的，…")
+_CLASS = re.compile(r"下列([^：:，,。；;（）\s]{4,30}?)的?行为[：:]")
+
+
+def _named_class(row: Penalty, index: StoredIndex) -> tuple[str, str] | None:
+    """(article, text) of the duty article whose listed class of behaviour the row's behaviour names."""
+    behaviour = _squash(row.behaviour)
+    return next(((article, text) for name, article, text in _classes(index).get(row.source, ()) if name in behaviour),
+                None)
+
+
+def _classes(index: StoredIndex) -> dict[str, list[tuple[str, str, str]]]:
+    """Per document, (class name, article, article text) of every article listing a named class of behaviour;
+    built once per index."""
+    cached = index.__dict__.get("_behaviour_classes")
+    if cached is None:
+        texts: dict[tuple[str, str], str] = {}
+        for chunk in index.chunks:
+            if chunk.article:
+                texts[chunk.source, chunk.article] = texts.get((chunk.source, chunk.article), "") + chunk.text
+        cached = {}
+        for (source, article), text in texts.items():
+            named = _CLASS.search(text)
+            if named and not is_penalty(text[: named.end()]):
+                cached.setdefault(source, []).append((named.group(1), article, text))
+        index.__dict__["_behaviour_classes"] = cached
+    return cached

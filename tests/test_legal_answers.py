@@ -479,3 +479,13 @@ def test_gas_and_transport_in_everyday_words(request, engine_name, question, art
     # three had been refused
     answer = request.getfixturevalue(engine_name).answer(question)
     assert answer.found and answer.section.endswith(article) and said in answer.answer.replace("**", "")
+
+
+@pytest.mark.parametrize("question, figure", [
+    ("临沂的，我家暖气不热，自己在暖气管上加了个管道泵，供热公司让我拆我一直没拆，我个人会被罚多少？", "二百元以上一千元以下"),
+    ("一家洗浴中心偷偷从暖气管里放热水用，被发现后叫整改也不改，这个单位得罚多少？", "一万元以上五万元以下")])
+def test_a_penalty_citing_a_class_of_behaviour_by_name_reads_the_duty_that_lists_it(fresh6_engine, question, figure):
+    # 第三十八条 punishes "妨碍供热设施正常运行行为", which 第二十七条 lists ("安装管道泵", "取用供热系统的热水")
+    # without being cited by number: both had been refused, the first read as 第三十九条's "危害供热设施安全"
+    answer = fresh6_engine.answer(question)
+    assert answer.found and answer.section.endswith("第三十八条") and figure in answer.answer.replace("**", "")
