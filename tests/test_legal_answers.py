@@ -440,43 +440,32 @@ def test_a_period_question_gets_the_period_of_the_deed_it_asks_about(library_eng
     assert answer.found and answer.section.endswith("第二十条") and "六十日" in answer.answer
 
 
-@pytest.mark.parametrize("engine_name, question, article, figure", [
+# Everyday words the glossary gives their formal sense (general vocabulary, found on dev misses): without them
+# each was refused, the village works answered, as found, with the article on villagers' own houses, and the
+# drain first answered with the clause on blocking drains during works
+@pytest.mark.parametrize("engine_name, question, article, said", [
+    # 挪 is 移动, 打招呼 asking consent (征得同意)
     ("fresh4_engine", "我们工地要挪一段市政排水管，项目经理说先干了再说，没跟排水部门打招呼就动工了，被查到要罚多少？",
      "第四十七条", "一万元以上五万元以下"),
     ("fresh5_engine", "家里装修，师傅嫌屋里那根燃气管碍事，自己动手给挪了个位置，没找燃气公司，我们个人会被罚多少钱？",
      "第六十二条", "一千元以下"),
+    # 棚子 is a structure built (搭建), 维修基金 the 专项维修资金
     ("fresh5_engine", "东营这边有人在自来水大管子上面挖沟，还搭了个小棚子，这种会罚多少钱？", "第四十九条", "五千元以上二万元以下"),
-    ("fresh6_engine", "物业公司把我们小区的维修基金挪去干别的了，被查出来能罚多少？", "第五十条", "二倍")])
-def test_works_and_funds_in_everyday_words(request, engine_name, question, article, figure):
-    # 挪 is 移动, 打招呼 asking consent (征得同意), 棚子 a structure built (搭建), 维修基金 the 专项维修资金: without
-    # them all four were refused, the first once answered with the clause on blocking drains during works
-    answer = request.getfixturevalue(engine_name).answer(question)
-    assert answer.found and answer.section.endswith(article) and figure in answer.answer.replace("**", "")
-
-
-@pytest.mark.parametrize("engine_name, question, article, said", [
+    ("fresh6_engine", "物业公司把我们小区的维修基金挪去干别的了，被查出来能罚多少？", "第五十条", "二倍"),
+    # 出结果 is 作出决定, 村办厂 a 乡镇企业, 冲天炮 a kind of 烟花爆竹, 报备 is 备案
     ("library_engine", "走简易程序的复议案子，多少天内出结果？", "第六十二条", "三十日"),
     ("library_engine", "许昌乡下用集体土地建个村办厂，乡村建设规划许可证最后是谁发？", "第三十一条", "核发乡村建设规划许可证"),
     ("fresh4_engine", "楼下小卖部偷偷卖那种大号冲天炮，听说不是本市准许卖的品种，店主被查到会罚多少？", "第二十五条",
      "一千元以上五千元以下"),
     ("fresh6_engine", "工地要在路上临时拉架空线，没去报备就直接拉了，叫补手续也没补，这种罚多少？", "第四十一条",
-     "二百元以上二千元以下")])
-def test_officers_words_for_filing_deciding_and_village_works(request, engine_name, question, article, said):
-    # 出结果 is 作出决定, 村办厂 a 乡镇企业, 报备 is 备案, 冲天炮 a kind of 烟花爆竹: without them the village works
-    # were answered, as found, with the article on villagers' own houses; the others were refused
-    answer = request.getfixturevalue(engine_name).answer(question)
-    assert answer.found and answer.section.endswith(article) and said in answer.answer.replace("**", "")
-
-
-@pytest.mark.parametrize("engine_name, question, article, said", [
+     "二百元以上二千元以下"),
+    # 大件 is a load over the limits (超限), 通气 and 点上火 are 开通 and 点火, 拉电线 is hanging wires (搭挂)
     ("fresh4_engine", "我们是拉大件的，超长平板车要从宁波市区的路上过一趟，需要办什么手续吗？", "第二十三条", "批准"),
     ("fresh5_engine", "新房刚装好燃气管，燃气公司还没来通气，我家那口子自己把阀门拧开就点上火了，要是被查到，个人会罚多少？",
      "第三十八条", "一百元以上一千元以下"),
     ("fresh5_engine", "有人在路边那根燃气管子上拉电线、挂了块广告牌，如果是个人干的，要罚多少钱？", "第四十条",
      "二百元以上二千元以下")])
-def test_gas_and_transport_in_everyday_words(request, engine_name, question, article, said):
-    # 大件 is a load over the limits (超限), 通气 and 点上火 are 开通 and 点火, 拉电线 is hanging wires (搭挂): all
-    # three had been refused
+def test_works_gas_and_filing_in_everyday_words(request, engine_name, question, article, said):
     answer = request.getfixturevalue(engine_name).answer(question)
     assert answer.found and answer.section.endswith(article) and said in answer.answer.replace("**", "")
 
