@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from bot.citation import answer_text, missing_part_text, not_found_text
 from bot.doc_number import document_number
 from bot.enumeration import counted
-from bot.evidence import ASKS_GRADE, Concept, Figure, coverage, figures, grade_fit, period_deed, pick_figure, quantity_bonus
+from bot.evidence import (ASKS_GRADE, Concept, Figure, coverage, figures, grade_fit, period_deed, pick_figure,
+                          quantity_bonus)
 from bot.key_words import covers_key, topic_unknown
 from bot.law_dates import takes_effect
 from bot.named_law import named_law
