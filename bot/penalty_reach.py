@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.ingest.legal import ARTICLE, ITEM
+from bot.ingest.legal import ARTICLE
 from bot.numerals import to_chinese
 from bot.penalties import Penalty, duty_indexes
 from bot.penalty_refs import DutyArticle, duties, parse_refs
@@ -71,7 +71,7 @@ def as_behaviours(index: StoredIndex, chunk_id: int, clause: str, most: int = 6)
               if row.behaviour.startswith("违反") and "：" in row.behaviour and _same_clause(bare, row)]
     for row in by_chunk.get(chunk_id, []):  # a class of behaviour punished by name: each behaviour its duty lists
         named = _named_class(row, index) if not row.duty and _same_clause(bare, row) else None
-        duties += [line.strip() for line in named[1].splitlines() if ITEM.match(line.strip())] if named else []
+        duties += named[2] if named else ()
     return tuple(f"{duty}；{clause}" for duty in dict.fromkeys(duties))[:most] or (clause,)
 
 
@@ -152,26 +152,31 @@ def _squash(text: str) -> str:
 _CLASS = re.compile(r"下列([^：:，,。；;（）\s]{4,30}?)的?行为[：:]")
 
 
-def _named_class(row: Penalty, index: StoredIndex) -> tuple[str, str] | None:
-    """(article, text) of the duty article whose listed class of behaviour the row's behaviour names."""
+def _named_class(row: Penalty, index: StoredIndex) -> tuple[str, str, tuple[str, ...]] | None:
+    """(article, its text, behaviours listed) of the duty article whose listed class of behaviour the row's
+    behaviour names."""
     behaviour = _squash(row.behaviour)
-    return next(((article, text) for name, article, text in _classes(index).get(row.source, ()) if name in behaviour),
-                None)
+    return next((found[1:] for found in _classes(index).get(row.source, ()) if found[0] in behaviour), None)
 
 
-def _classes(index: StoredIndex) -> dict[str, list[tuple[str, str, str]]]:
-    """Per document, (class name, article, article text) of every article listing a named class of behaviour;
-    built once per index."""
+def _classes(index: StoredIndex) -> dict[str, list[tuple[str, str, str, tuple[str, ...]]]]:
+    """Per document, (class name, article, its text, behaviours listed) of every paragraph listing a named class of
+    behaviour, read from the articles the penalty table resolves duties in; built once per index."""
     cached = index.__dict__.get("_behaviour_classes")
     if cached is None:
-        texts: dict[tuple[str, str], str] = {}
-        for chunk in index.chunks:
-            if chunk.article:
-                texts[chunk.source, chunk.article] = texts.get((chunk.source, chunk.article), "") + chunk.text
         cached = {}
-        for (source, article), text in texts.items():
-            named = _CLASS.search(text)
-            if named and not is_penalty(text[: named.end()]):
-                cached.setdefault(source, []).append((named.group(1), article, text))
+        for source, articles in _duty_articles(index).items():
+            for duty in articles.values():
+                for number, lead in enumerate(duty.paragraphs, 1):
+                    named = _CLASS.search(lead)
+                    listed = tuple(prefix + text for prefix, text in duty.items.get(number, ()))
+                    if named and listed and not is_penalty(lead[: named.end()]):
+                        cached.setdefault(source, []).append((named.group(1), duty.label, _text(duty), listed))
         index.__dict__["_behaviour_classes"] = cached
     return cached
+
+
+def _text(duty: DutyArticle) -> str:
+    """An article's paragraphs, each with the items it lists."""
+    return "\n".join(line for n, lead in enumerate(duty.paragraphs, 1)
+                     for line in (lead, *(prefix + text for prefix, text in duty.items.get(n, ()))))
