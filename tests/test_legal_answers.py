@@ -464,7 +464,13 @@ def test_a_period_question_gets_the_period_of_the_deed_it_asks_about(library_eng
     ("fresh5_engine", "新房刚装好燃气管，燃气公司还没来通气，我家那口子自己把阀门拧开就点上火了，要是被查到，个人会罚多少？",
      "第三十八条", "一百元以上一千元以下"),
     ("fresh5_engine", "有人在路边那根燃气管子上拉电线、挂了块广告牌，如果是个人干的，要罚多少钱？", "第四十条",
-     "二百元以上二千元以下")])
+     "二百元以上二千元以下"),
+    # 不分类 is sorting not done (未分类), 液化气 bottled gas (瓶装燃气), 新修 a road newly built (新建), 外墙 a
+    # building's wall (沿街建筑物维修)
+    ("fresh3_engine", "我图省事垃圾都不分类扔一个桶里，在嘉兴会被罚吗？罚多少？", "第二十七条", "二百元以上二千元以下"),
+    ("fresh5_engine", "液化气罐快到检验期了，燃气公司得提前多少天告诉我？", "第二十四条", "三十日"),
+    ("fresh4_engine", "我们街上的路去年刚修好，又有单位要挖开埋管线，新修的路几年之内不让挖？", "第二十七条", "五年内"),
+    ("fresh6_engine", "店铺要在上海路边搭架子刷外墙，临时占道得向谁申请？", "第二十一条", "提出申请")])
 def test_works_gas_and_filing_in_everyday_words(request, engine_name, question, article, said):
     answer = request.getfixturevalue(engine_name).answer(question)
     assert answer.found and answer.section.endswith(article) and said in answer.answer.replace("**", "")
