@@ -15,7 +15,7 @@ from bot.penalty_refs import DutyArticle, Ref, duties, duty_index, parse_refs, p
 from bot.records import Chunk, stable_id
 from bot.rules import is_penalty
 
-PENALTIES_VERSION = 5  # 2: items listed under one 第…项 ("违反第五、六、七项规定的"); 3: all items but some ("第十八条除第四项以外"); 4: 前款, 本条第X款, 第（二）项; 5: "；X的，由…部门…" another behaviour; bump when extraction changes: ingest then re-extracts the table of unchanged files too
+PENALTIES_VERSION = 6  # 2: items listed under one 第…项 ("违反第五、六、七项规定的"); 3: all items but some ("第十八条除第四项以外"); 4: 前款, 本条第X款, 第（二）项; 5: "；X的，由…部门…" another behaviour; 6: a class of behaviour punished by name, linked to the duty listing it; bump when extraction changes: ingest then re-extracts the table of unchanged files too
 
 
 @dataclass
@@ -27,6 +27,7 @@ class Penalty:
     article: str  # "第三十六条"
     item: str = ""  # "（三）" when the behaviour is an item of the article
     duty: str = ""  # the duty it enforces, when the penalty article names it: "第二十六条", "第十条（四）"
+    listed: list[str] = field(default_factory=list)  # the behaviours the duty lists, when it is named as a class
     authority: str = ""  # who imposes it: "城市管理综合执法部门"
     sentence: str = ""  # the clause as written (an item with its lead-in)
     source: str = ""
@@ -68,9 +69,37 @@ def extract_penalties(chunks: list[Chunk]) -> list[Penalty]:
     out: list[Penalty] = []
     for articles in _articles(chunks).values():
         index = _duty_index(articles)
+        classes = named_classes(index)
         for _, members in articles:
-            out += article_penalties(members, index)
+            out += [linked(row, classes) for row in article_penalties(members, index)]
     return out
+
+
+# a duty article listing a class of behaviour by name ("不得有下列妨碍供热设施正常运行的行为："), which a penalty
+# article punishes by that name, not by number ("用户有妨碍供热设施正常运行行为的，…")
+_CLASS = re.compile(r"下列([^：:，,。；;（）\s]{4,30}?)的?行为[：:]")
+
+
+def named_classes(articles: dict[int, DutyArticle]) -> list[tuple[str, str, tuple[str, ...]]]:
+    """(class name, article, behaviours listed) of every paragraph of a document that lists a named class of
+    behaviour and imposes nothing itself."""
+    out = []
+    for duty in articles.values():
+        for number, lead in enumerate(duty.paragraphs, 1):
+            named = _CLASS.search(lead)
+            listed = tuple(prefix + text for prefix, text in duty.items.get(number, ()))
+            if named and listed and not is_penalty(lead[: named.end()]):
+                out.append((named.group(1), duty.label, listed))
+    return out
+
+
+def linked(row: Penalty, classes: list[tuple[str, str, tuple[str, ...]]]) -> Penalty:
+    """A row citing no duty whose behaviour names a listed class: the duty is the article listing it."""
+    behaviour = re.sub(r"\s+", "", row.behaviour)
+    found = None if row.duty else next((c for c in classes if c[0] in behaviour), None)
+    if found:
+        row.duty, row.listed = found[1], list(found[2])
+    return row
 
 
 def duty_indexes(chunks: list[Chunk]) -> dict[str, dict[int, DutyArticle]]:

@@ -8,11 +8,11 @@ behaviour the penalty table resolved for it, so an item that names its behaviour
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from bot.ingest.legal import ARTICLE
 from bot.numerals import to_chinese
-from bot.penalties import Penalty, duty_indexes
+from bot.penalties import Penalty, duty_indexes, linked, named_classes
 from bot.penalty_refs import DutyArticle, duties, parse_refs
 from bot.records import Chunk, Hit
 from bot.rules import is_penalty
@@ -70,7 +70,7 @@ def as_behaviours(index: StoredIndex, chunk_id: int, clause: str, most: int = 6)
     duties = [row.behaviour.split("：", 1)[1] for row in by_chunk.get(chunk_id, [])
               if row.behaviour.startswith("违反") and "：" in row.behaviour and _same_clause(bare, row)]
     for row in by_chunk.get(chunk_id, []):  # a class of behaviour punished by name: each behaviour its duty lists
-        named = _named_class(row, index) if not row.duty and _same_clause(bare, row) else None
+        named = _named_class(row, index) if _same_clause(bare, row) else None
         duties += named[2] if named else ()
     return tuple(f"{duty}；{clause}" for duty in dict.fromkeys(duties))[:most] or (clause,)
 
@@ -89,8 +89,8 @@ def _same_clause(bare: str, row: Penalty) -> bool:
 def _duty_words(row: Penalty, index: StoredIndex) -> str:
     """The words of the duty a clause enforces when it names the behaviour its own way: "船只擅自进入水系"
     enforces "脚踏船、人工划船、摩托艇、皮划艇…不得擅自进入水系"."""
-    if not row.duty:
-        named = _named_class(row, index)
+    named = _named_class(row, index)
+    if named or not row.duty:
         return named[1] if named else ""
     if row.behaviour.startswith("违反"):
         return ""  # a behaviour taken from the duty already
@@ -147,32 +147,23 @@ def _squash(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
-# a duty article listing a class of behaviour by name ("不得有下列妨碍供热设施正常运行的行为："), which a penalty
-# article punishes by that name, not by number ("用户有妨碍供热设施正常运行行为的，…")
-_CLASS = re.compile(r"下列([^：:，,。；;（）\s]{4,30}?)的?行为[：:]")
-
-
 def _named_class(row: Penalty, index: StoredIndex) -> tuple[str, str, tuple[str, ...]] | None:
-    """(article, its text, behaviours listed) of the duty article whose listed class of behaviour the row's
-    behaviour names."""
-    behaviour = _squash(row.behaviour)
-    return next((found[1:] for found in _classes(index).get(row.source, ()) if found[0] in behaviour), None)
+    """(article, its text, behaviours listed) of the duty article listing the class of behaviour the row punishes
+    by name. The table links them at ingest; a table extracted before it did is linked here."""
+    if not row.listed and not row.duty:
+        row = linked(replace(row), _classes(index).get(row.source, []))
+    if not row.listed:
+        return None
+    duty = next((d for d in _duty_articles(index).get(row.source, {}).values() if d.label == row.duty), None)
+    return row.duty, _text(duty) if duty else "", tuple(row.listed)
 
 
-def _classes(index: StoredIndex) -> dict[str, list[tuple[str, str, str, tuple[str, ...]]]]:
-    """Per document, (class name, article, its text, behaviours listed) of every paragraph listing a named class of
-    behaviour, read from the articles the penalty table resolves duties in; built once per index."""
+def _classes(index: StoredIndex) -> dict[str, list[tuple[str, str, tuple[str, ...]]]]:
+    """Per document, the named classes of behaviour its articles list (bot/penalties.py); built once per index."""
     cached = index.__dict__.get("_behaviour_classes")
     if cached is None:
-        cached = {}
-        for source, articles in _duty_articles(index).items():
-            for duty in articles.values():
-                for number, lead in enumerate(duty.paragraphs, 1):
-                    named = _CLASS.search(lead)
-                    listed = tuple(prefix + text for prefix, text in duty.items.get(number, ()))
-                    if named and listed and not is_penalty(lead[: named.end()]):
-                        cached.setdefault(source, []).append((named.group(1), duty.label, _text(duty), listed))
-        index.__dict__["_behaviour_classes"] = cached
+        cached = index.__dict__["_behaviour_classes"] = {
+            source: named_classes(articles) for source, articles in _duty_articles(index).items()}
     return cached
 
 

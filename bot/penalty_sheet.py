@@ -24,7 +24,16 @@ def filter_penalties(penalties: Iterable[Penalty], keyword: str = "") -> list[Pe
 
 
 def _searchable(p: Penalty) -> list[str]:
-    return [p.behaviour, p.title, p.citation, p.article, p.duty, p.authority] + [m.kind for m in p.measures] + [m.text for m in p.measures]
+    return [p.behaviour, p.title, p.citation, p.article, p.duty, p.authority, *p.listed] + \
+        [m.kind for m in p.measures] + [m.text for m in p.measures]
+
+
+def described(penalty: Penalty) -> str:
+    """The behaviour as the table shows it; a class punished by name with what its duty article lists, since
+    "妨碍供热设施正常运行行为" alone does not tell an officer that tapping the heating water is one."""
+    if not penalty.listed:
+        return penalty.behaviour
+    return f"{penalty.behaviour}（{penalty.duty}所列：{'；'.join(b.rstrip('；;。') for b in penalty.listed)}）"
 
 
 def measures_text(penalty: Penalty) -> str:
@@ -33,7 +42,7 @@ def measures_text(penalty: Penalty) -> str:
 
 def format_row(penalty: Penalty) -> str:
     item = f"第{penalty.item.strip('（）()')}项" if penalty.item else ""
-    return f"· {penalty.article}{item} {penalty.behaviour}\n    {measures_text(penalty)}"
+    return f"· {penalty.article}{item} {described(penalty)}\n    {measures_text(penalty)}"
 
 
 def sheet_blocks(penalties: Iterable[Penalty]) -> list[str]:
@@ -69,7 +78,7 @@ def sheet_rows(penalties: Iterable[Penalty]) -> list[list]:
     out = []
     for p in penalties:
         detention = "；".join(_detention(m) for m in p.measures if m.kind == "拘留" and m.has_range)
-        head = [p.title, p.citation.split("》")[-1], p.behaviour, p.duty, p.authority, measures_text(p)]
+        head = [p.title, p.citation.split("》")[-1], described(p), p.duty, p.authority, measures_text(p)]
         tail = [detention, p.sentence, p.source]
         fines = [m for m in p.fines if m.has_range] or [None]
         for fine in fines:

@@ -484,3 +484,16 @@ def test_a_penalty_citing_a_class_of_behaviour_by_name_reads_the_duty_that_lists
     # without being cited by number: both had been refused, the first read as 第三十九条's "危害供热设施安全"
     answer = fresh6_engine.answer(question)
     assert answer.found and answer.section.endswith("第三十八条") and figure in answer.answer.replace("**", "")
+
+
+def test_a_penalty_table_from_before_classes_were_linked_is_linked_when_read(fresh6_engine):
+    # the table links a class punished by name at ingest (PENALTIES_VERSION 6); an index whose table was extracted
+    # before reads the same link from the articles until it is ingested again
+    from dataclasses import replace
+
+    from bot.penalty_reach import _named_class
+
+    index = fresh6_engine.index
+    row = next(r for r in index.penalties if r.listed)
+    assert row.article == "第三十八条" and row.duty == "第二十七条"
+    assert _named_class(replace(row, duty="", listed=[]), index) == _named_class(row, index)

@@ -8,6 +8,7 @@ import pytest
 from bot.ingest.chunking import chunk_legal
 from bot.legal_facts import legal_facts
 from bot.penalties import Penalty, extract_penalties
+from bot.penalty_sheet import filter_penalties, format_row
 from bot.penalty_clauses import parse_clause
 from bot.penalty_measures import measures_of
 from bot.penalty_quiz import cn_money, money_range, penalty_items
@@ -197,3 +198,20 @@ def test_a_behaviour_after_a_semicolon_naming_the_enforcer_again_is_a_row_of_its
     assert [m.condition for m in rows[2].measures][-1] == "拒不改正的"
     graded = parse_clause("投放生活垃圾未分类的，由综合行政执法部门责令改正；情节严重的，对单位处五万元以上五十万元以下罚款")
     assert len(graded) == 1
+
+
+def test_a_class_of_behaviour_punished_by_name_is_linked_to_the_duty_listing_it():
+    # the penalty cites no number: only the class's name ties it to what the duty article lists
+    rows = table("第十二条 用户不得有下列妨碍排水设施正常运行的行为：\n（一）向检查井倾倒垃圾；\n（二）擅自拆除排水管道。",
+                 "第三十条 用户有妨碍排水设施正常运行行为的，由排水主管部门责令改正，处五百元以上五千元以下罚款。")
+    [row] = [r for r in rows if r.article == "第三十条"]
+    assert row.duty == "第十二条" and row.listed == ["（一）向检查井倾倒垃圾；", "（二）擅自拆除排水管道。"]
+    assert filter_penalties(rows, "检查井") == [row]
+    assert "第十二条所列：（一）向检查井倾倒垃圾；（二）擅自拆除排水管道）" in format_row(row)
+    assert Penalty.from_json(row.to_json()) == row
+
+
+def test_a_list_that_imposes_the_penalty_itself_is_no_duty():
+    rows = table("第三十条 有下列妨碍排水设施正常运行的行为的，处五百元以上五千元以下罚款：\n（一）向检查井倾倒垃圾；",
+                 "第三十一条 有妨碍排水设施正常运行行为造成损失的，处一千元罚款。")
+    assert all(not r.listed for r in rows)

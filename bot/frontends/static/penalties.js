@@ -10,7 +10,9 @@
       el("td", {}, el("strong", {}, p.citation)),
       el("td", {},
         el("div", {}, p.behaviour),
-        el("div", {class: "where"}, p.duty ? "违反 " + p.duty : "")),
+        el("div", {class: "where"}, p.duty ? "违反 " + p.duty : ""),
+        // a class of behaviour punished by name: what the duty article lists under it
+        ...(p.listed && p.listed.length ? [el("ul", {class: "where"}, ...p.listed.map((b) => el("li", {}, b)))] : [])),
       el("td", {},
         el("ul", {}, ...p.summary.map((s) => el("li", {}, s))),
         el("div", {class: "where"}, p.sentence)));
