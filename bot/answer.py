@@ -20,8 +20,9 @@ from bot.rules import is_penalty, item_number, item_refs, not_done
 from bot.store import StoredIndex
 from bot import clauses
 from bot.ingest.legal import PREAMBLE
-from bot.penalty_reach import as_behaviours, enforcing_row, reached
+from bot.penalty_reach import as_behaviours, enforcing_row, reached, row_fines
 from bot.second_opinion import AMONG, Similar, agrees, preferred
+from bot.unpunished import NO_PENALTY, unpunished, unpunished_text
 
 __all__ = ["Thresholds", "compose", "best_sentence", "hard_reason"]
 
@@ -68,6 +69,7 @@ class Candidate:
     chosen: tuple[int, str] = (-1, "")
     runners: tuple[tuple[int, str], ...] = ()
     missing: str = ""  # the part of a cited article asked is not there: what to say instead ("第十条共1款，没有第九款。")
+    behaviour: str = ""  # a penalty clause reached for one behaviour it punishes: that behaviour, as the table has it
 
     @property
     def text(self) -> str:
@@ -294,7 +296,8 @@ def best_penalty_clause(query: Query, hits: list[Hit], index: StoredIndex, items
         score += PENALTY_BONUS - (0.0 if covers_key(items, f"{context}\n{found.duty}") else MISSES_KEY)
         score -= RULE_FOR_ACTIVITY if query.about_activity else 0.0
         score += GRADED_ONLY * grade_fit(query, chunk.text[start:end])
-        best = _better(best, Candidate(found.hit, found.rank, start, end, score, cov, context=f"{context}\n{found.duty}"))
+        best = _better(best, Candidate(found.hit, found.rank, start, end, score, cov, context=f"{context}\n{found.duty}",
+                                       behaviour=found.behaviour))
     return best
 
 
@@ -407,6 +410,25 @@ def _switch_floor(query: Query, candidate: Candidate | None, reason: str, index:
     return 0.0
 
 
+def _reached_fine(candidate: Candidate, index: StoredIndex, figure: Figure | None) -> Figure | None:
+    """A penalty clause reached for one behaviour of several it fines differently ("违反第一、七项规定的，处以十元
+    以上五十元以下罚款；违反第二、三、四项规定的，可处以二百元以上二千元以下罚款"): the fine the table gives that
+    behaviour, when the figure picked by the words is not one of its fines."""
+    fines = row_fines(index, candidate.hit.chunk.id, candidate.behaviour) if candidate.behaviour else []
+    if not fines or figure is None or figure.text in fines:
+        return figure
+    return next((f for f in figures(candidate.text) if f.text in fines), figure)
+
+
+def _unpunished(query: Query, candidate: Candidate, index: StoredIndex, items: list[Concept]):
+    """A penalty clause chosen for a behaviour it does not name, which its document mentions only where no
+    penalty reaches it (bot/unpunished.py)."""
+    if not _about_a_clause(candidate) or not is_penalty(candidate.text):
+        return None
+    chosen = f"{candidate.context}\n{candidate.hit.chunk.text}"
+    return unpunished(query, chosen, candidate.hit.chunk.source, index, items)
+
+
 def _asks_the_model(query: Query, candidate: Candidate) -> bool:
     """A clause of a law, chosen by the question's words, for a Chinese question: what the model is asked about."""
     return _about_a_clause(candidate) and query.lang == "zh"
@@ -438,14 +460,22 @@ def compose(query: Query, hits: list[Hit], index: StoredIndex, items: list[Conce
         candidate, reason = _switched(query, candidate, ranked, hits, index, items, similar, limits, switch) or (candidate, reason)
     found_passages = passages(hits[:shown])
     evidence = {"coverage": candidate.coverage, "dense": candidate.hit.dense, "hard": hard_reason(reason)} if candidate else {}
-    if reason:
+    # a clause that does not answer, or too weakly: the document may still forbid what is asked where no penalty
+    # reaches it, which says more than "not found"
+    gap = _unpunished(query, candidate, index, items) if candidate and reason in ("", "weak evidence", UNNAMED) else None
+    if reason and not gap:
         refusal = not_found_text(query, hits, index, unindexed_place(reason))
         return Answer(query.text, False, refusal, passages=found_passages, notice=reason, evidence=evidence)
+    if gap:
+        stated = passages([Hit(index.chunks[gap.chunk_id], 0.0)]) if gap.chunk_id >= 0 else []
+        shown = stated + [p for p in found_passages if p.chunk_id != gap.chunk_id]
+        return Answer(query.text, False, unpunished_text(query, gap), passages=shown, notice=NO_PENALTY,
+                      evidence=evidence)
     chunk = candidate.hit.chunk
     # Lead with the passage the answer came from, then the others in retrieval order.
     lead = [passages([candidate.hit])[0]]
     ordered = lead + [p for p in found_passages if p.chunk_id != chunk.id]
-    figure: Figure | None = pick_figure(query, candidate.text, items)
+    figure: Figure | None = _reached_fine(candidate, index, pick_figure(query, candidate.text, items))
     count = "" if figure else counted(query, candidate.text)
     return Answer(
         question=query.text,

@@ -15,7 +15,7 @@ from bot.penalty_refs import DutyArticle, Ref, duties, duty_index, parse_refs, p
 from bot.records import Chunk, stable_id
 from bot.rules import is_penalty
 
-PENALTIES_VERSION = 6  # 2: items listed under one 第…项 ("违反第五、六、七项规定的"); 3: all items but some ("第十八条除第四项以外"); 4: 前款, 本条第X款, 第（二）项; 5: "；X的，由…部门…" another behaviour; 6: a class of behaviour punished by name, linked to the duty listing it; bump when extraction changes: ingest then re-extracts the table of unchanged files too
+PENALTIES_VERSION = 7  # 2: items listed under one 第…项 ("违反第五、六、七项规定的"); 3: all items but some ("第十八条除第四项以外"); 4: 前款, 本条第X款, 第（二）项; 5: "；X的，由…部门…" another behaviour; 6: a class of behaviour punished by name, linked to the duty listing it; 7: bare item numbers after an article named in the same item; bump when extraction changes: ingest then re-extracts the table of unchanged files too
 
 
 @dataclass
@@ -205,6 +205,9 @@ def _item_rows(text: str, prefix: str, lead: _Lead, base: Penalty, index: dict[i
         return _rows(row, base, index, context)
     out: list[Penalty] = []
     for row in own:
+        # "违反第三十条第一、七项规定的，处…；违反第二、三、四项规定的，处…": bare item numbers after the article
+        # the item named first are that article's
+        context = _context(row.reference) or context
         has_fine = any(m.kind == "罚款" and m.has_range for m in row.measures)
         row.measures = [m for m in shared if not (has_fine and m.kind == "罚款" and not m.has_range)] + row.measures
         row.behaviour = _subject(lead.row.subject, row.behaviour) if row.behaviour else ""

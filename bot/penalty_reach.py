@@ -75,6 +75,12 @@ def as_behaviours(index: StoredIndex, chunk_id: int, clause: str, most: int = 6)
     return tuple(f"{duty}；{clause}" for duty in dict.fromkeys(duties))[:most] or (clause,)
 
 
+def row_fines(index: StoredIndex, chunk_id: int, behaviour: str) -> list[str]:
+    """The fines, as written, the table gives one behaviour of a chunk's penalty clauses."""
+    return [m.amount for row in _lookup(index)[0].get(chunk_id, []) if row.behaviour == behaviour
+            for m in row.fines if m.amount]
+
+
 def punished_behaviours(index: StoredIndex, chunk_id: int) -> list[str]:
     """The behaviours the penalty table gives for the clauses of one chunk."""
     return [row.behaviour for row in _lookup(index)[0].get(chunk_id, [])]
@@ -94,12 +100,12 @@ def _duty_words(row: Penalty, index: StoredIndex) -> str:
         return named[1] if named else ""
     if row.behaviour.startswith("违反"):
         return ""  # a behaviour taken from the duty already
-    articles = _duty_articles(index).get(row.source, {})
+    articles = duty_articles(index).get(row.source, {})
     refs = parse_refs(f"违反{row.duty}规定")  # as the clause cites it: a number must be followed by text
     return "\n".join(dict.fromkeys(text for ref in refs for _, text in duties(ref, articles)))
 
 
-def _duty_articles(index: StoredIndex) -> dict[str, dict[int, DutyArticle]]:
+def duty_articles(index: StoredIndex) -> dict[str, dict[int, DutyArticle]]:
     """Every document's articles by number, with their paragraphs and items; built once per index."""
     cached = index.__dict__.get("_duty_articles")
     if cached is None:
@@ -154,7 +160,7 @@ def _named_class(row: Penalty, index: StoredIndex) -> tuple[str, str, tuple[str,
         row = linked(replace(row), _classes(index).get(row.source, []))
     if not row.listed:
         return None
-    duty = next((d for d in _duty_articles(index).get(row.source, {}).values() if d.label == row.duty), None)
+    duty = next((d for d in duty_articles(index).get(row.source, {}).values() if d.label == row.duty), None)
     return row.duty, _text(duty) if duty else "", tuple(row.listed)
 
 
@@ -163,7 +169,7 @@ def _classes(index: StoredIndex) -> dict[str, list[tuple[str, str, tuple[str, ..
     cached = index.__dict__.get("_behaviour_classes")
     if cached is None:
         cached = index.__dict__["_behaviour_classes"] = {
-            source: named_classes(articles) for source, articles in _duty_articles(index).items()}
+            source: named_classes(articles) for source, articles in duty_articles(index).items()}
     return cached
 
 

@@ -500,3 +500,18 @@ def test_a_penalty_table_from_before_classes_were_linked_is_linked_when_read(fre
     row = next(r for r in index.penalties if r.listed)
     assert row.article == "第三十八条" and row.duty == "第二十七条"
     assert _named_class(replace(row, duty="", listed=[]), index) == _named_class(row, index)
+
+
+def test_a_prohibition_the_penalties_leave_out_is_said_so_not_fined_with_a_neighbour(fresh6_engine):
+    # 第三十七条 fines items 1-4 and 7 of 第三十条's prohibitions one by one; 携犬进入公园 (item 5) had been answered,
+    # as found, with the fine of another item
+    answer = fresh6_engine.answer("在洛浦公园里遛狗被管理员看见了，按条例要罚多少钱？")
+    assert not answer.found and answer.notice == "the documents forbid it where no penalty reaches it"
+    assert "第三十条第五项" in answer.answer and "携犬进入公园" in answer.answer and "没有找到对它的罚则" in answer.answer
+    assert answer.passages[0].section.endswith("第三十条")
+    # an item the penalties do cite, in the sentence after the first ("违反第二、三、四项规定的"), is fined
+    answer = fresh6_engine.answer("在洛浦公园草地上烧烤被逮到了，罚多少？")
+    assert answer.found and answer.section.endswith("第三十七条") and answer.figure == "二百元以上二千元以下"
+    # the item's text names no behaviour: the fish caught with electricity is item 8, which no penalty cites
+    answer = fresh6_engine.answer("What is the fine for electrofishing in Luopu Park?")
+    assert not answer.found

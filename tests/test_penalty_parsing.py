@@ -215,3 +215,12 @@ def test_a_list_that_imposes_the_penalty_itself_is_no_duty():
     rows = table("第三十条 有下列妨碍排水设施正常运行的行为的，处五百元以上五千元以下罚款：\n（一）向检查井倾倒垃圾；",
                  "第三十一条 有妨碍排水设施正常运行行为造成损失的，处一千元罚款。")
     assert all(not r.listed for r in rows)
+
+
+def test_bare_item_numbers_after_an_article_in_one_item_are_that_articles():
+    rows = table("第十条 公园内禁止下列行为：\n（一）乱丢废弃物；\n（二）损毁花草树木；\n（三）擅自摆摊设点；\n（四）携犬进入公园。",
+                 "第三十条 违反本办法规定，有下列行为之一的，按照以下规定处理：\n"
+                 "（一）违反第十条第一项规定的，处以十元以上五十元以下罚款；违反第二、三项规定的，处以二百元以上二千元以下罚款。")
+    fines = {r.duty: (only([r], "罚款").low, only([r], "罚款").high) for r in rows if r.article == "第三十条"}
+    # the second sentence's items are 第十条's, not items of no article; 第四项 is punished nowhere
+    assert fines == {"第十条第一项": (10, 50), "第十条第二项": (200, 2000), "第十条第三项": (200, 2000)}

@@ -1,0 +1,93 @@
+"""A penalty question about something the documents mention only where no penalty reaches it.
+
+"在公园里遛狗罚多少？" of a park regulation that lists "携犬进入公园" among its prohibitions (第三十条第五项) while
+its penalty article fines items one to four and seven of that list: some other item's fine resembles the
+question, yet none answers it. When the penalty clause the words chose does not name the question's key word,
+and an article of the same document that no penalty row enforces does, the honest answer is that article and
+the absence of a penalty, not a fine stated as found. A key word that some penalty row names itself, or that
+the chosen clause's duty names, leaves the choice to the usual evidence."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.evidence import Concept
+from bot.key_words import covers_key, key_concepts
+from bot.numerals import cn_to_number
+from bot.penalty_refs import DutyArticle, Ref, clip, parse_refs
+from bot.penalty_reach import duty_articles
+from bot.query import Query
+from bot.rules import is_penalty
+from bot.store import StoredIndex
+
+NO_PENALTY = "the documents forbid it where no penalty reaches it"
+# a prohibition: what an article forbids is a behaviour some penalty may or may not reach; a definition, a
+# principle or an authority's task naming the word is no such mention
+_FORBIDS = re.compile(r"禁止|不得|严禁")
+
+
+@dataclass(frozen=True)
+class Unpunished:
+    title: str
+    label: str  # "第三十条第五项"
+    text: str  # what that article or item says, as a behaviour
+    chunk_id: int = -1  # the chunk stating it, shown first among the passages
+
+
+def unpunished(query: Query, chosen: str, source: str, index: StoredIndex, items: list[Concept]) -> Unpunished | None:
+    """The item of a prohibition of `source` naming the question's key word that the penalties, citing the other
+    items one by one, leave out, when the penalty clause chosen (`chosen`, with the duty words it was read with)
+    does not name the key word; None otherwise."""
+    if not query.penalty or not key_concepts(items) or covers_key(items, chosen):
+        return None
+    rows = [row for row in index.penalties if row.source == source]
+    if not rows or any(covers_key(items, f"{row.behaviour}\n{row.sentence}") for row in rows):
+        return None
+    refs = [ref for row in rows for ref in parse_refs(f"违反{row.duty}规定") if ref.article is not None]
+    title = rows[0].title
+    for number, duty in duty_articles(index).get(source, {}).items():
+        found = _naming(duty, items)
+        if found and _items_chosen(refs, number) and not _enforced(refs, number, found[1]):
+            chunk = next((c.id for c in index.chunks if c.source == source and c.article == duty.label and
+                          found[2][:12] in c.text), -1)
+            return Unpunished(title, found[0], clip(found[2]), chunk)
+    return None
+
+
+def _naming(duty: DutyArticle, items: list[Concept]) -> tuple[str, int | None, str] | None:
+    """(label, item number or None, text) of the first part of a duty article naming the key word: an item, or a
+    paragraph without items; None for a penalty article."""
+    for para, lead in enumerate(duty.paragraphs, 1):
+        if is_penalty(lead):
+            return None
+        listed = duty.items.get(para, [])
+        if not _FORBIDS.search(lead):
+            continue
+        for prefix, text in listed:
+            if covers_key(items, text):
+                number = cn_to_number(prefix.strip("（）() "))
+                return f"{duty.label}第{prefix.strip('（）() ')}项", int(number) if number else None, text
+        if not listed and covers_key(items, lead):
+            return duty.label, None, lead
+    return None
+
+
+def _items_chosen(refs: list[Ref], article: int) -> bool:
+    """The penalties cite items of the article one by one: which of its prohibitions are punished was chosen,
+    and an item left out is left out on purpose. (A penalty may name a prohibition in its own words, "饲养家畜
+    家禽影响市容", without citing its article; an article never cited says nothing about its items.)"""
+    return any(ref.article == article and ref.item is not None for ref in refs)
+
+
+def _enforced(refs: list[Ref], article: int, item: int | None) -> bool:
+    """Some penalty row cites the article, or the item of it."""
+    return any(ref.article == article and (ref.item == item or (ref.item is None and item not in ref.excluded))
+               for ref in refs)
+
+
+def unpunished_text(query: Query, gap: Unpunished) -> str:
+    if query.lang == "en":
+        return (f"{gap.label} of {gap.title} says: “{gap.text}”; the documents set no penalty for it. "
+                "The closest passages are listed as related reading.")
+    return f"《{gap.title}》{gap.label}规定：“{gap.text}”，但资料中没有找到对它的罚则。以下是最相关的段落，供参考。"
