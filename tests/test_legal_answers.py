@@ -473,7 +473,9 @@ def test_a_period_question_gets_the_period_of_the_deed_it_asks_about(library_eng
     # 看完 is 审查 (the deadline for deciding to accept had been answered, as found, with the deadline for suing
     # after a refusal), 正上方 a pipe's protected range
     ("library_engine", "行政复议机关收到申请以后，几天内要看完决定受不受理？", "第三十条", "五日"),
-    ("fresh6_engine", "有人在小区暖气管道正上方种树，个人干的话罚多少？", "第三十九条", "五千元以下")])
+    ("fresh6_engine", "有人在小区暖气管道正上方种树，个人干的话罚多少？", "第三十九条", "五千元以下"),
+    # a 假城管 impersonates a state organ's staff (冒充国家机关工作人员): the article on coerced begging had answered
+    ("library_engine", "街上有个假城管找商户要钱，按治安管理处罚法怎么处罚？", "第五十一条", "五日以上十日以下拘留")])
 def test_works_gas_and_filing_in_everyday_words(request, engine_name, question, article, said):
     answer = request.getfixturevalue(engine_name).answer(question)
     assert answer.found and answer.section.endswith(article) and said in answer.answer.replace("**", "")
