@@ -22,7 +22,7 @@ from bot import clauses
 from bot.ingest.legal import PREAMBLE
 from bot.penalty_reach import as_behaviours, enforcing_row, reached, row_fines
 from bot.second_opinion import AMONG, Similar, agrees, preferred
-from bot.unpunished import NO_PENALTY, unpunished, unpunished_text
+from bot.unpunished import NO_PENALTY, Unpunished, unpunished, unpunished_text
 
 __all__ = ["Thresholds", "compose", "best_sentence", "hard_reason"]
 
@@ -296,8 +296,8 @@ def best_penalty_clause(query: Query, hits: list[Hit], index: StoredIndex, items
         score += PENALTY_BONUS - (0.0 if covers_key(items, f"{context}\n{found.duty}") else MISSES_KEY)
         score -= RULE_FOR_ACTIVITY if query.about_activity else 0.0
         score += GRADED_ONLY * grade_fit(query, chunk.text[start:end])
-        best = _better(best, Candidate(found.hit, found.rank, start, end, score, cov, context=f"{context}\n{found.duty}",
-                                       behaviour=found.behaviour))
+        best = _better(best, Candidate(found.hit, found.rank, start, end, score, cov,
+                                       context=f"{context}\n{found.duty}", behaviour=found.behaviour))
     return best
 
 
@@ -429,6 +429,14 @@ def _unpunished(query: Query, candidate: Candidate, index: StoredIndex, items: l
     return unpunished(query, chosen, candidate.hit.chunk.source, index, items)
 
 
+def _unpunished_answer(query: Query, gap: Unpunished, index: StoredIndex, found: list[Passage],
+                       evidence: dict) -> Answer:
+    """The refusal that names the prohibition no penalty reaches, with its article first among the passages."""
+    stated = passages([Hit(index.chunks[gap.chunk_id], 0.0)]) if gap.chunk_id >= 0 else []
+    shown = stated + [p for p in found if p.chunk_id != gap.chunk_id]
+    return Answer(query.text, False, unpunished_text(query, gap), passages=shown, notice=NO_PENALTY, evidence=evidence)
+
+
 def _asks_the_model(query: Query, candidate: Candidate) -> bool:
     """A clause of a law, chosen by the question's words, for a Chinese question: what the model is asked about."""
     return _about_a_clause(candidate) and query.lang == "zh"
@@ -462,15 +470,13 @@ def compose(query: Query, hits: list[Hit], index: StoredIndex, items: list[Conce
     evidence = {"coverage": candidate.coverage, "dense": candidate.hit.dense, "hard": hard_reason(reason)} if candidate else {}
     # a clause that does not answer, or too weakly: the document may still forbid what is asked where no penalty
     # reaches it, which says more than "not found"
-    gap = _unpunished(query, candidate, index, items) if candidate and reason in ("", "weak evidence", UNNAMED) else None
+    soft = reason in ("", "weak evidence", UNNAMED)
+    gap = _unpunished(query, candidate, index, items) if candidate and soft else None
     if reason and not gap:
         refusal = not_found_text(query, hits, index, unindexed_place(reason))
         return Answer(query.text, False, refusal, passages=found_passages, notice=reason, evidence=evidence)
     if gap:
-        stated = passages([Hit(index.chunks[gap.chunk_id], 0.0)]) if gap.chunk_id >= 0 else []
-        shown = stated + [p for p in found_passages if p.chunk_id != gap.chunk_id]
-        return Answer(query.text, False, unpunished_text(query, gap), passages=shown, notice=NO_PENALTY,
-                      evidence=evidence)
+        return _unpunished_answer(query, gap, index, found_passages, evidence)
     chunk = candidate.hit.chunk
     # Lead with the passage the answer came from, then the others in retrieval order.
     lead = [passages([candidate.hit])[0]]

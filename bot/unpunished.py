@@ -3,9 +3,10 @@
 "在公园里遛狗罚多少？" of a park regulation that lists "携犬进入公园" among its prohibitions (第三十条第五项) while
 its penalty article fines items one to four and seven of that list: some other item's fine resembles the
 question, yet none answers it. When the penalty clause the words chose does not name the question's key word,
-and an article of the same document that no penalty row enforces does, the honest answer is that article and
-the absence of a penalty, not a fine stated as found. A key word that some penalty row names itself, or that
-the chosen clause's duty names, leaves the choice to the usual evidence."""
+and a prohibited item of the same document does, one the penalties leave out while citing that list's items one
+by one, the honest answer is that item and the absence of a penalty, not a fine stated as found. A key word that
+some penalty row names itself, or that the chosen clause's duty names, leaves the choice to the usual evidence;
+so does an article no penalty cites by item (a penalty may name a prohibition in its own words instead)."""
 
 from __future__ import annotations
 
@@ -56,8 +57,8 @@ def unpunished(query: Query, chosen: str, source: str, index: StoredIndex, items
 
 
 def _naming(duty: DutyArticle, items: list[Concept]) -> tuple[str, int | None, str] | None:
-    """(label, item number or None, text) of the first part of a duty article naming the key word: an item, or a
-    paragraph without items; None for a penalty article."""
+    """(label, item number or None, text) of the first part of a prohibition naming the key word: an item of a
+    prohibiting list, or a prohibiting paragraph without items; None for a penalty article."""
     for para, lead in enumerate(duty.paragraphs, 1):
         if is_penalty(lead):
             return None
