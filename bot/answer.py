@@ -437,6 +437,14 @@ def _unpunished_answer(query: Query, gap: Unpunished, index: StoredIndex, found:
     return Answer(query.text, False, unpunished_text(query, gap), passages=shown, notice=NO_PENALTY, evidence=evidence)
 
 
+def _led_by(candidate: Candidate, found: list[Passage]) -> list[Passage]:
+    """The related reading of a Chinese question's refusal for weak evidence, led by the passage of the clause its
+    words chose: on the dev sets that passage held the answer more often than retrieval's first (an English
+    question's words are the dictionary's, and there retrieval's order, reading the whole question, did as well)."""
+    lead = passages([candidate.hit])[0]
+    return [lead] + [p for p in found if p.chunk_id != lead.chunk_id]
+
+
 def _asks_the_model(query: Query, candidate: Candidate) -> bool:
     """A clause of a law, chosen by the question's words, for a Chinese question: what the model is asked about."""
     return _about_a_clause(candidate) and query.lang == "zh"
@@ -474,6 +482,8 @@ def compose(query: Query, hits: list[Hit], index: StoredIndex, items: list[Conce
     gap = _unpunished(query, candidate, index, items) if candidate and soft else None
     if reason and not gap:
         refusal = not_found_text(query, hits, index, unindexed_place(reason))
+        if candidate and soft and query.lang == "zh":
+            found_passages = _led_by(candidate, found_passages)
         return Answer(query.text, False, refusal, passages=found_passages, notice=reason, evidence=evidence)
     if gap:
         return _unpunished_answer(query, gap, index, found_passages, evidence)

@@ -71,3 +71,12 @@ def test_the_document_answered_before_is_the_one_this_regulation_means(dogs):
 def test_a_question_naming_nothing_is_refused_read_alone(fresh3_engine, question):
     answer = fresh3_engine.answer(question)
     assert not answer.found, answer.answer
+
+
+def test_a_refusal_for_weak_evidence_leads_its_reading_with_the_clause_the_words_chose(fresh3_engine):
+    # a long story of a barking dog kept in a stairwell: too weak to state a fine, but the closest reading is the
+    # dog rules' penalty clause, not the first passage retrieval ranked (another regulation's article)
+    answer = fresh3_engine.answer("我家楼下那户把狗直接拴在楼道里养，白天晚上都叫，物业说了好几次也没用，这种情况城管能罚他多少钱？")
+    assert not answer.found and answer.notice == "weak evidence"
+    first = answer.passages[0]
+    assert first.doc == "郑州市城市养犬管理条例" and first.section.endswith("第二十四条")
