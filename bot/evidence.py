@@ -85,6 +85,7 @@ class Concept:
     chars: tuple[str, ...] = ()
     specific: float = 0.0  # for an English word, its translation's weight, which tells its key words apart
     suffered: bool = False  # what befell someone in the story ("被投诉", "被查到"), not the question's topic
+    done: bool = False  # a word done so many times ("报一次", "查几回"): a verb, whatever jieba tags it alone
 
     def found_in(self, text: str, present: frozenset[str]) -> bool:
         return any(w in present for w in self.words) or any(p in text for p in self.phrases)
@@ -112,6 +113,7 @@ def focus_tokens(query: Query) -> set[str]:
     return set(tokens(match.group(1))) if match else set()
 
 
+_TIMES = r"[一两几多]?(?:次|回|遍|趟)"
 _TITLED = re.compile(r"《[^》]{2,60}》")
 
 
@@ -161,7 +163,7 @@ def _concept(token: str, related: tuple[str, ...], query: Query, idf, focus: boo
     # an English word is only as specific as its translation: "major" (重大) names less than "overhaul" (大修)
     specific = max(translated, default=0.0) if token.isascii() else 0.0
     return Concept((token,), related, weight, known, place=place, chars=chars, specific=specific,
-                   suffered=f"被{token}" in query.text)
+                   suffered=f"被{token}" in query.text, done=bool(re.search(re.escape(token) + _TIMES, query.text)))
 
 
 def _full_names(place: str, text: str) -> list[str]:

@@ -28,7 +28,7 @@ def _as_a_topic(concept: Concept) -> float:
     """How specific a word is as the topic: its weight, except that a noun of one character the documents use
     is not discounted as one-character words are for scoring (鸡 in "养了几只鸡" names the topic; 开 or 办 do not)."""
     word = concept.words[0]
-    if len(word) == 1 and concept.known and not concept.phrases and word_classes(word)[0] == "n":
+    if len(word) == 1 and concept.known and not concept.phrases and not concept.done and word_classes(word)[0] == "n":
         return concept.weight / SINGLE_CHAR_WEIGHT
     return concept.weight
 

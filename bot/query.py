@@ -128,7 +128,7 @@ def analyse(question: str, glossary: Glossary) -> Query:
     # "第几条" counts nothing: it asks where a rule stands
     clock = bool(_CLOCK.search(text))
     quantity = not which_article and not asks_number and (clock or bool(_QUANTITY_ZH.search(text) if lang == "zh" else _QUANTITY_EN.search(text)))
-    units = (PERIOD_UNITS if period else ()) + (CLOCK_UNITS if clock else _units(text) if quantity else ())
+    units = (PERIOD_UNITS if period else ()) + (CLOCK_UNITS if clock else _units(_asked_part(text, penalty)) if quantity else ())
     return Query(
         text=text,
         lang=lang,
@@ -147,6 +147,17 @@ def analyse(question: str, glossary: Glossary) -> Query:
         about_adoption=bool(_ADOPTION.search(text)),
         about_activity=_about_activity(text, period),
     )
+
+
+# the clauses of a question: a story's counts stand in the clauses before the one that asks
+_CLAUSE_END = re.compile(r"[，,。；;！!？?]+")
+
+
+def _asked_part(text: str, penalty: bool) -> str:
+    """What a penalty question's units are read from: its last clause, the one asking ("自己弄了几辆大巴…拉客，被查到了
+    要罚多少？" counts no vehicles); any other question whole."""
+    clauses = [c for c in _CLAUSE_END.split(text) if c.strip()]
+    return clauses[-1] if penalty and len(clauses) > 1 else text
 
 
 def _asks_period(text: str, penalty: bool) -> bool:

@@ -147,6 +147,25 @@ def test_hours_counted_with_a_measure_word_ask_a_period_not_a_count():
     assert analyse("有多少个夜市点？", glossary).units == ("个",)
 
 
+def test_a_count_in_a_penalty_questions_story_is_not_what_it_asks():
+    # "自己弄了几辆大巴…拉客" had made the question count vehicles (units 辆, 台): the fine found, in 元, was
+    # refused as counting something else
+    glossary = Glossary()
+    story = analyse("有个老板没签协议，自己弄了几辆大巴在市区拉客，被查到了要罚多少？", glossary)
+    assert story.penalty and not {"辆", "台"} & set(story.units)
+    assert {"辆", "台"} <= set(analyse("去年一共查扣了多少辆渣土车？", glossary).units)
+
+
+def test_a_one_character_word_done_so_many_times_is_a_verb_not_the_topic():
+    # jieba tags 报 a noun even in "报一次"; as a one-character noun it had outweighed 用水量 (real weights)
+    weights = {"报": 4.6, "用水量": 4.0, "用水": 2.2, "水量": 3.7, "水务": 2.8, "实际": 3.4, "部门": 1.2, "多久": 2.0,
+               "得": 1.9, "给": 1.5, "一次": 2.0}
+    items = concepts(analyse("多久得给水务部门报一次实际用水量？", Glossary()), lambda t: weights.get(t, UNSEEN))
+    assert "报" not in {k.words[0] for k in key_concepts(items)} and "用水量" in {k.words[0] for k in key_concepts(items)}
+    assert "鸡" in {k.words[0] for k in key_concepts(concepts(analyse("养了几只鸡，罚多少？", Glossary()),
+                                                             lambda t: {"鸡": 4.6, "养": 3.0}.get(t, UNSEEN)))}
+
+
 def test_a_kind_of_area_is_not_a_place():
     from bot.tokenize import place_names
 
