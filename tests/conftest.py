@@ -116,6 +116,11 @@ def fresh8_engine(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
+def fresh9_engine(tmp_path_factory):
+    return _fresh(tmp_path_factory, "fresh9")
+
+
+@pytest.fixture(scope="session")
 def regulations_engine(regulations_config):
     from bot.engine import Engine
 
