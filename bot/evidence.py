@@ -113,7 +113,7 @@ def focus_tokens(query: Query) -> set[str]:
     return set(tokens(match.group(1))) if match else set()
 
 
-_TIMES = r"[一两几多]?(?:次|回|遍|趟)"
+_TIMES = r"(?:[一两几多]?(?:次|回|遍|趟)|[给过])"
 _TITLED = re.compile(r"《[^》]{2,60}》")
 
 

@@ -517,3 +517,11 @@ def test_a_prohibition_the_penalties_leave_out_is_said_so_not_fined_with_a_neigh
     # the item's text names no behaviour: the fish caught with electricity is item 8, which no penalty cites
     answer = fresh6_engine.answer("What is the fine for electrofishing in Luopu Park?")
     assert not answer.found
+
+
+def test_a_maker_in_everyday_words_is_not_fined_as_the_maintenance_company(fresh7_engine):
+    # 厂家 is the maker (制造单位), 维保 maintenance (维护保养): the maintenance company's fine (第三十五条) had been
+    # stated, as found, for a maker's lock that keeps other companies from servicing a lift
+    answer = fresh7_engine.answer("电梯厂家在电梯里设了个密码锁，别的维保公司根本没法保养，这种怎么罚？")
+    assert not answer.found or answer.section.endswith("第三十三条")
+    assert not answer.section.endswith("第三十五条")

@@ -162,6 +162,8 @@ def test_a_one_character_word_done_so_many_times_is_a_verb_not_the_topic():
                "得": 1.9, "给": 1.5, "一次": 2.0}
     items = concepts(analyse("多久得给水务部门报一次实际用水量？", Glossary()), lambda t: weights.get(t, UNSEEN))
     assert "报" not in {k.words[0] for k in key_concepts(items)} and "用水量" in {k.words[0] for k in key_concepts(items)}
+    items = concepts(analyse("每个月报给水务部门的用水量是编出来的，怎么处理？", Glossary()), lambda t: weights.get(t, UNSEEN))
+    assert "报" not in {k.words[0] for k in key_concepts(items)}
     assert "鸡" in {k.words[0] for k in key_concepts(concepts(analyse("养了几只鸡，罚多少？", Glossary()),
                                                              lambda t: {"鸡": 4.6, "养": 3.0}.get(t, UNSEEN)))}
 
