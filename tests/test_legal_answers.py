@@ -475,7 +475,11 @@ def test_a_period_question_gets_the_period_of_the_deed_it_asks_about(library_eng
     ("library_engine", "行政复议机关收到申请以后，几天内要看完决定受不受理？", "第三十条", "五日"),
     ("fresh6_engine", "有人在小区暖气管道正上方种树，个人干的话罚多少？", "第三十九条", "五千元以下"),
     # a 假城管 impersonates a state organ's staff (冒充国家机关工作人员): the article on coerced begging had answered
-    ("library_engine", "街上有个假城管找商户要钱，按治安管理处罚法怎么处罚？", "第五十一条", "五日以上十日以下拘留")])
+    ("library_engine", "街上有个假城管找商户要钱，按治安管理处罚法怎么处罚？", "第五十一条", "五日以上十日以下拘留"),
+    # 改道 is changing a bus line (调整线路), 刷掉 effacing a sign (涂改, 损毁)
+    ("fresh7_engine", "平顶山的公交公司没经过批准就让公交车改道，原来的站点也不停了，公司罚多少？", "第四十四条",
+     "一万元以上三万元以下"),
+    ("fresh7_engine", "古城墙上的保护标志被一家公司装修时刷掉了，让改也不改，单位罚多少？", "第四十五条", "二千元以上二万元以下")])
 def test_works_gas_and_filing_in_everyday_words(request, engine_name, question, article, said):
     answer = request.getfixturevalue(engine_name).answer(question)
     assert answer.found and answer.section.endswith(article) and said in answer.answer.replace("**", "")
