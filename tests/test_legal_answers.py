@@ -529,3 +529,10 @@ def test_a_maker_in_everyday_words_is_not_fined_as_the_maintenance_company(fresh
     answer = fresh7_engine.answer("电梯厂家在电梯里设了个密码锁，别的维保公司根本没法保养，这种怎么罚？")
     assert not answer.found or answer.section.endswith("第三十三条")
     assert not answer.section.endswith("第三十五条")
+
+
+def test_water_saving_in_english_is_the_regulations_water_saving(fresh7_engine):
+    # the dictionary read "saving" alone (保存, 救援); the glossary's water-saving is 节水
+    answer = fresh7_engine.answer("In Jinan, what fine does a developer face for using a building whose water-saving "
+                                  "facilities were never finished?")
+    assert answer.found and answer.section.endswith("第三十七条") and answer.figure == "五万元以上十万元以下"
