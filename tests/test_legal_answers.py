@@ -536,3 +536,9 @@ def test_water_saving_in_english_is_the_regulations_water_saving(fresh7_engine):
     answer = fresh7_engine.answer("In Jinan, what fine does a developer face for using a building whose water-saving "
                                   "facilities were never finished?")
     assert answer.found and answer.section.endswith("第三十七条") and answer.figure == "五万元以上十万元以下"
+
+
+def test_floor_area_and_reclaimed_water_in_english(fresh7_engine):
+    # the dictionary read "floor" as 地面 and "reclaimed" as 回收: the article on 中水设施 by 建筑面积 was refused
+    answer = fresh7_engine.answer("From what floor area must a Jinan shopping mall have a reclaimed water system?")
+    assert answer.found and answer.section.endswith("第三十二条") and "二万平方米" in answer.answer
