@@ -542,3 +542,9 @@ def test_floor_area_and_reclaimed_water_in_english(fresh7_engine):
     # the dictionary read "floor" as 地面 and "reclaimed" as 回收: the article on 中水设施 by 建筑面积 was refused
     answer = fresh7_engine.answer("From what floor area must a Jinan shopping mall have a reclaimed water system?")
     assert answer.found and answer.section.endswith("第三十二条") and "二万平方米" in answer.answer
+
+
+def test_a_bus_bought_new_in_everyday_words_is_a_bus_added(fresh7_engine):
+    # 公交车 is 公共汽车 in a bus regulation, 新买 is 新增: the rule on new buses' energy had been refused
+    answer = fresh7_engine.answer("新买的公交车必须是电动的吗？")
+    assert answer.found and answer.section.endswith("第十八条") and "新能源" in answer.sentence
