@@ -34,7 +34,7 @@ must may might can could shall should will would need needs needed happen happen
 article articles provision provisions national day days month months hour hours soon often quickly
 put puts putting apply applies applied run runs running fail fails failed
 afterwards ahead beforehand absolute allowed forbidden permitted want wants wanted getting anything
-concerning regarding whose toward towards along goes go finds using
+concerning regarding whose toward towards along goes go finds using exactly
 """.split()) | frozenset(  # conjunctions, negations, pronouns, and the pieces of "what's", "doesn't"
     """
 if when whether after before around then than not no nor but because while where why

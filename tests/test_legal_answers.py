@@ -548,3 +548,12 @@ def test_a_bus_bought_new_in_everyday_words_is_a_bus_added(fresh7_engine):
     # 公交车 is 公共汽车 in a bus regulation, 新买 is 新增: the rule on new buses' energy had been refused
     answer = fresh7_engine.answer("新买的公交车必须是电动的吗？")
     assert answer.found and answer.section.endswith("第十八条") and "新能源" in answer.sentence
+
+
+@pytest.mark.parametrize("question, article", [
+    # the dictionary has no "old city" (古城) and reads "users" as 用户, not the regulation's 用水单位
+    ("What is the extent of the Shaoxing old city?", "第二条"),
+    ("In Jinan, which water users does the city water authority manage itself?", "第十条")])
+def test_old_city_and_water_users_in_english(fresh7_engine, question, article):
+    answer = fresh7_engine.answer(question)
+    assert answer.found and answer.section.endswith(article)
