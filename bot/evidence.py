@@ -85,7 +85,7 @@ class Concept:
     chars: tuple[str, ...] = ()
     specific: float = 0.0  # for an English word, its translation's weight, which tells its key words apart
     suffered: bool = False  # what befell someone in the story ("被投诉", "被查到"), not the question's topic
-    done: bool = False  # a word done so many times ("报一次", "查几回"): a verb, whatever jieba tags it alone
+    done: bool = False  # a word done so many times or to someone ("报一次", "报给"): a verb, whatever jieba tags it
 
     def found_in(self, text: str, present: frozenset[str]) -> bool:
         return any(w in present for w in self.words) or any(p in text for p in self.phrases)
@@ -113,7 +113,7 @@ def focus_tokens(query: Query) -> set[str]:
     return set(tokens(match.group(1))) if match else set()
 
 
-_TIMES = r"(?:[一两几多]?(?:次|回|遍|趟)|[给过])"
+_TIMES = r"(?:[一两几多]?(?:次|回|遍|趟)|[给过])"  # what follows a verb: how many times, to whom, done before
 _TITLED = re.compile(r"《[^》]{2,60}》")
 
 

@@ -128,7 +128,8 @@ def analyse(question: str, glossary: Glossary) -> Query:
     # "第几条" counts nothing: it asks where a rule stands
     clock = bool(_CLOCK.search(text))
     quantity = not which_article and not asks_number and (clock or bool(_QUANTITY_ZH.search(text) if lang == "zh" else _QUANTITY_EN.search(text)))
-    units = (PERIOD_UNITS if period else ()) + (CLOCK_UNITS if clock else _units(_asked_part(text, penalty)) if quantity else ())
+    asked = _asked_part(text, penalty and lang == "zh")
+    units = (PERIOD_UNITS if period else ()) + (CLOCK_UNITS if clock else _units(asked) if quantity else ())
     return Query(
         text=text,
         lang=lang,
@@ -154,8 +155,8 @@ _CLAUSE_END = re.compile(r"[，,。；;！!？?]+")
 
 
 def _asked_part(text: str, penalty: bool) -> str:
-    """What a penalty question's units are read from: its last clause, the one asking ("自己弄了几辆大巴…拉客，被查到了
-    要罚多少？" counts no vehicles); any other question whole."""
+    """What a (Chinese) penalty question's units are read from: its last clause, the one asking ("自己弄了几辆大巴…
+    拉客，被查到了要罚多少？" counts no vehicles); any other question whole."""
     clauses = [c for c in _CLAUSE_END.split(text) if c.strip()]
     return clauses[-1] if penalty and len(clauses) > 1 else text
 
