@@ -121,6 +121,11 @@ def fresh9_engine(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
+def fresh10_engine(tmp_path_factory):
+    return _fresh(tmp_path_factory, "fresh10")
+
+
+@pytest.fixture(scope="session")
 def regulations_engine(regulations_config):
     from bot.engine import Engine
 
