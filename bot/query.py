@@ -128,7 +128,7 @@ def analyse(question: str, glossary: Glossary) -> Query:
     # "第几条" counts nothing: it asks where a rule stands
     clock = bool(_CLOCK.search(text))
     quantity = not which_article and not asks_number and (clock or bool(_QUANTITY_ZH.search(text) if lang == "zh" else _QUANTITY_EN.search(text)))
-    asked = _asked_part(text, penalty and lang == "zh")
+    asked = asked_part(text, penalty and lang == "zh")
     units = (PERIOD_UNITS if period else ()) + (CLOCK_UNITS if clock else _units(asked) if quantity else ())
     return Query(
         text=text,
@@ -154,11 +154,12 @@ def analyse(question: str, glossary: Glossary) -> Query:
 _CLAUSE_END = re.compile(r"[，,。；;！!？?]+")
 
 
-def _asked_part(text: str, penalty: bool) -> str:
-    """What a (Chinese) penalty question's units are read from: its last clause, the one asking ("自己弄了几辆大巴…
-    拉客，被查到了要罚多少？" counts no vehicles); any other question whole."""
+def asked_part(text: str, last: bool) -> str:
+    """What a (Chinese) question's units are read from: its last clause, the one asking ("自己弄了几辆大巴…
+    拉客，被查到了要罚多少？" counts no vehicles; "欠了几个月水费…多长时间之内必须给我来水" asks no months); with
+    `last` false, the question whole."""
     clauses = [c for c in _CLAUSE_END.split(text) if c.strip()]
-    return clauses[-1] if penalty and len(clauses) > 1 else text
+    return clauses[-1] if last and len(clauses) > 1 else text
 
 
 def _asks_period(text: str, penalty: bool) -> bool:

@@ -14,7 +14,7 @@ from bot.key_words import covers_key, key_concepts, topic_unknown
 from bot.ingest.legal import PREAMBLE
 from bot.law_dates import dated
 from bot.named_law import named_law
-from bot.query import PERIOD_UNITS, STRICT_UNITS, Query, counts, counts_events
+from bot.query import PERIOD_UNITS, STRICT_UNITS, Query, asked_part, counts, counts_events
 from bot.rules import is_penalty
 from bot.store import StoredIndex
 
@@ -107,6 +107,8 @@ def _content_reason(query: Query, candidate: Candidate, limits: Thresholds, item
     if query.period and found and not any(f.unit in PERIOD_UNITS or f.unit in query.units for f in found) and \
             not (asks_frequency(query) and any(f.unit == "次" for f in found)):
         return "the figures found count something else"  # "多少年以上的树" answered with a fine
+    if query.period and found and not _in_asked_scale(asked_part(query.text, query.lang == "zh"), found):
+        return "the figures found count something else"  # "within how many months" answered with "八年"
     if query.quantity and candidate.coverage < limits.figure_clause and candidate.hit.dense < limits.dense and \
             not figure_clause_coverage(query, sentence, items):
         return "the figures found count something else"
@@ -168,6 +170,21 @@ _ASKS_ISSUE_DATE = re.compile(r"(?:什么时候|啥时候|何时|哪天|哪一�
                              r"(?:issued|published|released|sent|written)\b", re.I)
 _FULL_DATE = re.compile(r"(?:\d{4}|[〇零一二三四五六七八九]{4})年[\d一二三四五六七八九十]{1,3}月")
 # "当日清运", "立即改正", "每季度开展": a period or frequency given in words, without a number
+# A period question that names its scale ("几个月", "how many days") is answered in that scale: a term of eight
+# years does not say within how many months something must be done.
+_SCALES = {"month": (re.compile(r"(?:几|多少)个?月|\bhow many months\b", re.I), ("个月", "月")),
+           "year": (re.compile(r"(?:几|多少)年|\bhow many years\b", re.I), ("年",)),
+           "hour": (re.compile(r"(?:几|多少)个?(?:小时|钟头)|\bhow many hours\b", re.I), ("小时",)),
+           "day": (re.compile(r"(?:几|多少)(?:个工作)?[天日]|\bhow many (?:working )?days\b", re.I), ("日", "天", "工作日", "个工作日"))}
+
+
+def _in_asked_scale(question: str, found: list[Figure]) -> bool:
+    """Some period found is in the scale the question names, or it names none, or nothing found is a period."""
+    periods = [f for f in found if f.unit in PERIOD_UNITS]
+    asked = [units for pattern, units in _SCALES.values() if pattern.search(question)]
+    return not periods or not asked or any(f.unit in units for units in asked for f in periods)
+
+
 _WORDED_PERIOD = re.compile(r"当日|当天|即时|立即|及时|随时|当场|每个?(?:季度|半年|年|月|周|日|天)|季度|年度")
 
 

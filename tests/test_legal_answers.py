@@ -557,3 +557,24 @@ def test_a_bus_bought_new_in_everyday_words_is_a_bus_added(fresh7_engine):
 def test_old_city_and_water_users_in_english(fresh7_engine, question, article):
     answer = fresh7_engine.answer(question)
     assert answer.found and answer.section.endswith(article)
+
+
+@pytest.mark.parametrize("question, article, said", [
+    # 出租车 is the regulation's 出租汽车: the clause on a retired taxi's roof light had been refused
+    ("出租车不跑了以后，顶灯和计价器一直不拆，公司罚多少？", "第四十一条", "一千元"),
+    # a chicken farm is a 畜禽养殖场: the fine for moving a boundary marker had been stated instead
+    ("在开封饮用水水源二级保护区里开养鸡场罚多少？", "第三十五条", "十万元以上五十万元以下"),
+    # "replaced" is 更新 for a taxi: the fine for driving without a licence had been stated instead
+    ("In Ningbo, what is the fine for running a taxi that should have been replaced?", "第四十一条", "五千元"),
+    # the dictionary reads "boat" only as a single character, which it leaves out: 船舶 is the regulation's word
+    ("Can a leisure boat go out to sea after sunset in Weihai?", "第三十七条", "日落后")])
+def test_taxis_boats_and_farms_in_everyday_words(fresh8_engine, question, article, said):
+    answer = fresh8_engine.answer(question)
+    assert answer.found and answer.section.endswith(article) and said in answer.answer, answer.answer
+
+
+def test_a_period_asked_in_months_is_not_answered_by_a_term_in_years(fresh8_engine):
+    # a taxi's operating right lasts 八年 (第十二条): that is no number of months within which to start
+    answer = fresh8_engine.answer("After a taxi company obtains operating rights, within how many months must it put "
+                                  "the taxis into service?")
+    assert not answer.found or "个月" in answer.answer, answer.answer

@@ -422,3 +422,16 @@ def test_a_period_question_is_about_what_the_period_governs():
     assert period_deed(query, "行政复议机关应当依法审理", items) == 0.0  # no period at all
     fine = analyse("申请行政复议逾期罚多少？", Glossary())  # not a period question
     assert period_deed(fine, "可以自知道之日起六十日内提出行政复议申请", concepts(fine, lambda t: 2.0)) == 0.0
+
+
+@pytest.mark.parametrize("question, units, expected", [
+    ("多少个月内要投入营运？", ["年"], False), ("多少个月内要投入营运？", ["个月"], True),
+    ("欠了几个月水费被停水了，交上以后多长时间之内必须来水？", ["小时"], True),  # the months are the story's
+    ("how many days does the office have to decide?", ["个工作日"], True), ("多久之内要办？", ["年"], True)])
+def test_a_period_asked_in_a_scale_is_answered_in_that_scale(question, units, expected):
+    from bot.evidence import Figure
+    from bot.query import asked_part
+    from bot.refusal import _in_asked_scale
+
+    found = [Figure("八" + u, 0, u) for u in units]
+    assert _in_asked_scale(asked_part(question, not question.isascii()), found) is expected
