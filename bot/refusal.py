@@ -169,7 +169,6 @@ _ASKS_ISSUE_DATE = re.compile(r"(?:什么时候|啥时候|何时|哪天|哪一�
                              r"\bwhen was (?:the|this|that) (?:report|document|notice|file) "
                              r"(?:issued|published|released|sent|written)\b", re.I)
 _FULL_DATE = re.compile(r"(?:\d{4}|[〇零一二三四五六七八九]{4})年[\d一二三四五六七八九十]{1,3}月")
-# "当日清运", "立即改正", "每季度开展": a period or frequency given in words, without a number
 # A period question that names its scale ("几个月", "how many days") is answered in that scale: a term of eight
 # years does not say within how many months something must be done.
 _SCALES = {"month": (re.compile(r"(?:几|多少)个?月|\bhow many months\b", re.I), ("个月", "月")),
@@ -185,6 +184,7 @@ def _in_asked_scale(question: str, found: list[Figure]) -> bool:
     return not periods or not asked or any(f.unit in units for units in asked for f in periods)
 
 
+# "当日清运", "立即改正", "每季度开展": a period or frequency given in words, without a number
 _WORDED_PERIOD = re.compile(r"当日|当天|即时|立即|及时|随时|当场|每个?(?:季度|半年|年|月|周|日|天)|季度|年度")
 
 
