@@ -80,49 +80,20 @@ def _fresh(tmp_path_factory, folder: str):
     return Engine(_corpus_with(tmp_path_factory, f"with-{folder}", fresh))
 
 
-@pytest.fixture(scope="session")
-def fresh_engine(tmp_path_factory):
-    return _fresh(tmp_path_factory, "fresh")
+# The fresh sets, one index each (tests/fixtures/<name>); a new set is one more name here.
+FRESH_SETS = ("fresh", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10")
 
 
-@pytest.fixture(scope="session")
-def fresh3_engine(tmp_path_factory):
-    return _fresh(tmp_path_factory, "fresh3")
+def _fresh_fixture(folder: str):
+    @pytest.fixture(scope="session", name=f"{folder}_engine")
+    def fresh_engine(tmp_path_factory):
+        return _fresh(tmp_path_factory, folder)
+
+    return fresh_engine
 
 
-@pytest.fixture(scope="session")
-def fresh4_engine(tmp_path_factory):
-    return _fresh(tmp_path_factory, "fresh4")
-
-
-@pytest.fixture(scope="session")
-def fresh5_engine(tmp_path_factory):
-    return _fresh(tmp_path_factory, "fresh5")
-
-
-@pytest.fixture(scope="session")
-def fresh6_engine(tmp_path_factory):
-    return _fresh(tmp_path_factory, "fresh6")
-
-
-@pytest.fixture(scope="session")
-def fresh7_engine(tmp_path_factory):
-    return _fresh(tmp_path_factory, "fresh7")
-
-
-@pytest.fixture(scope="session")
-def fresh8_engine(tmp_path_factory):
-    return _fresh(tmp_path_factory, "fresh8")
-
-
-@pytest.fixture(scope="session")
-def fresh9_engine(tmp_path_factory):
-    return _fresh(tmp_path_factory, "fresh9")
-
-
-@pytest.fixture(scope="session")
-def fresh10_engine(tmp_path_factory):
-    return _fresh(tmp_path_factory, "fresh10")
+for _folder in FRESH_SETS:  # fresh_engine, fresh3_engine, …: pytest finds fixtures among the module's names
+    globals()[f"{_folder}_engine"] = _fresh_fixture(_folder)
 
 
 @pytest.fixture(scope="session")

@@ -30,11 +30,9 @@ SETS = {"dev": (QUESTIONS, "dev"), "test": (QUESTIONS, "test"), "report": (ROOT 
 
 
 @pytest.fixture(scope="module")
-def tables(library_engine, fresh_engine, fresh3_engine, fresh4_engine, fresh5_engine, fresh6_engine, fresh7_engine,
-           fresh8_engine, fresh9_engine, fresh10_engine):
-    engines = {"fresh": fresh_engine, "fresh3": fresh3_engine, "fresh4": fresh4_engine, "fresh5": fresh5_engine,
-               "fresh6": fresh6_engine, "fresh7": fresh7_engine, "fresh8": fresh8_engine,
-               "fresh9": fresh9_engine, "fresh10": fresh10_engine}
+def tables(request, library_engine):
+    # each fresh set in its own index (tests/conftest.py), the others in the library's
+    engines = {name: request.getfixturevalue(f"{name}_engine") for name in SETS if name.startswith("fresh")}
     out = {}
     for name, (path, split) in SETS.items():
         cases = load_cases(path, split)
