@@ -16,7 +16,7 @@ from bot.named_law import named_law
 from bot.query import Query
 from bot.records import Answer, Hit, Passage
 from bot.refusal import UNNAMED, Thresholds, hard_reason, refusal_reason, scope_reason, unindexed_place
-from bot.rules import is_penalty, item_number, item_refs, not_done
+from bot.rules import is_penalty, item_number, item_refs, not_done, paragraph_at
 from bot.store import StoredIndex
 from bot import clauses
 from bot.ingest.legal import PREAMBLE
@@ -273,7 +273,7 @@ def _enforced(query: Query, candidate: Candidate | None, index: StoredIndex, ite
         return candidate
     item = item or item_number(candidate.hit.chunk.text[candidate.start:candidate.end])
     moved = clauses.enforcing(candidate.hit, candidate.start, candidate.end, index, item) or \
-        enforcing_row(candidate.hit, item, index)
+        enforcing_row(candidate.hit, item, index, paragraph_at(candidate.hit.chunk, candidate.start))
     if not moved:
         return candidate
     hit, start, end = moved

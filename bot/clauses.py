@@ -9,7 +9,7 @@ from bot.ingest.legal import ITEM
 from bot.numerals import cn_to_number
 from bot.query import Query
 from bot.records import Chunk, Hit
-from bot.rules import CONTINUES, enforcing_sentences, item_number
+from bot.rules import CONTINUES, enforcing_sentences, item_number, paragraph_at
 from bot.store import StoredIndex
 
 # What is left of "许昌市城市绿化条例第三十二条讲的是什么？" once the document and article are named.
@@ -95,7 +95,7 @@ def enforcing(hit: Hit, start: int, end: int, index: StoredIndex, item: int | No
     """The penalty clause that enforces the duty stated at (start, end) of hit's article (its item `item`, when
     the duty is one item), if any."""
     chunk = hit.chunk
-    found = enforcing_sentences(index.articles_of(chunk.source), chunk, item)
+    found = enforcing_sentences(index.articles_of(chunk.source), chunk, item, paragraph_at(chunk, start))
     if not found:
         return None
     target, i = found[0]

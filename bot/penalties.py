@@ -15,7 +15,7 @@ from bot.penalty_refs import DutyArticle, Ref, duties, duty_index, parse_refs, p
 from bot.records import Chunk, stable_id
 from bot.rules import is_penalty
 
-PENALTIES_VERSION = 7  # 2: items listed under one 第…项 ("违反第五、六、七项规定的"); 3: all items but some ("第十八条除第四项以外"); 4: 前款, 本条第X款, 第（二）项; 5: "；X的，由…部门…" another behaviour; 6: a class of behaviour punished by name, linked to the duty listing it; 7: bare item numbers after an article named in the same item; bump when extraction changes: ingest then re-extracts the table of unchanged files too
+PENALTIES_VERSION = 8  # 2: items listed under one 第…项 ("违反第五、六、七项规定的"); 3: all items but some ("第十八条除第四项以外"); 4: 前款, 本条第X款, 第（二）项; 5: "；X的，由…部门…" another behaviour; 6: a class of behaviour punished by name, linked to the duty listing it; 7: bare item numbers after an article named in the same item; 8: "对违反本条例第X条…规定的" a pointer too; bump when extraction changes: ingest then re-extracts the table of unchanged files too
 
 
 @dataclass

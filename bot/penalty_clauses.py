@@ -10,8 +10,9 @@ from dataclasses import dataclass, field
 from bot.penalty_measures import AUTHORITY, Measure, is_measure_clause, measures_of, strip_actors
 
 _PARTS = re.compile(r"[^，；：,;:。]+")
-# "违反本条例第十九条规定", "违反第一项至第三项规定之一的", "违反本法规定": a pointer at the duty, not a behaviour.
-REFERENCE = re.compile(r"^违反(?:本(?:条例|法|办法|规定|细则|决定)|《[^》]+》)?(?:第[^，；：]*?)?(?:规定)?(?:之一)?(?:的|者)?$")
+# "违反本条例第十九条规定", "违反第一项至第三项规定之一的", "违反本法规定", "对违反本条例第二十条第三款、第三十四条规定的":
+# a pointer at the duty, not a behaviour.
+REFERENCE = re.compile(r"^对?违反(?:本(?:条例|法|办法|规定|细则|决定)|《[^》]+》)?(?:第[^，；：]*?)?(?:规定)?(?:之一)?(?:的|者)?$")
 # "，第三十七条第二款", "及第九项规定之一的": the rest of a pointer cut by a comma.
 _MORE_REFERENCE = re.compile(r"^(?:及|以及|和|或者)?第[零一二三四五六七八九十百千两〇]+[条款项][^，；：]*?(?:规定)?(?:之一)?(?:的|者)?$")
 _BOILERPLATE = re.compile(r"按照?下列规定|按下列规定")  # "并按照下列规定予以处罚": the items say how
@@ -90,7 +91,7 @@ def _behaviour(parts: list[str]) -> ClauseRow:
             row.subject = clean_behaviour(part[:listing.start()])
             continue
         if REFERENCE.match(part) or (row.reference and _MORE_REFERENCE.match(part)):
-            row.reference = "，".join(p for p in (row.reference, part.rstrip("的者")) if p)
+            row.reference = "，".join(p for p in (row.reference, part.removeprefix("对").rstrip("的者")) if p)
             continue
         if part.startswith("由") and not strip_actors(part)[0]:
             continue  # "由城市人民政府…单位": the authority alone

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from bot.ingest.legal import ARTICLE
+from bot.ingest.legal import ARTICLE, article_number
 from bot.numerals import to_chinese
 from bot.penalties import Penalty, duty_indexes, linked, named_classes
 from bot.penalty_refs import DutyArticle, duties, parse_refs
@@ -31,8 +31,9 @@ class Reached:
     duty: str = ""  # the words of the duty it enforces, when the clause names the behaviour its own way
 
 
-def reached(hits: list[Hit], index: StoredIndex, depth: int) -> list[Reached]:
-    """Penalty clauses of the first `depth` hits, and those enforcing the duties those hits state."""
+def reached(hits: list[Hit], index: StoredIndex, depth: int, paragraph: int | None = None) -> list[Reached]:
+    """Penalty clauses of the first `depth` hits, and those enforcing the duties those hits state (in the
+    paragraph `paragraph` of their article, when known)."""
     by_chunk, by_duty = _lookup(index)
     out: list[Reached] = []
     seen: set[tuple] = set()
@@ -40,7 +41,8 @@ def reached(hits: list[Hit], index: StoredIndex, depth: int) -> list[Reached]:
         chunk = hit.chunk
         if not chunk.article:
             continue
-        for row in by_chunk.get(chunk.id, []) + by_duty.get((chunk.source, chunk.article), []):
+        duty_rows = [r for r in by_duty.get((chunk.source, chunk.article), []) if _states_cited(r, chunk, index, paragraph)]
+        for row in by_chunk.get(chunk.id, []) + duty_rows:
             key = (row.chunk_id, row.item, row.behaviour)
             span = None if key in seen else _span(index.chunks[row.chunk_id], row)
             seen.add(key)
@@ -50,11 +52,26 @@ def reached(hits: list[Hit], index: StoredIndex, depth: int) -> list[Reached]:
     return out
 
 
-def enforcing_row(hit: Hit, item: int | None, index: StoredIndex) -> tuple[Hit, int, int] | None:
+def _states_cited(row: Penalty, chunk: Chunk, index: StoredIndex, paragraph: int | None = None) -> bool:
+    """The duty article's chunk holds the paragraph the row cites (the paragraph `paragraph` is, when known):
+    "违反本条例第二十条第三款规定的" enforces the car-alarm paragraph of 第二十条, not its second, on sirens."""
+    number = article_number(chunk.article)
+    refs = [r for r in parse_refs(f"违反{row.duty}规定") if number is not None and r.article == number]
+    cited = {r.paragraph for r in refs}
+    duty = duty_articles(index).get(chunk.source, {}).get(int(number)) if refs and number.is_integer() else None
+    if duty is None or None in cited:
+        return True
+    if paragraph:
+        return paragraph in cited
+    text = _squash(chunk.text)
+    return any(_squash(duty.paragraphs[p - 1])[:15] in text for p in cited if 0 < p <= len(duty.paragraphs))
+
+
+def enforcing_row(hit: Hit, item: int | None, index: StoredIndex, paragraph: int | None = None) -> tuple[Hit, int, int] | None:
     """The penalty clause the table says enforces `hit`'s article (its item `item`, when the duty is one item):
     the table reads references the clause-by-clause look-up (bot/rules.py) does not, "第十八条除第四项以外的其他
     规定" among them. None when it enforces other items only."""
-    rows = [r for r in reached([hit], index, 1) if r.hit.chunk.article != hit.chunk.article]
+    rows = [r for r in reached([hit], index, 1, paragraph) if r.hit.chunk.article != hit.chunk.article]
     if item is not None:
         rows = [r for r in rows if f"第{to_chinese(item)}项" in r.behaviour.split("：", 1)[0]]
     return (rows[0].hit, rows[0].start, rows[0].end) if rows else None

@@ -7,6 +7,7 @@ import re
 
 from bot.ingest.legal import ITEM
 from bot.numerals import cn_to_number
+from bot.penalty_refs import parse_refs
 from bot.query import Query
 from bot.records import Chunk
 
@@ -77,9 +78,11 @@ def item_number(sentence: str) -> int | None:
     return int(value) if value else None
 
 
-def enforcing_sentences(article_chunks: list[list[Chunk]], duty: Chunk, item: int | None) -> list[tuple[Chunk, int]]:
+def enforcing_sentences(article_chunks: list[list[Chunk]], duty: Chunk, item: int | None,
+                        paragraph: int | None = None) -> list[tuple[Chunk, int]]:
     """Penalty sentences (chunk, sentence index) of other articles that refer back to `duty`'s article,
-    narrowed to the ones naming `item` when the duty is one item of a list."""
+    narrowed to the ones naming `item` when the duty is one item of a list, and to those citing `paragraph` (a
+    款, when known) where they cite the article paragraph by paragraph."""
     from bot.ingest.legal import article_number
 
     number = article_number(duty.article)
@@ -102,6 +105,8 @@ def enforcing_sentences(article_chunks: list[list[Chunk]], duty: Chunk, item: in
                 refs = article_refs(sentence, chunk.article)
                 if (refs and int(number) not in refs) or (not refs and itemised):
                     continue  # this clause enforces another article, or only introduces the clauses that do
+                if paragraph and not _cites_paragraph(sentence, int(number), paragraph):
+                    continue  # "违反第二十条第三款规定的" enforces another paragraph of the duty's article
                 items = item_refs(sentence)
                 if item is not None and (item in item_refs(sentence, excluded=True) or (items and item not in items)):
                     continue  # it enforces other items of the duty's article: 第十二条第一项, not 第二项
@@ -109,3 +114,18 @@ def enforcing_sentences(article_chunks: list[list[Chunk]], duty: Chunk, item: in
     if item is not None and any(named for _, _, named in found):
         return [(c, i) for c, i, named in found if named]
     return [(c, i) for c, i, _ in found]
+
+
+def _cites_paragraph(sentence: str, article: int, paragraph: int) -> bool:
+    """The sentence cites the article whole, or this paragraph of it among those it names."""
+    cited = {ref.paragraph for ref in parse_refs(sentence) if ref.article == article}
+    return not cited or None in cited or paragraph in cited
+
+
+def paragraph_at(chunk: Chunk, start: int) -> int | None:
+    """The paragraph (款) of its article the text at `start` of `chunk` stands in, counting the lines before it
+    that are no items; None when the chunk does not start its article (a long article's later part)."""
+    if not chunk.article or not chunk.text.startswith(chunk.article):
+        return None
+    lines = chunk.text[:start].split("\n")[:-1]
+    return 1 + sum(1 for line in lines if line.strip() and not ITEM.match(line))

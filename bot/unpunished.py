@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from bot.evidence import Concept
 from bot.key_words import covers_key, key_concepts
-from bot.numerals import cn_to_number
+from bot.numerals import cn_to_number, to_chinese
 from bot.penalty_refs import DutyArticle, Ref, clip, parse_refs
 from bot.penalty_reach import duty_articles
 from bot.query import Query
@@ -49,16 +49,16 @@ def unpunished(query: Query, chosen: str, source: str, index: StoredIndex, items
     title = rows[0].title
     for number, duty in duty_articles(index).get(source, {}).items():
         found = _naming(duty, items)
-        if found and _items_chosen(refs, number) and not _enforced(refs, number, found[1]):
+        if found and _left_out(refs, number, found[1], found[3]):
             chunk = next((c.id for c in index.chunks if c.source == source and c.article == duty.label and
                           found[2][:12] in c.text), -1)
             return Unpunished(title, found[0], clip(found[2]), chunk)
     return None
 
 
-def _naming(duty: DutyArticle, items: list[Concept]) -> tuple[str, int | None, str] | None:
-    """(label, item number or None, text) of the first part of a prohibition naming the key word: an item of a
-    prohibiting list, or a prohibiting paragraph without items; None for a penalty article."""
+def _naming(duty: DutyArticle, items: list[Concept]) -> tuple[str, int | None, str, int] | None:
+    """(label, item number or None, text, paragraph) of the first part of a prohibition naming the key word: an
+    item of a prohibiting list, or a prohibiting paragraph without items; None for a penalty article."""
     for para, lead in enumerate(duty.paragraphs, 1):
         if is_penalty(lead):
             return None
@@ -68,10 +68,20 @@ def _naming(duty: DutyArticle, items: list[Concept]) -> tuple[str, int | None, s
         for prefix, text in listed:
             if covers_key(items, text):
                 number = cn_to_number(prefix.strip("（）() "))
-                return f"{duty.label}第{prefix.strip('（）() ')}项", int(number) if number else None, text
+                return f"{duty.label}第{prefix.strip('（）() ')}项", int(number) if number else None, text, para
         if not listed and covers_key(items, lead):
-            return duty.label, None, lead
+            label = f"{duty.label}第{to_chinese(para)}款" if len(duty.paragraphs) > 1 else duty.label
+            return label, None, lead, para
     return None
+
+
+def _left_out(refs: list[Ref], article: int, item: int | None, paragraph: int) -> bool:
+    """The penalties choose which items of the article they punish and leave this one out; or they cite the
+    article paragraph by paragraph ("违反本条例第二十条第三款规定的") and never this paragraph."""
+    if _items_chosen(refs, article) and not _enforced(refs, article, item):
+        return True
+    cited = [ref for ref in refs if ref.article == article]
+    return item is None and bool(cited) and all(ref.paragraph not in (None, paragraph) for ref in cited)
 
 
 def _items_chosen(refs: list[Ref], article: int) -> bool:

@@ -578,3 +578,19 @@ def test_a_period_asked_in_months_is_not_answered_by_a_term_in_years(fresh8_engi
     answer = fresh8_engine.answer("After a taxi company obtains operating rights, within how many months must it put "
                                   "the taxis into service?")
     assert not answer.found or "个月" in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize("question", ["在杭州，救护车没执行任务也拉警报，罚多少？",
+                                      "In Hangzhou, what is the fine for an ambulance that uses its siren when not on "
+                                      "an emergency call?"])
+def test_a_paragraph_the_penalties_do_not_cite_is_not_fined(fresh9_engine, question):
+    # 第四十二条 fines "违反本条例第二十条第三款" (car alarms left sounding); sirens are 第二十条's second paragraph,
+    # which no penalty cites: its fine had been stated as found
+    answer = fresh9_engine.answer(question)
+    assert not answer.found, answer.answer
+    assert question.isascii() or "第二十条第二款" in answer.answer, answer.answer
+
+
+def test_the_paragraph_a_penalty_cites_is_fined(fresh9_engine):
+    answer = fresh9_engine.answer("杭州的汽车防盗报警器一直响不处理，罚多少？")
+    assert answer.found and answer.section.endswith("第四十二条") and "二百元以上五百元以下" in answer.answer, answer.answer

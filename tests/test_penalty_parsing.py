@@ -224,3 +224,14 @@ def test_bare_item_numbers_after_an_article_in_one_item_are_that_articles():
     fines = {r.duty: (only([r], "罚款").low, only([r], "罚款").high) for r in rows if r.article == "第三十条"}
     # the second sentence's items are 第十条's, not items of no article; 第四项 is punished nowhere
     assert fines == {"第十条第一项": (10, 50), "第十条第二项": (200, 2000), "第十条第三项": (200, 2000)}
+
+
+def test_a_pointer_opened_by_dui_names_each_cited_paragraph_as_a_row():
+    # "对违反本条例第X条第三款、第Y条规定的": a pointer at duties like "违反…规定的", each its own behaviour
+    rows = table("第五条 禁止在公园内鸣放高音喇叭。", "禁止特种车辆在非执行任务时使用警报器。", "车辆防盗报警器鸣响后，使用者应当及时处理。",
+                 "第九条 禁止在夜间进行产生噪声的装修作业。",
+                 "第四十条 对违反本办法第五条第三款、第九条规定的，由公安机关给予警告；警告后仍不改正的，处以二百元以上五百元以下罚款。")
+    assert [(r.duty, r.behaviour) for r in rows] == [
+        ("第五条第三款", "违反第五条第三款：车辆防盗报警器鸣响后，使用者应当及时处理"),
+        ("第九条", "违反第九条：禁止在夜间进行产生噪声的装修作业")]
+    assert all((r.fines[0].low, r.fines[0].high) == (200, 500) for r in rows)
