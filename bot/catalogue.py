@@ -36,6 +36,8 @@ class DocInfo:
         return self.adopted[:4]
 
 
+# the kind a title ends with: what a question calls the document by ("…条例", "…法")
+_KIND = re.compile(r"(?:条例|办法|规定|细则|法)$")
 _GENERIC_TITLE_WORDS = frozenset("""中华人民共和国 人民共和国 共和国 中华 条例 法律 法规 办法 规定 决定 实施 实施细则 细则 管理 城市
 市区 关于 情况 报告 修正 修订 草案 暂行 若干 问题 工作 人民 人民政府 政府 全国 地方 中心城区 城区 处罚 处罚法 罚款 违反
 中心 促进 行为 保护 防治 建设 管理局""".split())
@@ -116,6 +118,24 @@ class Catalogue:
                 if name in text:
                     found.add(doc.source)
         return found
+
+    def short_names_in(self, question: str) -> list[str]:
+        """The question's own short names of indexed documents, outside 《》: "这个菜市场条例" names
+        宁波市菜市场管理条例 by 菜市场条例, "按名泉保护条例" 济南市名泉保护条例: the title's kind with the characters of
+        the title just before it (two at least; three before a bare 法, as 违法 or 执法 name no law)."""
+        found: list[str] = []
+        for doc in self.docs.values():
+            kind = _KIND.search(doc.title) if doc.kind != "report" else None
+            if not kind:
+                continue
+            chars = set(doc.title[:kind.start()])
+            for m in re.finditer(kind.group(0), question):
+                start = m.start()
+                while start > 0 and question[start - 1] in chars:
+                    start -= 1
+                if m.start() - start >= (3 if kind.group(0) == "法" else 2):
+                    found.append(question[start:m.end()])
+        return list(dict.fromkeys(found))
 
     def titled_in(self, question: str) -> set[str] | None:
         """Sources a question names by a title in 《》, None when it quotes no title. A full title beats a

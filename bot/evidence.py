@@ -126,14 +126,20 @@ def concepts(query: Query, idf) -> list[Concept]:
             phrases[token] = phrases.get(token, ()) + tuple(values)
     out: dict[str, Concept] = {}
     # A document named in 《》 says where to look (bot/scope.py), not what to find: its words are in every clause
-    # of it, and as concepts they outweighed the one word that told its clauses apart ("…要赔偿吗").
-    for token in tokens(_TITLED.sub(" ", query.text)):
+    # of it, and as concepts they outweighed the one word that told its clauses apart ("…要赔偿吗"); so does a
+    # document named in the asker's short form (Query.short_names).
+    text = _TITLED.sub(" ", query.text)
+    for name in query.short_names:  # "这个菜市场条例": the same, named by the asker's short form
+        text = text.replace(name, " ")
+    for token in tokens(text):
         if _YEAR.fullmatch(token) or token in ZH_FILLER or (token.isascii() and token.isalpha() and token in EN_GENERIC and token not in phrases):
             continue
         concept = _concept(token, phrases.get(token, ()), query, idf, token in focus)
         if concept:
             out[token] = concept
     for term, values in query.expansions.items():
+        if term in query.text and term not in text:
+            continue  # found only inside a document's name
         if not term.isascii() and not any(t in out for t in tokens(term)):
             weight = max(idf(t) for v in values for t in tokens(v)[:1]) if values else 0.0
             out[term] = Concept((term,), tuple(values), weight, _known(idf, list(values)), extra=True)

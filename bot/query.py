@@ -108,6 +108,7 @@ class Query:
     asks_number: bool = False  # a document's reference number (文号): a line of its letterhead, no quantity
     about_activity: bool = False  # asks what was done (a report's facts), not what a rule says
     about_adoption: bool = False  # when a law was adopted, amended or took effect
+    short_names: tuple[str, ...] = ()  # indexed documents named outside 《》 ("这个菜市场条例"): scope, not topic
 
     @property
     def search_text(self) -> str:

@@ -27,6 +27,8 @@ def with_indexed_places(query: Query, catalogue: Catalogue) -> Query:
     document counts bare too, so the question is scoped to it and the name is not taken for its topic."""
     extra = [p for p in sorted(catalogue.places) if p in query.text and p not in query.places]
     query = replace(query, places=query.places + extra) if extra else query
+    short = tuple(catalogue.short_names_in(query.text)) if query.lang == "zh" else ()
+    query = replace(query, short_names=short) if short else query
     # "in Nanyang": the name as the documents write it (南阳, in their titles), so it is a place, not a
     # topic word no Chinese text can contain.
     named = {p.lower(): catalogue.resolve_place(p) for p in query.places if p.isascii()}

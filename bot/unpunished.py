@@ -6,7 +6,10 @@ question, yet none answers it. When the penalty clause the words chose does not 
 and a prohibited item of the same document does, one the penalties leave out while citing that list's items one
 by one, the honest answer is that item and the absence of a penalty, not a fine stated as found. A key word that
 some penalty row names itself, or that the chosen clause's duty names, leaves the choice to the usual evidence;
-so does an article no penalty cites by item (a penalty may name a prohibition in its own words instead)."""
+so does an article no penalty cites by item (a penalty may name a prohibition in its own words instead). The same
+holds for a paragraph the penalties leave out while citing the article paragraph by paragraph ("违反本条例第二十条第三
+款规定的"), and for a prohibition no penalty cites at all in a regulation whose every fine cites its duty by number
+("违反本条例第十三条规定的")."""
 
 from __future__ import annotations
 
@@ -16,6 +19,7 @@ from dataclasses import dataclass
 from bot.evidence import Concept
 from bot.key_words import covers_key, key_concepts
 from bot.numerals import cn_to_number, to_chinese
+from bot.penalties import Penalty
 from bot.penalty_refs import DutyArticle, Ref, clip, parse_refs
 from bot.penalty_reach import duty_articles
 from bot.query import Query
@@ -49,7 +53,7 @@ def unpunished(query: Query, chosen: str, source: str, index: StoredIndex, items
     title = rows[0].title
     for number, duty in duty_articles(index).get(source, {}).items():
         found = _naming(duty, items)
-        if found and _left_out(refs, number, found[1], found[3]):
+        if found and _left_out(refs, number, found[1], found[3], _fines_by_number(rows, index)):
             chunk = next((c.id for c in index.chunks if c.source == source and c.article == duty.label and
                           found[2][:12] in c.text), -1)
             return Unpunished(title, found[0], clip(found[2]), chunk)
@@ -75,13 +79,31 @@ def _naming(duty: DutyArticle, items: list[Concept]) -> tuple[str, int | None, s
     return None
 
 
-def _left_out(refs: list[Ref], article: int, item: int | None, paragraph: int) -> bool:
+def _left_out(refs: list[Ref], article: int, item: int | None, paragraph: int, by_number: bool) -> bool:
     """The penalties choose which items of the article they punish and leave this one out; or they cite the
-    article paragraph by paragraph ("违反本条例第二十条第三款规定的") and never this paragraph."""
+    article paragraph by paragraph ("违反本条例第二十条第三款规定的") and never this paragraph; or every penalty
+    cites its duty by number (`by_number`) and none cites this article."""
     if _items_chosen(refs, article) and not _enforced(refs, article, item):
         return True
     cited = [ref for ref in refs if ref.article == article]
-    return item is None and bool(cited) and all(ref.paragraph not in (None, paragraph) for ref in cited)
+    if not cited:
+        return by_number
+    return item is None and all(ref.paragraph not in (None, paragraph) for ref in cited)
+
+
+# "违反本条例第十三条规定", "违反本办法第五条": a penalty that names its duty by number
+_BY_NUMBER = re.compile(r"违反本(?:条例|办法|规定|细则|法)第")
+
+
+def _fines_by_number(rows: list[Penalty], index: StoredIndex) -> bool:
+    """Every article that fines cites the duties it enforces by number (in a row, or in its lead-in): a
+    prohibition no penalty cites is then left unpunished on purpose, not named in a penalty's own words."""
+    fining = {row.article: [] for row in rows if row.fines}
+    for row in rows:
+        if row.article in fining:
+            stated = index.chunks[row.chunk_id].text if 0 <= row.chunk_id < len(index.chunks) else row.sentence
+            fining[row.article].append(bool(row.duty) or bool(_BY_NUMBER.search(stated)))
+    return bool(fining) and all(any(cited) for cited in fining.values())
 
 
 def _items_chosen(refs: list[Ref], article: int) -> bool:

@@ -135,3 +135,15 @@ def test_a_question_naming_the_state_council_stays_with_national_texts():
     assert [h.chunk.source for h in national] == ["national.md"]
     either = in_scope(hits, analyse("砸坏垃圾桶罚多少？", Glossary()), catalogue)
     assert {h.chunk.source for h in either} == {"national.md", "city.md"}
+
+
+def test_a_document_named_in_the_askers_short_form_is_found_as_a_name():
+    catalogue = Catalogue({"m.md": {"title": "宁波市菜市场管理条例", "kind": "regulation", "place": "宁波"},
+                           "q.md": {"title": "济南市名泉保护条例", "kind": "regulation", "place": "济南"},
+                           "z.md": {"title": "中华人民共和国治安管理处罚法", "kind": "law"},
+                           "r.md": {"title": "2023年工作报告", "kind": "report"}})
+    assert catalogue.short_names_in("菜场里卖野生动物，这个菜市场条例规定罚多少钱？") == ["菜市场条例"]
+    assert catalogue.short_names_in("打了口新井，按名泉保护条例要罚多少钱？") == ["名泉保护条例"]
+    assert catalogue.short_names_in("按治安管理处罚法怎么罚？") == ["治安管理处罚法"]
+    # 违法 and 执法 end in the kind of a law's title, but name none; nor does a report's title end in a kind
+    assert catalogue.short_names_in("违法建设被执法队查了，按规定罚多少？") == []

@@ -594,3 +594,13 @@ def test_a_paragraph_the_penalties_do_not_cite_is_not_fined(fresh9_engine, quest
 def test_the_paragraph_a_penalty_cites_is_fined(fresh9_engine):
     answer = fresh9_engine.answer("杭州的汽车防盗报警器一直响不处理，罚多少？")
     assert answer.found and answer.section.endswith("第四十二条") and "二百元以上五百元以下" in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize("question, engine, forbidding", [
+    # 第二十一条 forbids it, and every fine of the regulation cites its duty by number, never 第二十一条: the
+    # fine for fish tied with wet straw (第三十三条) had been stated as found
+    ("宁波的菜场里要是有人卖野生动物、卖非法捕捞的鱼，这个菜市场条例规定罚多少钱？", "fresh9", "第二十一条"),
+    ("在开封饮用水水源二级保护区里种地打农药，按这个饮用水水源保护条例罚多少钱？", "fresh8", "第二十二条第三项")])
+def test_a_prohibition_no_fine_cites_is_answered_as_unpunished(request, question, engine, forbidding):
+    answer = request.getfixturevalue(f"{engine}_engine").answer(question)
+    assert not answer.found and forbidding in answer.answer, answer.answer
