@@ -282,7 +282,7 @@ def pick_figure(query: Query, sentence: str, items: list[Concept]) -> Figure | N
     """The asked figure: the one whose clause covers most of the question, then the asked unit, then the first.
     A penalty question wants the fine (or else the first sanction with a figure)."""
     found = figures(sentence)
-    if not found or not (query.quantity or query.penalty):
+    if not found or not (query.quantity or query.penalty or query.period):
         return None
     clauses = [(m.start(), m.end()) for m in _CLAUSE.finditer(sentence)]
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from bot.evidence import LEGAL_FILLER, SINGLE_CHAR_WEIGHT, Concept, readable
+from bot.query import asked_part
 from bot.tokenize import token_set, word_classes
 
 KEY_TIE = 0.9
@@ -91,3 +92,22 @@ def topic_unknown(items: list[Concept]) -> bool:
     """Every topical word of the question is one the corpus never uses ("醉驾怎么处罚？"): whatever clause
     resembles it, the documents do not name its topic."""
     return not _named(items) and any(c.chars for c in items)
+
+
+# at least this share of the asking clause's topical weight named by a clause, on two words at least
+ASKED_NAMED = 2 / 3
+
+
+def names_what_is_asked(items: list[Concept], question: str, text: str) -> bool:
+    """A Chinese question whose key words stand only in its story, while the text names its asking clause's own
+    topical words: "我们新小区的管线工程刚验收合格，建设单位要在多长时间内把管线移交给管线单位？" asks about handing
+    over pipelines, not about 小区, which only says where."""
+    asked = asked_part(question, True)
+    if asked == question or any(k.words[0] in asked for k in key_concepts(items)):
+        return False
+    own = [c for c in _named(items) if not _says_how(c) and c.words[0] in asked and len(c.words[0]) > 1]
+    text = readable(text)
+    present = token_set(text)
+    found = [c for c in own if c.found_in(text, present)]
+    total = sum(c.weight for c in own)
+    return len(found) >= 2 and sum(c.weight for c in found) >= ASKED_NAMED * total

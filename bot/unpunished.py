@@ -51,9 +51,10 @@ def unpunished(query: Query, chosen: str, source: str, index: StoredIndex, items
         return None
     refs = [ref for row in rows for ref in parse_refs(f"违反{row.duty}规定") if ref.article is not None]
     title = rows[0].title
+    by_number = _fines_by_number(rows, index)
     for number, duty in duty_articles(index).get(source, {}).items():
         found = _naming(duty, items)
-        if found and _left_out(refs, number, found[1], found[3], _fines_by_number(rows, index)):
+        if found and _left_out(refs, number, found[1], found[3], by_number):
             chunk = next((c.id for c in index.chunks if c.source == source and c.article == duty.label and
                           found[2][:12] in c.text), -1)
             return Unpunished(title, found[0], clip(found[2]), chunk)

@@ -195,7 +195,7 @@ def test_weak_words_give_way_to_the_passage_the_model_clearly_prefers(library_en
 def test_a_clause_missing_the_rarest_word_gives_way_too_for_a_chinese_question(library_engine, monkeypatch):
     from bot.refusal import UNNAMED
 
-    question = "有人把河边的护栏拆回家当柴烧了，罚多少？"  # the clauses retrieved do not name 护栏
+    question = "有人把小区的护栏拆回家当柴烧了，罚多少？"  # no clause retrieved names its key word, 小区
     assert library_engine.answer(question).notice == UNNAMED
     clear = lambda vector: lambda texts: [0.5, 0.99] + [0.5] * (len(texts) - 2)
     monkeypatch.setattr(library_engine._clauses, "to", clear)
@@ -604,3 +604,12 @@ def test_the_paragraph_a_penalty_cites_is_fined(fresh9_engine):
 def test_a_prohibition_no_fine_cites_is_answered_as_unpunished(request, question, engine, forbidding):
     answer = request.getfixturevalue(f"{engine}_engine").answer(question)
     assert not answer.found and forbidding in answer.answer, answer.answer
+
+
+def test_a_key_word_of_the_story_alone_does_not_refuse_what_the_asking_clause_names(fresh9_engine):
+    # 小区 only says where; the asking clause's own words (建设单位, 管线, 移交) are the clause's: it had been
+    # refused as naming nothing asked about
+    answer = fresh9_engine.answer("我们新小区的管线工程刚验收合格，建设单位要在多长时间内把管线移交给管线单位？")
+    assert answer.found and answer.section.endswith("第二十五条") and "三个月" in answer.answer, answer.answer
+    assert answer.figure == "三个月"  # a period asked "多长时间" is the answer's figure too, not only "多少天"
+
