@@ -613,3 +613,15 @@ def test_a_key_word_of_the_story_alone_does_not_refuse_what_the_asking_clause_na
     assert answer.found and answer.section.endswith("第二十五条") and "三个月" in answer.answer, answer.answer
     assert answer.figure == "三个月"  # a period asked "多长时间" is the answer's figure too, not only "多少天"
 
+
+
+@pytest.mark.parametrize("question, article, said", [
+    # "wet market", "stall" and "produce" are 菜市场, 摊位/商位 and 农产品: the dictionary's senses missed them all
+    ("In Ningbo, what is the fine when a stall holder at a wet market will not cooperate with produce testing?",
+     "第三十三条", "拒绝配合举办者按照规定开展食用农产品检测"),
+    # "loading", "overloaded", "unsealed": 装载, 未适量装载, 未密闭
+    ("What fine does a building site face when its trucks leave overloaded or unsealed because of poor loading "
+     "management?", "第四十六条", "一万元以上四万元以下")])
+def test_market_and_loading_words_in_english(fresh9_engine, question, article, said):
+    answer = fresh9_engine.answer(question)
+    assert answer.found and answer.section.endswith(article) and said in answer.answer, answer.answer
