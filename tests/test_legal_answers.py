@@ -277,7 +277,7 @@ def test_a_clause_lacking_what_is_asked_gives_way_to_the_models_pick_at_the_agre
         return lambda vector: lambda texts: [similarity if "临时占用城市绿地" in t else 0.5 for t in texts]
     monkeypatch.setattr(library_engine._clauses, "to", model_picks_green_land(floor + 0.01))
     answer = library_engine.answer(question)
-    assert answer.found and "不得超过一年" in answer.answer
+    assert answer.found and "不得超过**一年**" in answer.answer and answer.figure == "一年"  # the period asked, marked
     monkeypatch.setattr(library_engine._clauses, "to", model_picks_green_land(floor - 0.005))
     assert not library_engine.answer(question).found
 
