@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from bot.ingest.legal import ARTICLE, article_number
 from bot.numerals import to_chinese
 from bot.penalties import Penalty, duty_indexes, linked, named_classes
-from bot.penalty_refs import DutyArticle, duties, parse_refs
+from bot.penalty_refs import DutyArticle, cites_paragraph, duties, parse_refs
 from bot.records import Chunk, Hit
 from bot.rules import is_penalty
 from bot.store import StoredIndex
@@ -62,7 +62,7 @@ def _states_cited(row: Penalty, chunk: Chunk, index: StoredIndex, paragraph: int
     if duty is None or None in cited:
         return True
     if paragraph:
-        return paragraph in cited
+        return cites_paragraph(refs, int(number), paragraph)
     text = _squash(chunk.text)
     return any(_squash(duty.paragraphs[p - 1])[:15] in text for p in cited if 0 < p <= len(duty.paragraphs))
 

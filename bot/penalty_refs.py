@@ -105,6 +105,13 @@ def parse_refs(text: str, context: int | None = None) -> list[Ref]:
     return refs
 
 
+def cites_paragraph(refs: list[Ref], article: int, paragraph: int) -> bool:
+    """The references reach paragraph `paragraph` of the article: they cite it whole, or that paragraph among those
+    they name ("违反本条例第二十条第三款规定的" reaches only the third); True when they cite the article not at all."""
+    cited = {ref.paragraph for ref in refs if ref.article == article}
+    return not cited or None in cited or paragraph in cited
+
+
 def duty_index(articles: list[tuple[str, list[str]]]) -> dict[int, DutyArticle]:
     """Articles by number with their paragraphs and items, from (label, lines) pairs."""
     out: dict[int, DutyArticle] = {}

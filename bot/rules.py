@@ -7,7 +7,7 @@ import re
 
 from bot.ingest.legal import ITEM
 from bot.numerals import cn_to_number
-from bot.penalty_refs import parse_refs
+from bot.penalty_refs import cites_paragraph, parse_refs
 from bot.query import Query
 from bot.records import Chunk
 
@@ -105,7 +105,7 @@ def enforcing_sentences(article_chunks: list[list[Chunk]], duty: Chunk, item: in
                 refs = article_refs(sentence, chunk.article)
                 if (refs and int(number) not in refs) or (not refs and itemised):
                     continue  # this clause enforces another article, or only introduces the clauses that do
-                if paragraph and not _cites_paragraph(sentence, int(number), paragraph):
+                if paragraph and not cites_paragraph(parse_refs(sentence), int(number), paragraph):
                     continue  # "违反第二十条第三款规定的" enforces another paragraph of the duty's article
                 items = item_refs(sentence)
                 if item is not None and (item in item_refs(sentence, excluded=True) or (items and item not in items)):
@@ -114,12 +114,6 @@ def enforcing_sentences(article_chunks: list[list[Chunk]], duty: Chunk, item: in
     if item is not None and any(named for _, _, named in found):
         return [(c, i) for c, i, named in found if named]
     return [(c, i) for c, i, _ in found]
-
-
-def _cites_paragraph(sentence: str, article: int, paragraph: int) -> bool:
-    """The sentence cites the article whole, or this paragraph of it among those it names."""
-    cited = {ref.paragraph for ref in parse_refs(sentence) if ref.article == article}
-    return not cited or None in cited or paragraph in cited
 
 
 def paragraph_at(chunk: Chunk, start: int) -> int | None:

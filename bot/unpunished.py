@@ -20,7 +20,7 @@ from bot.evidence import Concept
 from bot.key_words import covers_key, key_concepts
 from bot.numerals import cn_to_number, to_chinese
 from bot.penalties import Penalty
-from bot.penalty_refs import DutyArticle, Ref, clip, parse_refs
+from bot.penalty_refs import DutyArticle, Ref, cites_paragraph, clip, parse_refs
 from bot.penalty_reach import duty_articles
 from bot.query import Query
 from bot.rules import is_penalty
@@ -86,10 +86,9 @@ def _left_out(refs: list[Ref], article: int, item: int | None, paragraph: int, b
     cites its duty by number (`by_number`) and none cites this article."""
     if _items_chosen(refs, article) and not _enforced(refs, article, item):
         return True
-    cited = [ref for ref in refs if ref.article == article]
-    if not cited:
+    if not any(ref.article == article for ref in refs):
         return by_number
-    return item is None and all(ref.paragraph not in (None, paragraph) for ref in cited)
+    return item is None and not cites_paragraph(refs, article, paragraph)
 
 
 # "违反本条例第十三条规定", "违反本办法第五条": a penalty that names its duty by number
@@ -99,12 +98,14 @@ _BY_NUMBER = re.compile(r"违反本(?:条例|办法|规定|细则|法)第")
 def _fines_by_number(rows: list[Penalty], index: StoredIndex) -> bool:
     """Every article that fines cites the duties it enforces by number (in a row, or in its lead-in): a
     prohibition no penalty cites is then left unpunished on purpose, not named in a penalty's own words."""
-    fining = {row.article: [] for row in rows if row.fines}
-    for row in rows:
-        if row.article in fining:
-            stated = index.chunks[row.chunk_id].text if 0 <= row.chunk_id < len(index.chunks) else row.sentence
-            fining[row.article].append(bool(row.duty) or bool(_BY_NUMBER.search(stated)))
-    return bool(fining) and all(any(cited) for cited in fining.values())
+    fining = {row.article for row in rows if row.fines}
+    citing = {row.article for row in rows if row.duty or _BY_NUMBER.search(_stated(row, index))}
+    return bool(fining) and fining <= citing
+
+
+def _stated(row: Penalty, index: StoredIndex) -> str:
+    """The chunk a penalty row stands in (its lead-in with it), or its own sentence."""
+    return index.chunks[row.chunk_id].text if 0 <= row.chunk_id < len(index.chunks) else row.sentence
 
 
 def _items_chosen(refs: list[Ref], article: int) -> bool:
