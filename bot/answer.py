@@ -13,7 +13,7 @@ from bot.evidence import (ASKS_GRADE, Concept, Figure, coverage, figures, grade_
 from bot.key_words import covers_key, topic_unknown
 from bot.law_dates import takes_effect
 from bot.named_law import named_law
-from bot.query import Query
+from bot.query import Query, asks_rule_broken
 from bot.records import Answer, Hit, Passage
 from bot.refusal import UNNAMED, Thresholds, hard_reason, refusal_reason, scope_reason, unindexed_place
 from bot.rules import is_penalty, item_number, item_refs, not_done, paragraph_at
@@ -184,7 +184,8 @@ def _legal_bonus(query: Query, items, negated: tuple[str, ...], chunk, start: in
         bonus -= RULE_FOR_ACTIVITY
     if query.penalty:
         bonus += PENALTY_BONUS if is_penalty(clauses.lead_in(chunk, start) + sentence) else -NOT_PENALTY
-    elif _restates_a_duty(query, sentence) and is_penalty(clauses.lead_in(chunk, start) + sentence):
+    elif (_restates_a_duty(query, sentence) or asks_rule_broken(query)) and \
+            is_penalty(clauses.lead_in(chunk, start) + sentence):
         bonus -= PENALTY_FOR_DUTY
     if any(f"未{word}" in context or f"不{word}" in context for word in negated):
         bonus += NEGATED
@@ -247,6 +248,7 @@ def choose(query: Query, hits: list[Hit], index: StoredIndex, items: list[Concep
         if clause and (candidate is None or clause.score >= candidate.score):
             clause.chosen, candidate = _as_chosen(clause), clause
     candidate = _enforced(query, candidate, index)
+    candidate = _broken(query, candidate, index, items)
     if candidate and candidate.hit.chunk.article:
         spans = sorted({(candidate.start, candidate.end), *candidate.tied})
         quotes = dict.fromkeys(clauses.quote(candidate.hit.chunk, a, b) for a, b in spans)
@@ -282,6 +284,19 @@ def _enforced(query: Query, candidate: Candidate | None, index: StoredIndex, ite
     return Candidate(hit, candidate.rank, start, end, candidate.score, candidate.coverage, context=context,
                      chosen=candidate.chosen, by_structure=candidate.by_structure,
                      quote=clauses.quote(hit.chunk, start, end))
+
+
+def _broken(query: Query, candidate: Candidate | None, index: StoredIndex, items: list[Concept]) -> Candidate | None:
+    """For "…违反的是哪一条", a penalty clause gives way to the duty it cites, which is the rule broken."""
+    if not (candidate and asks_rule_broken(query) and candidate.hit.chunk.article and _penalised(candidate)):
+        return candidate
+    duty = clauses.broken_duty(candidate.hit, candidate.start, candidate.end, index)
+    best = best_sentence(query, duty, items, pool=len(duty)) if duty else None
+    if best is None:
+        return candidate
+    best.coverage = max(best.coverage, candidate.coverage)  # the penalty's words, which led here, are the evidence
+    best.context = f"{candidate.context}\n{best.context}"
+    return best
 
 
 def best_penalty_clause(query: Query, hits: list[Hit], index: StoredIndex, items: list[Concept]) -> Candidate | None:

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 
-from bot.ingest.legal import ITEM
-from bot.numerals import cn_to_number
+from bot.ingest.legal import ITEM, article_number
+from bot.numerals import cn_to_number, to_chinese
 from bot.query import Query
 from bot.records import Chunk, Hit
 from bot.rules import CONTINUES, enforcing_sentences, item_number, paragraph_at
@@ -101,6 +101,22 @@ def enforcing(hit: Hit, start: int, end: int, index: StoredIndex, item: int | No
     target, i = found[0]
     a, b = target.sentences[i]
     return Hit(target, hit.score, hit.dense, hit.lexical), a, b
+
+
+def broken_duty(hit: Hit, start: int, end: int, index: StoredIndex) -> list[Hit]:
+    """The chunks of the duty article a penalty clause cites ("违反本条例第二十二条第三款规定，…的"), for a question
+    asking which rule a behaviour breaks; none when the clause cites no other article of its document."""
+    from bot.penalty_refs import parse_refs, pointing_here
+
+    chunk = hit.chunk
+    text = pointing_here(lead_in(chunk, start) + chunk.text[start:end], chunk.article, paragraph_at(chunk, start) or 1)
+    own = article_number(chunk.article)
+    for ref in parse_refs(text):
+        if ref.article and ref.article != own:
+            chunks = index.article(chunk.source, f"第{to_chinese(ref.article)}条")
+            if chunks:
+                return [Hit(c, hit.score, hit.dense, hit.lexical) for c in chunks]
+    return []
 
 
 _PART = re.compile(r"第([零一二三四五六七八九十两〇\d]+)(项|款)")

@@ -10,6 +10,7 @@ from bot.amounts import Amount, find_amounts
 from bot.enumeration import lists_kinds
 from bot.ingest.legal import ARTICLE
 from bot.query import PERIOD_UNITS, Query
+from bot.spoken import rejoined
 from bot.tokenize import PLACE_SUFFIX, STOPWORDS, jieba_dict, token_set, tokens
 
 FIGURE = re.compile(
@@ -47,7 +48,9 @@ ZH_FILLER = frozenset("一般 通常 平时 平常 自己 一下 不用 不必 �
     # 才能 of "多少年才能算古树"
     "最多 最少 最长 最短 最高 最低 至少 至多 最快 最迟 最晚 才能 "
     # what may or may not be done is the question's frame, not its topic ("几年之内不能挖")
-    "不能 不让 不准 不许 能否".split())
+    "不能 不让 不准 不许 能否 "
+    # how likely, which the rule does not say ("我个人可能会罚多少")
+    "可能 也许 或许".split())
 # Words of a question about rules that name no behaviour: "违反规定的怎么处罚，罚多少？" asks about nothing yet.
 # 城管 is how staff name the enforcer, which a clause names otherwise (城市管理部门) or not at all; 老板, 商家
 # name the party as people say it (a clause: 经营者, 施工单位); a title's kind (管理条例) names no behaviour.
@@ -128,10 +131,11 @@ def concepts(query: Query, idf) -> list[Concept]:
     # A document named in 《》 says where to look (bot/scope.py), not what to find: its words are in every clause
     # of it, and as concepts they outweighed the one word that told its clauses apart ("…要赔偿吗"); so does a
     # document named in the asker's short form (Query.short_names).
-    text = _TITLED.sub(" ", query.text)
+    text = rejoined(_TITLED.sub(" ", query.text), lambda word: _known(idf, [word]))  # "洗了个澡" is 洗澡 (bot/spoken.py)
     for name in query.short_names:  # "这个菜市场条例": the same, named by the asker's short form
         text = text.replace(name, " ")
     for token in tokens(text):
+        token = _located(token, text, idf)
         if _YEAR.fullmatch(token) or token in ZH_FILLER or (token.isascii() and token.isalpha() and token in EN_GENERIC and token not in phrases):
             continue
         concept = _concept(token, phrases.get(token, ()), query, idf, token in focus)
@@ -170,6 +174,23 @@ def _concept(token: str, related: tuple[str, ...], query: Query, idf, focus: boo
     specific = max(translated, default=0.0) if token.isascii() else 0.0
     return Concept((token,), related, weight, known, place=place, chars=chars, specific=specific,
                    suffered=f"被{token}" in query.text, done=bool(re.search(re.escape(token) + _TIMES, query.text)))
+
+
+_LOCATIVE = "里上边旁内中下头"
+
+
+def _located(token: str, text: str, idf) -> str:
+    """A word the corpus never uses that is one it does with a place word stuck on: "泉渠里" cut as 泉 / 渠里 is
+    泉渠 ("在泉渠里洗澡"), "湖面上" 湖面. The cut's neighbour gets its character back when that makes the word; a
+    character alone is no word of its own ("路边" is not 路, which names every road)."""
+    if len(token) < 2 or token[-1] not in _LOCATIVE or not _chinese(token) or _known(idf, [token]):
+        return token
+    stem, at = token[:-1], text.find(token)
+    for back in (2, 1, 0):
+        word = text[at - back : at] + stem if at >= back and len(stem) + back > 1 else ""
+        if word and _chinese(word) and tokens(word) == [word] and _known(idf, [word]):
+            return word
+    return token
 
 
 def _full_names(place: str, text: str) -> list[str]:

@@ -8,6 +8,7 @@ import re
 
 from bot.evidence import LEGAL_FILLER, SINGLE_CHAR_WEIGHT, Concept, readable
 from bot.query import asked_part
+from bot.spoken import rejoined
 from bot.tokenize import token_set, word_classes
 
 KEY_TIE = 0.9
@@ -102,10 +103,12 @@ def names_what_is_asked(items: list[Concept], question: str, text: str) -> bool:
     """A Chinese question whose key words stand only in its story, while the text names its asking clause's own
     topical words: "我们新小区的管线工程刚验收合格，建设单位要在多长时间内把管线移交给管线单位？" asks about handing
     over pipelines, not about 小区, which only says where."""
-    asked = asked_part(question, True)
-    if asked == question or any(k.words[0] in asked for k in key_concepts(items)):
+    clause = asked_part(question, True)
+    asked = rejoined(clause)  # "洗了个澡" is 洗澡, as the question's words are (bot/spoken.py)
+    if clause == question or any(k.words[0] in asked or k.words[0] in clause for k in key_concepts(items)):
         return False
-    own = [c for c in _named(items) if not _says_how(c) and c.words[0] in asked and len(c.words[0]) > 1]
+    own = [c for c in _named(items) if not _says_how(c) and (c.words[0] in asked or c.words[0] in clause) and
+           len(c.words[0]) > 1]
     text = readable(text)
     present = token_set(text)
     found = [c for c in own if c.found_in(text, present)]

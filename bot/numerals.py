@@ -71,3 +71,30 @@ def to_chinese(number: int) -> str:
         out += ("零" if zero else "") + digits[d] + unit
         zero = False
     return out[1:] if out.startswith("一十") else out
+
+
+_EN_UNITS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve thirteen "
+                                        "fourteen fifteen sixteen seventeen eighteen nineteen".split())}
+_EN_TENS = {w: 10 * i for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), 2)}
+_EN_NUMBER = re.compile(r"\b(?:(?:%s)(?:[ -](?:%s))?|(?:%s))(?: hundred(?: and)?(?: (?:%s)(?:[ -](?:%s))?| (?:%s))?)?"
+                        r"(?: thousand)?\b" % ("|".join(_EN_TENS), "|".join(list(_EN_UNITS)[1:10]), "|".join(_EN_UNITS),
+                                               "|".join(_EN_TENS), "|".join(list(_EN_UNITS)[1:10]), "|".join(_EN_UNITS)),
+                        re.I)
+
+
+def english_numbers(text: str) -> dict[str, int]:
+    """Numbers written in English words: "seventy-two" -> 72, "three hundred" -> 300, "five thousand" -> 5000."""
+    out = {}
+    for m in _EN_NUMBER.finditer(text):
+        value, part = 0, 0
+        for word in re.split(r"[ -]+", m.group(0).lower()):
+            if word in _EN_UNITS:
+                part += _EN_UNITS[word]
+            elif word in _EN_TENS:
+                part += _EN_TENS[word]
+            elif word == "hundred":
+                part = max(part, 1) * 100
+            elif word == "thousand":
+                value, part = (value + max(part, 1)) * 1000, 0
+        out[m.group(0)] = value + part
+    return out

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from bot.glossary import Glossary
+from bot.spoken import rejoined
 from bot.tokenize import tokens
 
 MAX_QUESTION_CHARS = 500
@@ -24,7 +25,7 @@ _PENALTY = re.compile(r"处罚|罚款|罚多少|罚钱|[怎咋]么?罚|如何罚
                       r"\bpenalt|\bfine[sd]?\b|\bpunish|\bsanction|\bconsequence|\bdetention|\bdetained|\bconfiscat", re.I)
 # "这几天发了预警", "前几年", "期限快到了": the story's time, not a period asked for
 _PERIOD = re.compile(r"多久|多长时间|多少天|(?<![这那过好])(?<![^提]前)(?<!^前)(?:几天|几日|几个月|几个?小时|几年)|多少日|(?:期限|时限|时效|有效期)(?!快|到了|已|届满|过了|未满|内)|多少个?月|多少个?小时|多少个?工作日|几个工作日|多少年|"
-                     r"\bhow (?:long|soon|quickly|fast)\b|\bdeadline|\btime limit|\bwithin how|"
+                     r"\bhow (?:long|soon|quickly|fast)\b|\bdeadline|\btime limit|\bwithin how (?!(?:many|much) (?!(?:working |business |calendar )?(?:days|months|years|hours|weeks|time)))|"
                      r"\bhow many (?:(?:working|business|calendar) )?(?:days|months|years|hours)", re.I)
 _PERIOD_NOUNS = ("期限", "时限", "时效", "有效期", "deadline", "time limit")
 # A time of day: "几点以后不能跳广场舞", "during which hours"; not 几时, which asks for a date ("几时施行").
@@ -121,7 +122,7 @@ def analyse(question: str, glossary: Glossary) -> Query:
     text = " ".join(question.split())[:MAX_QUESTION_CHARS]
     lang = "zh" if _CJK.search(text) else "en"
     expansions = glossary.matches(text)
-    expanded = tokens(text) + [t for values in expansions.values() for e in values for t in tokens(e)]
+    expanded = tokens(text) + tokens(rejoined(text)) + [t for values in expansions.values() for e in values for t in tokens(e)]
     penalty = bool(_PENALTY.search(text))
     period = _asks_period(text, penalty)
     which_article = bool(_WHICH_ARTICLE.search(text))
@@ -220,6 +221,16 @@ def _places(text: str, glossary: Glossary) -> list[str]:
         # An unknown capitalised word is a place only when it reads as pinyin ("Zhengzhou", not "Urban").
         places += known if known else ([name] if is_pinyin(name) and name.lower() not in ("china", "chinese") else [])
     return list(dict.fromkeys(p for p in places if p))
+
+
+# "…违反的是哪一条？", "违反了第几条", "which article does it break": the rule broken, which the penalty only cites
+_RULE_BROKEN = re.compile(r"违反(?:的是|了)?(?:哪|第几|什么)|\bwhich (?:article|provision|rule)s? (?:does|do|did|is|are|was)\b"
+                          r"[^?]*\b(?:break|breach|violat|contraven)", re.I)
+
+
+def asks_rule_broken(query: Query) -> bool:
+    """A which-article question about the rule a behaviour breaks, not about its penalty."""
+    return query.which_article and not query.penalty and bool(_RULE_BROKEN.search(query.text))
 
 
 def counts_events(query: Query) -> bool:

@@ -82,7 +82,8 @@ def translate(query: Query, knows, document_frequency, rows=None) -> Query:
         return query
     from bot.evidence import EN_GENERIC, LEGAL_FILLER
 
-    covered = {w for term in query.expansions for w in term.split()}
+    numbers = _numbers(query.text)
+    covered = {w for term in query.expansions for w in term.split()} | {w for n in numbers for w in re.split(r"[ -]", n)}
     # ALL-CAPS words are acronyms or code ("DROP TABLE"), not dictionary words
     text = [w.lower() for w in re.findall(r"[A-Za-z]+", query.text) if not (w.isupper() and len(w) > 1)]
     senses = _phrase_senses(text, covered | EN_GENERIC, knows)
@@ -97,7 +98,20 @@ def translate(query: Query, knows, document_frequency, rows=None) -> Query:
     held = lru_cache(maxsize=None)(lambda word: _rows_of(word, rows)) if rows else None
     added = {w: _chosen(w, usable, senses, query.expansions, document_frequency, held) for w, usable in senses.items()}
     extra = [t for values in added.values() for v in values for t in tokens(v)]
+    added.update(numbers)
     return replace(query, expansions={**query.expansions, **added}, tokens=list(dict.fromkeys(query.tokens + extra)))
+
+
+def _numbers(text: str) -> dict[str, list[str]]:
+    """Numbers in English words as the documents write them: "seventy-two" -> 七十二, 72; not "one", which is as
+    often a pronoun."""
+    from bot.numerals import english_numbers, to_chinese
+
+    out = {}
+    for words, value in english_numbers(text).items():
+        if 1 < value < 10_000:
+            out[words.lower()] = [to_chinese(value), *(["两"] if value == 2 else []), str(value)]
+    return out
 
 
 def _phrase_senses(text: list[str], skipped: set[str], knows) -> dict[str, list[str]]:

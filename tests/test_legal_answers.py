@@ -625,3 +625,39 @@ def test_a_key_word_of_the_story_alone_does_not_refuse_what_the_asking_clause_na
 def test_market_and_loading_words_in_english(fresh9_engine, question, article, said):
     answer = fresh9_engine.answer(question)
     assert answer.found and answer.section.endswith(article) and said in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize("question, article, said", [
+    # the penalty (第四十五条) names the behaviour too, but the rule broken is the prohibition it enforces
+    ("在湿地内引进外来物种违反的是哪一条？", "第三十一条", "引进外来物种"),
+    # ...and where the penalty cites it by number ("违反本条例第二十二条第三款规定"), that paragraph
+    ("在衢州历史文化街区擅自移动或者涂改保护标志牌，违反的是哪一条？", "第二十二条", "不得擅自设置、移动、涂改或者毁损保护标志牌")])
+def test_which_rule_a_behaviour_breaks_is_the_duty_not_its_penalty(fresh10_engine, question, article, said):
+    answer = fresh10_engine.answer(question)
+    assert answer.found and answer.section.endswith(article) and said in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize("question, figure", [
+    # sheep eating grass is 放牧, not the first item of the wetland's penalties (填埋湿地), given as found before
+    ("村里老汉图省事，天天赶着一群羊进湿地里吃草，管理部门要是罚他，会罚多少？", "二百元以上一千元以下"),
+    ("几个半大孩子跑进湿地掏鸟蛋，捡了一兜子回家，情节不算严重的话会罚多少钱？", "五百元以上三千元以下")])
+def test_grazing_and_birds_eggs_in_everyday_words(fresh10_engine, question, figure):
+    answer = fresh10_engine.answer(question)
+    assert answer.found and answer.section.endswith("第四十五条") and figure in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize("question, article, said", [
+    # "coal-fired", "incineration", "alien species", "state-owned", "historic" and "seventy-two" had no Chinese
+    ("What is the fine for newly building a direct coal-fired boiler with a rated evaporation capacity of twenty "
+     "tonnes or less?", "第三十四条", "二万元以上二十万元以下"),
+    ("At least how many times a year must a waste incineration company in Weifang monitor dioxins and similar "
+     "pollutants?", "第十四条", "二次"),
+    ("If someone introduces an alien species into a wetland and the case is serious, what fine range applies?",
+     "第四十五条", "五千元以上三万元以下"),
+    ("For a state-owned historic building in Quzhou, who is by default the person responsible for its protection?",
+     "第二十三条", "管理人"),
+    ("Within how many metres of the pools of the seventy-two famous springs is any new building unrelated to spring "
+     "protection prohibited?", "第三十二条", "二十米")])
+def test_combustion_wetland_and_heritage_words_in_english(fresh10_engine, question, article, said):
+    answer = fresh10_engine.answer(question)
+    assert answer.found and answer.section.endswith(article) and said in answer.answer, answer.answer

@@ -435,3 +435,57 @@ def test_a_period_asked_in_a_scale_is_answered_in_that_scale(question, units, ex
 
     found = [Figure("八" + u, 0, u) for u in units]
     assert _in_asked_scale(asked_part(question, not question.isascii()), found) is expected
+
+
+@pytest.mark.parametrize("spoken, written", [
+    ("我在泉渠里洗了个澡", "我在泉渠里洗澡"), ("他抽了根烟", "他抽烟"), ("在路边停了个车", "在路边停车"),
+    ("被罚了款", "被罚款"), ("洗个澡", "洗澡"),
+    # no split verb: a verb repeated, a measure word after a pronoun, 把 marking the object
+    ("顺手把电动车冲了冲", "顺手把电动车冲了冲"), ("那个车", "那个车"), ("每个人", "每个人"), ("有个人在钓鱼", "有个人在钓鱼"),
+    ("到了个地方", "到了个地方")])
+def test_a_verb_split_in_speech_is_read_whole(spoken, written):
+    from bot.spoken import rejoined
+
+    assert rejoined(spoken) == written
+
+
+def test_a_word_with_a_place_word_stuck_on_is_the_word_the_documents_use():
+    # jieba cuts 泉渠里 as 泉 / 渠里: neither is the regulation's 泉渠, so the story's own topic was lost
+    weights = {"泉渠": 3.5, "泉": 1.4, "洗澡": 4.7, "路": 1.5}
+    words = {c.words[0] for c in concepts(analyse("在泉渠里洗了个澡罚多少？", Glossary()), lambda t: weights.get(t, UNSEEN))}
+    assert {"泉渠", "洗澡"} <= words and "渠里" not in words
+    # one character alone is no word of its own: "路边" is not 路, which names every road
+    words = {c.words[0] for c in concepts(analyse("在路边搭板房罚多少？", Glossary()), lambda t: weights.get(t, UNSEEN))}
+    assert "路" not in words
+
+
+def test_how_likely_a_fine_is_is_not_the_topic():
+    items = concepts(analyse("我个人可能会罚多少？", Glossary()), lambda t: 4.0)
+    assert "可能" not in {c.words[0] for c in items}
+
+
+def test_numbers_in_english_words_are_searched_as_the_documents_write_them():
+    from bot.numerals import english_numbers
+    from bot.translate import _numbers
+
+    assert english_numbers("seventy-two springs, twenty tonnes, three hundred and fifty yuan, five thousand") == \
+        {"seventy-two": 72, "twenty": 20, "three hundred and fifty": 350, "five thousand": 5000}
+    assert _numbers("Within how many metres of the seventy-two springs?") == {"seventy-two": ["七十二", "72"]}
+    assert _numbers("one of them") == {}  # "one" is as often a pronoun
+
+
+@pytest.mark.parametrize("question, period", [
+    ("Within how many metres of the pools is building prohibited?", False),
+    ("Within how many days must the office decide?", True), ("Within how long must it be filed?", True)])
+def test_within_how_many_metres_asks_a_distance_not_a_period(question, period):
+    assert analyse(question, Glossary()).period is period
+
+
+@pytest.mark.parametrize("question, broken", [
+    ("在湿地内引进外来物种违反的是哪一条？", True), ("擅自移动保护标志牌违反了第几条？", True),
+    ("擅自移动保护标志牌的处罚在哪一条？", False), ("Which article does removing a protection sign violate?", True),
+    ("Which article sets the fine for removing a protection sign?", False)])
+def test_which_rule_a_behaviour_breaks_is_told_from_which_article_punishes_it(question, broken):
+    from bot.query import asks_rule_broken
+
+    assert asks_rule_broken(analyse(question, Glossary())) is broken
