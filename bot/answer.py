@@ -131,8 +131,9 @@ def _as_chosen(candidate: Candidate) -> tuple[int, str]:
 
 
 def _as_read(hit: Hit, start: int, end: int) -> str:
-    """A clause as the model compares it with the question: an item with the lead-in it completes."""
-    sentence, lead = hit.chunk.text[start:end], clauses.lead_in(hit.chunk, start)
+    """A clause as the model compares it with the question: an item with the lead-in it completes, a short
+    sentence with the one before it in its paragraph ("公告时间不少于三十日。" says nothing of what is announced)."""
+    sentence, lead = hit.chunk.text[start:end], clauses.lead_in(hit.chunk, start) or clauses.before_short(hit.chunk, start, end)
     return lead + sentence if lead and lead not in sentence else sentence
 
 

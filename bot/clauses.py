@@ -42,6 +42,17 @@ def referred(chunk: Chunk, start: int) -> str:
     return chunk.text[before[-1][0]:before[-1][1]] if before else ""
 
 
+SHORT_SENTENCE = 20  # characters: a sentence this short leans on the one before it
+
+
+def before_short(chunk: Chunk, start: int, end: int) -> str:
+    """For a short sentence inside a paragraph, the sentence before it there, else ""."""
+    if end - start > SHORT_SENTENCE or start == 0 or chunk.text[start - 1] == "\n":
+        return ""
+    before = [(a, b) for a, b in chunk.sentences if b <= start]
+    return chunk.text[before[-1][0]:before[-1][1]] if before else ""
+
+
 def lead_in(chunk: Chunk, start: int) -> str:
     """For an item （三）, the paragraph it continues ("有下列行为之一的，处……："), else ""."""
     if not ITEM.match(chunk.text[start : start + 8]):  # ("^" would not anchor at `pos` in ITEM.match(text, pos))

@@ -60,6 +60,9 @@ LEGAL_FILLER = frozenset("""处罚 罚款 罚 罚钱 钱 多少钱 处理 怎么
 老板 商家 店家 店主 老百姓 邻居 按规定 按照规定 依照规定 根据规定 国家 national 公司 企业
 fine fines fined penalty penalties punish punished punishment sanction sanctions law laws regulation regulations
 rule rules illegal illegally unauthorized consequences deadline limit long""".split())
+# English words of no topic: generic ones, and legal filler with no Chinese given ("regulation", "long"), which no
+# Chinese clause can contain and which only lowered every clause's coverage
+_EN_SKIPPED = EN_GENERIC | LEGAL_FILLER
 COMMON_CHARS = 300  # 人, 上, 到, 边, 路: characters too common to tell one word from another
 PARTIAL = 0.5  # a word only found by its characters counts for at most half: 醉驾 is not 醉酒
 SINGLE_CHAR_WEIGHT = 0.3  # 开, 办, 收: one-character words are mostly light verbs of the question
@@ -136,7 +139,7 @@ def concepts(query: Query, idf) -> list[Concept]:
         text = text.replace(name, " ")
     for token in tokens(text):
         token = _located(token, text, idf)
-        if _YEAR.fullmatch(token) or token in ZH_FILLER or (token.isascii() and token.isalpha() and token in EN_GENERIC and token not in phrases):
+        if _YEAR.fullmatch(token) or token in ZH_FILLER or (token.isascii() and token.isalpha() and token in _EN_SKIPPED and token not in phrases):
             continue
         concept = _concept(token, phrases.get(token, ()), query, idf, token in focus)
         if concept:

@@ -661,3 +661,20 @@ def test_grazing_and_birds_eggs_in_everyday_words(fresh10_engine, question, figu
 def test_combustion_wetland_and_heritage_words_in_english(fresh10_engine, question, article, said):
     answer = fresh10_engine.answer(question)
     assert answer.found and answer.section.endswith(article) and said in answer.answer, answer.answer
+
+
+def test_a_short_sentence_is_read_by_the_model_with_the_one_before_it(fresh10_engine):
+    # "公告时间不少于三十日。" alone says nothing of what is announced: the model had preferred another period
+    answer = fresh10_engine.answer("市级历史文化街区的保护规划草案要贴出来让大家提意见，这个公告至少挂多久？")
+    assert answer.found and answer.section.endswith("第十四条") and "三十日" in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize("question, article, figure", [
+    # 河边 is where, not what: read as 堤岸 it had become the key word no clause of the springs named
+    ("我们楼下一个大爷天天拎着刷锅水往济南护城河边的泉渠里倒，他个人这样做查到了会罚多少？", "第五十二条", "一千元以上五千元以下"),
+    # "household garbage" is 生活垃圾, not households (住户) and garbage
+    ("What fine does a company face for dumping household garbage inside the protected direct recharge zone of the "
+     "springs?", "第四十八条", "五千元以上五万元以下")])
+def test_where_it_was_done_and_household_garbage(fresh10_engine, question, article, figure):
+    answer = fresh10_engine.answer(question)
+    assert answer.found and answer.section.endswith(article) and figure in answer.answer, answer.answer

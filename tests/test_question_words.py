@@ -489,3 +489,10 @@ def test_which_rule_a_behaviour_breaks_is_told_from_which_article_punishes_it(qu
     from bot.query import asks_rule_broken
 
     assert asks_rule_broken(analyse(question, Glossary())) is broken
+
+
+def test_legal_filler_with_no_chinese_is_no_word_of_an_english_question():
+    # "regulation" and "long" have no translation (they are filler): as words no clause could hold, they only
+    # lowered every clause's share of the question found
+    words = {c.words[0] for c in _items("How long does the regulation give to pay the fine?")}
+    assert not {"regulation", "long"} & words
