@@ -688,3 +688,9 @@ def test_where_it_was_done_and_household_garbage(fresh10_engine, question, artic
 def test_warranty_and_handover_in_english(fresh6_engine, question, article, said):
     answer = fresh6_engine.answer(question)
     assert answer.found and answer.section.endswith(article) and said in answer.answer, answer.answer
+
+
+def test_handing_a_taxi_to_someone_is_the_item_that_says_so(fresh8_engine):
+    # 交给 is the regulation's 交与: without it the first item naming the same card (五十元) was stated as found
+    answer = fresh8_engine.answer("出租车公司图省事，把一辆车交给一个连服务监督卡都没有的人去开，被查出来公司罚多少？")
+    assert answer.found and answer.section.endswith("第四十一条") and "二百元" in answer.answer, answer.answer
