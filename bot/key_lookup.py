@@ -16,12 +16,11 @@ LOOKED_UP = 2  # passages added: the best by the key word alone
 
 
 def with_key_passages(items: list[Concept], hits: list[Hit], index: StoredIndex, vector: np.ndarray, scope) -> list[Hit]:
-    """`hits`, plus up to LOOKED_UP passages of the documents among them that name the key words of the
-    question's concepts `items` that none of `hits` does. `scope` filters and orders hits as the question's
+    """`hits`, plus up to LOOKED_UP passages of the documents among them that name the key word of the
+    question's concepts `items`, when none of `hits` does. `scope` filters and orders hits as the question's
     document and place allow."""
-    # each key word no hit names: of "开车…洗车", 开车 (驾驶) named by some article does not find the 洗车 one
-    keys = [k for k in key_concepts(items) if not any(_names(h, [k]) for h in hits)]
-    if not keys:
+    keys = key_concepts(items)
+    if not keys or any(_names(h, keys) for h in hits):
         return hits
     # the key word's own tokens, and its expansions only where the index knows them whole: the pieces of an
     # expansion ("检查井" -> 检查) would look up whatever is checked
@@ -33,15 +32,7 @@ def with_key_passages(items: list[Concept], hits: list[Hit], index: StoredIndex,
     found = [Hit(index.chunks[int(i)], 0.0, stored_similarity(index, int(i), vector), float(scores[i]))
              for i in np.argsort(-scores, kind="stable")[:50]
              if scores[i] > 0 and int(i) not in seen and index.chunks[int(i)].source in documents]
-    return hits + scope(found or _reading(keys, documents, seen, index, vector))[:LOOKED_UP]
-
-
-def _reading(keys: list[Concept], documents: set[str], seen: set[int], index: StoredIndex, vector: np.ndarray) -> list[Hit]:
-    """The passages of these documents that name a key word in a form the index keeps only inside a longer word
-    (洗车 as "清洗车辆"), found by reading their text, most similar first."""
-    named = [c for source in sorted(documents) for c in index.chunks_of(source)
-             if c.id not in seen and any(k.found_in(c.text, token_set(c.text)) for k in keys)]
-    return sorted((Hit(c, 0.0, stored_similarity(index, c.id, vector), 0.0) for c in named), key=lambda h: -h.dense)
+    return hits + scope(found)[:LOOKED_UP]
 
 
 def _names(hit: Hit, keys: list[Concept]) -> bool:

