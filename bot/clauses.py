@@ -38,6 +38,10 @@ def referred(chunk: Chunk, start: int) -> str:
     own = next(((a, b) for a, b in chunk.sentences if a == start), None)
     if own is None or not _REFERS_BACK.search(chunk.text[own[0]:own[1]]):
         return ""
+    return _sentence_before(chunk, start)
+
+
+def _sentence_before(chunk: Chunk, start: int) -> str:
     before = [(a, b) for a, b in chunk.sentences if b <= start]
     return chunk.text[before[-1][0]:before[-1][1]] if before else ""
 
@@ -49,8 +53,7 @@ def before_short(chunk: Chunk, start: int, end: int) -> str:
     """For a short sentence inside a paragraph, the sentence before it there, else ""."""
     if end - start > SHORT_SENTENCE or start == 0 or chunk.text[start - 1] == "\n":
         return ""
-    before = [(a, b) for a, b in chunk.sentences if b <= start]
-    return chunk.text[before[-1][0]:before[-1][1]] if before else ""
+    return _sentence_before(chunk, start)
 
 
 def lead_in(chunk: Chunk, start: int) -> str:
