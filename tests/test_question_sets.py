@@ -16,7 +16,8 @@ SETS = {"library_questions.jsonl": "library", "fresh_questions.jsonl": "fresh", 
         "fresh4_questions.jsonl": "fresh4", "fresh5_questions.jsonl": "fresh5", "fresh6_questions.jsonl": "fresh6",
         "fresh7_questions.jsonl": "fresh7", "fresh8_questions.jsonl": "fresh8",
         "fresh9_questions.jsonl": "fresh9", "fresh10_questions.jsonl": "fresh10",
-        "fresh11_questions.jsonl": "fresh11", "fresh12_questions.jsonl": "fresh12"}
+        "fresh11_questions.jsonl": "fresh11", "fresh12_questions.jsonl": "fresh12",
+        "fresh13_questions.jsonl": "fresh13"}
 _ARTICLE_START = re.compile(r"(?m)^\s*(第[一二三四五六七八九十百零〇两]+条)")
 
 
