@@ -26,6 +26,25 @@ def key_concepts(items: list[Concept]) -> list[Concept]:
     return [c for c in topical if _as_a_topic(c) >= KEY_TIE * _as_a_topic(top)]
 
 
+def second_words(items: list[Concept], text: str, share: float = 0.8) -> list[Concept]:
+    """Topical words of the question, of two characters or more and nearly as heavy as its key word, that the
+    text does not name: "限速" of "把电动车的限速器拆了" beside the key word 电动车, in a clause about helmets."""
+    keys = key_concepts(items)
+    if not keys:
+        return []
+    text = readable(text)
+    present = token_set(text)
+    floor = share * max(k.weight for k in keys)
+    return [c for c in _named(items) if not _says_how(c) and c not in keys and len(c.words[0]) > 1 and
+            c.weight >= floor and not c.found_in(text, present)]
+
+
+def names_all(concepts: list[Concept], text: str) -> bool:
+    text = readable(text)
+    present = token_set(text)
+    return all(c.found_in(text, present) for c in concepts)
+
+
 def _as_a_topic(concept: Concept) -> float:
     """How specific a word is as the topic: its weight, except that a noun of one character the documents use
     is not discounted as one-character words are for scoring (鸡 in "养了几只鸡" names the topic; 开 or 办 do not)."""
@@ -36,9 +55,16 @@ def _as_a_topic(concept: Concept) -> float:
 
 
 def _named(items: list[Concept]) -> list[Concept]:
-    """The question's words that the corpus uses and that could name a topic: no place, no legal filler."""
+    """The question's words that the corpus uses and that could name a topic: no place, no legal filler, no
+    English word that only says when or how."""
     return [c for c in items if c.known and not c.place and not set(c.words) & LEGAL_FILLER and
-            not (c.words[0].isascii() and len(c.words[0]) < 3)]
+            not (c.words[0].isascii() and (len(c.words[0]) < 3 or c.words[0] in _EN_FUNCTION))]
+
+
+# English words that say when, how or how often, which the glossary may give a Chinese sense ("within": 日内, 期限,
+# 以内); not the nouns of a glossary phrase ("time" of "time limit": 时限)
+_EN_FUNCTION = frozenset("within after before again first per each every about into over under across during "
+                         "through still yet also just only".split())
 
 
 # Parts of speech that say how, when, where or how much rather than what (jieba's tags): adjectives, pronouns,

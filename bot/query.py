@@ -27,7 +27,7 @@ _PENALTY = re.compile(r"处罚|罚款|罚多少|罚钱|[怎咋]么?罚|如何罚
                       r"\bpenalt|\bfine[sd]?\b|\bpunish|\bsanction|\bconsequence|\bdetention|\bdetained|\bconfiscat", re.I)
 # "这几天发了预警", "前几年", "期限快到了": the story's time, not a period asked for
 _PERIOD = re.compile(r"多久|多长时间|多少天|(?<![这那过好月])(?<![^提]前)(?<!^前)(?:几天|几日|几个月|几个?小时|几年)|多少日|(?:期限|时限|时效|有效期)(?!快|到了|已|届满|过了|未满|内)|多少个?月|多少个?小时|多少个?工作日|几个工作日|多少年|"
-                     r"\bhow (?:long|soon|quickly|fast)\b|\bdeadline|\btime limit|\bwithin how (?!(?:many|much) (?!(?:working |business |calendar )?(?:days|months|years|hours|weeks|time)))|"
+                     r"\bhow (?:long|soon|quickly|fast|often|frequently)\b|\bdeadline|\btime limit|\bwithin how (?!(?:many|much) (?!(?:working |business |calendar )?(?:days|months|years|hours|weeks|time)))|"
                      r"\bhow many (?:(?:working|business|calendar) )?(?:days|months|years|hours)", re.I)
 _PERIOD_NOUNS = ("期限", "时限", "时效", "有效期", "deadline", "time limit")
 # A time of day: "几点以后不能跳广场舞", "during which hours"; not 几时, which asks for a date ("几时施行").

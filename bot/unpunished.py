@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 
 from bot.evidence import Concept
-from bot.key_words import covers_key, key_concepts
+from bot.key_words import covers_key, key_concepts, names_all, second_words
 from bot.numerals import cn_to_number, to_chinese
 from bot.penalties import Penalty
 from bot.penalty_refs import DutyArticle, Ref, cites_paragraph, clip, parse_refs
@@ -43,17 +43,27 @@ class Unpunished:
 def unpunished(query: Query, chosen: str, source: str, index: StoredIndex, items: list[Concept]) -> Unpunished | None:
     """The item of a prohibition of `source` naming the question's key word that the penalties, citing the other
     items one by one, leave out, when the penalty clause chosen (`chosen`, with the duty words it was read with)
-    does not name the key word; None otherwise."""
-    if not query.penalty or not key_concepts(items) or covers_key(items, chosen):
+    does not name the key word; or a prohibition naming the key word and a second word the chosen clause lacks,
+    which no penalty names or cites; None otherwise."""
+    if not query.penalty or not key_concepts(items):
         return None
+    # the key word named, but not a second word as telling ("限速" of "限速器拆了", chosen a clause on helmets)
+    extra = second_words(items, chosen) if covers_key(items, chosen) else None
+    if extra == []:
+        return None
+
+    def names(text: str) -> bool:
+        return covers_key(items, text) and names_all(extra or [], text)
+
     rows = [row for row in index.penalties if row.source == source]
-    if not rows or any(covers_key(items, f"{row.behaviour}\n{row.sentence}") for row in rows):
+    if not rows or any(names(f"{row.behaviour}\n{row.sentence}") for row in rows):
         return None
     refs = [ref for row in rows for ref in parse_refs(f"违反{row.duty}规定") if ref.article is not None]
     title = rows[0].title
-    by_number = _fines_by_number(rows, index)
+    # with a second word, no penalty names the words at all: a prohibition no penalty cites is left unpunished
+    by_number = _fines_by_number(rows, index) or bool(extra)
     for number, duty in duty_articles(index).get(source, {}).items():
-        found = _naming(duty, items)
+        found = _naming(duty, names)
         if found and _left_out(refs, number, found[1], found[3], by_number):
             chunk = next((c.id for c in index.chunks if c.source == source and c.article == duty.label and
                           found[2][:12] in c.text), -1)
@@ -61,7 +71,7 @@ def unpunished(query: Query, chosen: str, source: str, index: StoredIndex, items
     return None
 
 
-def _naming(duty: DutyArticle, items: list[Concept]) -> tuple[str, int | None, str, int] | None:
+def _naming(duty: DutyArticle, names) -> tuple[str, int | None, str, int] | None:
     """(label, item number or None, text, paragraph) of the first part of a prohibition naming the key word: an
     item of a prohibiting list, or a prohibiting paragraph without items; None for a penalty article."""
     for para, lead in enumerate(duty.paragraphs, 1):
@@ -71,10 +81,10 @@ def _naming(duty: DutyArticle, items: list[Concept]) -> tuple[str, int | None, s
         if not _FORBIDS.search(lead):
             continue
         for prefix, text in listed:
-            if covers_key(items, text):
+            if names(text):
                 number = cn_to_number(prefix.strip("（）() "))
                 return f"{duty.label}第{prefix.strip('（）() ')}项", int(number) if number else None, text, para
-        if not listed and covers_key(items, lead):
+        if not listed and names(lead):
             label = f"{duty.label}第{to_chinese(para)}款" if len(duty.paragraphs) > 1 else duty.label
             return label, None, lead, para
     return None

@@ -694,3 +694,37 @@ def test_handing_a_taxi_to_someone_is_the_item_that_says_so(fresh8_engine):
     # 交给 is the regulation's 交与: without it the first item naming the same card (五十元) was stated as found
     answer = fresh8_engine.answer("出租车公司图省事，把一辆车交给一个连服务监督卡都没有的人去开，被查出来公司罚多少？")
     assert answer.found and answer.section.endswith("第四十一条") and "二百元" in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize("question, article, figure", [
+    # 房管 is the housing authority (房产主管部门): as an unknown key word it had let a civil-defence filing win
+    ("我家里装修要拆一堵墙，没去房管部门备案，后来让我限期补上我也没弄，会罚多少？", "第四十八条", "一千元"),
+    # "每十年…一次" is how often: a period, read as one (每 had made it no amount)
+    ("我们写字楼外面是一整面玻璃幕墙，交付以后多长时间至少要做一次安全性检测鉴定？", "第三十一条", "十年"),
+    # "几月几号" asks dates, no count: the days of the fire season are its answer, not "figures of another kind"
+    ("在烟台，每年的森林防火期是从几月几号到几月几号？", "第十六条", "十一月一日至次年五月三十一日"),
+    # the question quotes the clause ("非法占用森林防火设施"), whatever its story's key word (蓄水池)
+    ("村里有个人把山上的防火蓄水池占了养鱼，这算非法占用森林防火设施，他个人会被罚多少？", "第四十条", "五百元以上一千元以下"),
+    ("In Zhengzhou, what is the fine for a driver who ignores the traffic lights?", "第三十七条", "二百元"),
+    # "how often" asks a period; "within" is no topic of the question
+    ("My apartment block in Hangzhou has reached its design service life but we keep living in it. After the first "
+     "structural safety appraisal, how often does it have to be appraised again?", "第二十一条", "五年"),
+    ("In Hangzhou, what fine can a building safety appraisal firm face if it does not deliver or file an appraisal "
+     "report within the time limit and still fails to correct this after being ordered to?", "第五十二条",
+     "一万元以上五万元以下")])
+def test_housing_fire_season_and_traffic_words(fresh11_engine, question, article, figure):
+    answer = fresh11_engine.answer(question)
+    assert answer.found and answer.section.endswith(article) and figure in answer.answer, answer.answer
+
+
+def test_a_prohibition_naming_more_of_the_question_than_any_penalty_is_unpunished(fresh11_engine):
+    # the helmet fine names 电动自行车 but not 限速; 第二十一条 forbids removing the limiter and no penalty reaches it
+    answer = fresh11_engine.answer("我在郑州把自己电动车的限速器拆了，想骑得快一点，这个要是被查到，按规定罚多少钱？")
+    assert not answer.found and "第二十一条" in answer.answer and "罚则" in answer.answer, answer.answer
+
+
+def test_what_is_the_minimum_asks_a_figure(fresh11_engine):
+    # the duty to insure forest rangers gives no sum: "what is the minimum coverage" must not be answered by it
+    answer = fresh11_engine.answer("In Yantai, what is the minimum coverage of the accident insurance that must be "
+                                   "bought for forest rangers?")
+    assert not answer.found, answer.answer
