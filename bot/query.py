@@ -23,7 +23,7 @@ _QUANTITY_EN = re.compile(r"\bhow (many|much)\b|\bwhat(?:'s| is| are) the (?:min
 _YEAR = re.compile(r"(?<!\d)(19|20)\d{2}(?!\d)")
 # A question about what happens to whoever does something: the answer is the clause with the penalty; not
 # "应该怎么处理", which asks the proper way to do something (旧沙发应该怎么处理). "按什么标准罚？", "咋罚" ask it too.
-_PENALTY = re.compile(r"处罚|罚款|罚多少|罚钱|[怎咋]么?罚|如何罚|标准罚|罚(?=[？?])|罚几|罚[他她到]|罚得重|[会能要来谁]罚|罚吗|法律责任|后果|(?<!应当)(?<!需要)(?<!该)(?:怎么处理|如何处理|怎么办)|拘留|没收|"
+_PENALTY = re.compile(r"处罚|罚款|罚多少|罚钱|[怎咋]么?罚|如何罚|标准罚|罚(?=[？?])|罚几|罚[他她到]|罚得重|[会能要来谁]罚|罚吗|法律责任|后果|(?<!应当)(?<!需要)(?<!该)(?:怎么处理|如何处理|怎么办)|受到什么处[理分罚]|什么处分|会怎样|会怎么样|拘留|没收|"
                       r"\bpenalt|\bfine[sd]?\b|\bpunish|\bsanction|\bconsequence|\bdetention|\bdetained|\bconfiscat", re.I)
 # "这几天发了预警", "前几年", "期限快到了": the story's time, not a period asked for
 _PERIOD = re.compile(r"多久|多长时间|多少天|(?<![这那过好月])(?<![^提]前)(?<!^前)(?:几天|几日|几个月|几个?小时|几年)|多少日|(?:期限|时限|时效|有效期)(?!快|到了|已|届满|过了|未满|内)|多少个?月|多少个?小时|多少个?工作日|几个工作日|多少年|"
@@ -59,7 +59,8 @@ _ARTICLE_EN = re.compile(r"\barticle\s+(\d+)\b", re.I)
 _WHICH_ARTICLE = re.compile(r"第几条|哪一?条|哪个条款|什么条款|哪些条|\bwhich (?:article|provision|clause)", re.I)
 _EN_NAME = re.compile(r"(?<=[a-z0-9,] )[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*")
 # A question about a share or rate wants a percentage, whatever it counts.
-PERCENT_HINT = (re.compile(r"比例|比率|占比|百分|率|占[^，。？?]{0,15}(?:多少|几)|\bpercent(age)?\b|\brate\b|\bratio\b|\bproportion\b|\bshare\b", re.I), ("%",))
+# "投资总额的多少": a share of a whole asked, answered by "百分之二十五"
+PERCENT_HINT = (re.compile(r"比例|比率|占比|百分|率|占[^，。？?]{0,15}(?:多少|几)|[额款价费金数]的多少(?![钱元])|\bpercent(age)?\b|\brate\b|\bratio\b|\bproportion\b|\bshare\b", re.I), ("%",))
 # Units a quantity question may name, mapped to the units that answer it.
 UNIT_HINTS: list[tuple[re.Pattern, tuple[str, ...]]] = [
     (re.compile(r"宗|立案|案件|案子|\bcases?\b", re.I), ("宗", "件")),
@@ -131,8 +132,11 @@ def analyse(question: str, glossary: Glossary) -> Query:
     asks_number = bool(_ASKS_NUMBER.search(text))
     # "第几条" counts nothing: it asks where a rule stands
     clock = bool(_CLOCK.search(text))
-    quantity = not which_article and not asks_number and (clock or bool(_QUANTITY_ZH.search(text) if lang == "zh" else _QUANTITY_EN.search(text)))
     asked = asked_part(text, penalty and lang == "zh")
+    # a penalty question's counts are read from the clause that asks: "几个泥瓦匠凑了个施工队…会怎么处理" asks no
+    # number, and "金额不大，…他会受到什么处理" no sum
+    counted = _QUANTITY_ZH.search(asked) if lang == "zh" else _QUANTITY_EN.search(text)
+    quantity = not which_article and not asks_number and (clock or bool(counted))
     units = (PERIOD_UNITS if period else ()) + (CLOCK_UNITS if clock else _units(asked) if quantity else ())
     return Query(
         text=text,

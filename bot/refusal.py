@@ -102,7 +102,8 @@ def _content_reason(query: Query, candidate: Candidate, limits: Thresholds, item
         return "the figures found count something else"
     if query.quantity and _ASKS_RATE.search(query.text) and not any(f.unit == "%" for f in found):
         return "the figures found count something else"  # "结案率多少？" answered with "立案35宗"
-    if _asks_a_sum(query) and found and not any(f.unit.endswith("元") for f in found):
+    if _asks_a_sum(query) and found and not any(f.unit.endswith("元") for f in found) and \
+            not _SHARE_OF_A_SUM.search(sentence):
         return "the figures found count something else"  # "补植费每棵多少钱" answered with 伐一补三
     if query.period and found and not any(f.unit in PERIOD_UNITS or f.unit in query.units for f in found) and \
             not (asks_frequency(query) and any(f.unit == "次" for f in found)):
@@ -150,6 +151,8 @@ def _is_fine(sentence: str, figure: Figure) -> bool:
     return "罚" in sentence[figure.end : figure.end + 4] or "罚" in sentence[max(0, figure.start - 4) : figure.start]
 
 
+# "达到工程建设总投资的百分之二十五以上": a sum given as a share of another ("至少要投进去多少钱")
+_SHARE_OF_A_SUM = re.compile(r"(?:投资|总额|价款|费用|价格|金额|工程款)[^，。；]{0,6}的百分之")
 # a sum of money asked by name: a fee, price, cost or charge ("补植费", "多少钱", "how much is the fee")
 _ASKS_MONEY = re.compile(r"钱|费|价格|收费|多少元|\b(?:fees?|costs?|prices?|charges?|money|yuan)\b", re.I)
 # "许昌市城市管理局文件": the issuer's name above a document, no statement of anything

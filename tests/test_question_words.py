@@ -497,3 +497,29 @@ def test_legal_filler_with_no_chinese_is_no_word_of_an_english_question():
     # lowered every clause's share of the question found
     words = {c.words[0] for c in _items("How long does the regulation give to pay the fine?")}
     assert not {"regulation", "long"} & words
+
+
+@pytest.mark.parametrize("question, quantity, period", [
+    # dates and a month of the year are asked, no count ("几个月" stays a period)
+    ("每年的森林防火期是从几月几号到几月几号？", False, False),
+    ("宣传月是每年几月？", False, False),
+    # a story's "几个" and "金额" in a penalty question: the clause that asks counts nothing
+    ("我们村几个泥瓦匠凑了个施工队，没有资质，要是被查到，会怎么处理？", False, False),
+    ("工作人员收了红包，金额不大，他会受到什么处理？", False, False),
+    ("我家门口停了几辆车，罚多少？", True, False),
+    ("What is the minimum coverage of the insurance?", True, False),
+    ("How often must the building be appraised?", False, True)])
+def test_what_a_question_counts_is_read_where_it_asks(question, quantity, period):
+    query = analyse(question, Glossary())
+    assert (query.quantity, query.period) == (quantity, period)
+
+
+def test_a_share_of_a_whole_asks_a_percentage():
+    assert analyse("应当完成开发投资总额的多少？", Glossary()).units == ("%",)
+
+
+def test_every_so_many_years_is_a_period():
+    from bot.evidence import figures
+
+    assert [f.text for f in figures("至少每十年对建筑幕墙进行一次安全性检测鉴定。")] == ["十年"]
+    assert figures("每一年") == [] and figures("每日") == []
