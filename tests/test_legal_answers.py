@@ -728,3 +728,17 @@ def test_what_is_the_minimum_asks_a_figure(fresh11_engine):
     answer = fresh11_engine.answer("In Yantai, what is the minimum coverage of the accident insurance that must be "
                                    "bought for forest rangers?")
     assert not answer.found, answer.answer
+
+
+def test_a_fine_asked_is_not_answered_by_an_article_with_no_fine(fresh14_engine):
+    # 广告法 第六十七条 names the TV station and the disguised advert, but only has the authorities notified
+    answer = fresh14_engine.answer("A TV station aired a 'health tips' talk show that was really a disguised advert for "
+                                   "dietary supplements. Under China's Advertising Law, what fine can the TV station "
+                                   "face as the publisher?")
+    assert not answer.found or "第六十七条" not in answer.section, answer.answer
+
+
+def test_buying_logs_cut_illegally_in_english(fresh14_engine):
+    # "buy", "mill", "logs", "know" had no Chinese the documents use (收购, 加工, 林木, 明知)
+    answer = fresh14_engine.answer("I run a timber mill. If I buy logs that I know were cut illegally, what is the fine?")
+    assert answer.found and answer.section.endswith("第七十八条") and "三倍以下" in answer.answer, answer.answer
