@@ -40,6 +40,7 @@ def second_words(items: list[Concept], text: str, share: float = 0.8) -> list[Co
 
 
 def names_all(concepts: list[Concept], text: str) -> bool:
+    """The text names every one of the concepts (an empty list: trivially)."""
     text = readable(text)
     present = token_set(text)
     return all(c.found_in(text, present) for c in concepts)
@@ -153,4 +154,3 @@ def quotes(question: str, text: str) -> bool:
         if any(run[i : i + QUOTED] in text for i in range(len(run) - QUOTED + 1)):
             return True
     return False
-

@@ -3,7 +3,7 @@
 line, `<!-- INFO END -->`, `## 第X章`, `第X条 …`).
 
 No other large body of Chinese law reaches this machine (no internet, only package registries), and a
-helper copying laws by hand managed about 100 files an hour; this gives ~340 current laws in seconds.
+helper copying laws by hand managed about 100 files an hour; this gives ~330 current laws in seconds.
 
     python -m bot.law_library --db laws.db --out DIR [--limit N] [--skip LIBRARY_DIR]
 """
