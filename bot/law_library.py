@@ -63,17 +63,16 @@ def markdown(con: sqlite3.Connection, law: tuple[str, str, str, str, str]) -> st
     return "\n".join(lines)
 
 
-def _skipped(name: str, skip_dir: Path | None) -> bool:
+def _held(name: str, held: list[str]) -> bool:
     """A law the library already holds (its file names start with the short title: 行政复议法(2023-09-01).md)."""
-    if not skip_dir:
-        return False
     short = name.removeprefix(PREFIX)
-    return any(p.stem.startswith(short) or p.stem.startswith(name) for p in skip_dir.glob("*.md"))
+    return any(stem.startswith(short) or stem.startswith(name) for stem in held)
 
 
 def export(db: Path, out: Path, limit: int = 0, skip_dir: Path | None = None) -> int:
     """Write up to `limit` laws (0: all) to `out`, in a fixed pseudo-random order; returns the number written."""
-    laws = [law for law in current_laws(db) if not _skipped(law[1], skip_dir)]
+    held = [p.stem for p in skip_dir.glob("*.md")] if skip_dir else []
+    laws = [law for law in current_laws(db) if not _held(law[1], held)]
     laws.sort(key=lambda law: hashlib.sha1(law[0].encode()).hexdigest())  # a sample, not the alphabet's start
     chosen = laws[:limit] if limit else laws
     out.mkdir(parents=True, exist_ok=True)

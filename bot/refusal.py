@@ -169,11 +169,11 @@ _ASKS_RATE = re.compile(r"(?:率|占比|比例|比重)(?:是|为|达到|有|能�
 _ASKS_WHO_PAYS = re.compile(r"费用?[^，。？?]{0,6}(?:由|归)?(?:谁|哪个|哪方|哪一方)(?:来)?(?:承担|出|付|掏|负担|支付|交)|"
                             r"\bwho (?:pays|bears|covers|foots)\b", re.I)
 _SAYS_WHO_PAYS = re.compile(r"费|承担|负担|支付|缴纳|交纳|赔偿|补偿")
-_ASKS_FINE = re.compile(r"罚|\bfine[sd]?\b", re.I)
+_ASKS_FINE = re.compile(r"罚|\bfine[sd]?\b", re.I)  # what a rule makes one pay, not what the bureau collected
 # the amount of a fine asked, not any penalty ("怎么处罚"), a fine in the story ("罚款决定不服") or how often fined
 _ASKS_A_FINE = re.compile(r"罚多少|罚款(?:是|有)?多少|多少罚款|罚(?:款)?几(?![次回])|罚了?多少钱|罚款金额|"
                           r"\bfines?\b(?! (?:decision|notice))", re.I)
-_FINES = re.compile(r"罚款|罚金|处以?[^，。；]{0,20}(?:元|倍)")  # what a rule makes one pay, not what the bureau collected
+_FINES = re.compile(r"罚款|罚金|处以?[^，。；]{0,20}(?:元|倍)")  # a fine an article sets, with or without its sum
 # when a document was issued ("报告是什么时候发的", "这份文件哪天印发的", "When was the report issued?"), which only a
 # date answers: a report's title names the year it reports on, not the day it was sent
 _ASKS_ISSUE_DATE = re.compile(r"(?:什么时候|啥时候|何时|哪天|哪一天|几月几号|哪年哪月)[^，。？?]{0,4}"

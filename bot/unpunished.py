@@ -14,6 +14,7 @@ holds for a paragraph the penalties leave out while citing the article paragraph
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from bot.evidence import Concept
@@ -71,7 +72,7 @@ def unpunished(query: Query, chosen: str, source: str, index: StoredIndex, items
     return None
 
 
-def _naming(duty: DutyArticle, names) -> tuple[str, int | None, str, int] | None:
+def _naming(duty: DutyArticle, names: Callable[[str], bool]) -> tuple[str, int | None, str, int] | None:
     """(label, item number or None, text, paragraph) of the first part of a prohibition naming the key word: an
     item of a prohibiting list, or a prohibiting paragraph without items; None for a penalty article."""
     for para, lead in enumerate(duty.paragraphs, 1):
