@@ -51,7 +51,7 @@ large-library: $(LAW_DB)
 	$(PY) -m bot.law_library --db $(LAW_DB) --out $(LARGE_LIBRARY) --skip $(LIBRARY) $(if $(LAWS),--limit $(LAWS))
 
 # `make bench-large LAWS=288`: the report, LIBRARY and 288 laws (300 files): ingest, resume, memory, latency, quality.
-bench-large: large-library
+bench-large: ingest large-library
 	$(PY) -m bot bench --library $(LARGE_LIBRARY) --copies 1
 
 BROWSER_PKGS := chromium chromium-driver fonts-noto-cjk fonts-noto-color-emoji

@@ -154,7 +154,7 @@ def analyse(question: str, glossary: Glossary) -> Query:
         which_article=which_article,
         asks_number=asks_number,
         about_adoption=bool(_ADOPTION.search(text)),
-        about_activity=_about_activity(text, period),
+        about_activity=_about_activity(text, period) or (not penalty and not period and _acted(text)),
     )
 
 
@@ -189,6 +189,17 @@ def _about_activity(text: str, period: bool) -> bool:
     if _CALENDAR_YEAR.search(text) and not _MODAL.search(text) and not _NAMES_LAW.search(text):
         return True  # "How much were the fines in 2023?": rules state no year's figures, a report does
     return bool(_DONE.search(text)) and not _RULE.search(text)
+
+
+# "推进了哪些…条例", "列入了…项目": a verb's 了 tells an act done, which only a report states, even when its object
+# is a rule; not 为了/除了/了解, not a story of one's own ("我…开了个小店") nor what a rule says of it ("按规定")
+_ACTED = re.compile(r"(?<![为除罢算])(?<=[\u4e00-\u9fff])了(?![解结])")
+_OWN_STORY = re.compile(r"我(?![局市区县])|有人|邻居|朋友|按(?:照)?规定|依法")
+
+
+def _acted(text: str) -> bool:
+    """A past act asked about with no modal verb, the asker's own story or the rules named."""
+    return bool(_ACTED.search(text)) and not _MODAL.search(text) and not _OWN_STORY.search(text) and not _article(text)
 
 
 def _article(text: str) -> str:

@@ -117,7 +117,7 @@ def _numbers(text: str) -> dict[str, list[str]]:
 def _phrase_senses(text: list[str], skipped: set[str], knows) -> dict[str, list[str]]:
     """Phrases of two or three words the dictionary glosses as a whole, with the senses the documents use: "flood
     control" is 防汛, "water source" 水源, "in advance" 提前, where each word alone names something else. Longer
-    phrases first; a word belongs to one phrase; the last word may be inflected ("fire hydrants"). A phrase holding
+    phrases first; a word belongs to one phrase; its first or last word may be inflected (`_phrase_forms`). A phrase holding
     a `skipped` word (one the glossary translated, or a generic one) is not looked up."""
     out: dict[str, list[str]] = {}
     taken: set[int] = set()
@@ -126,11 +126,19 @@ def _phrase_senses(text: list[str], skipped: set[str], knows) -> dict[str, list[
             span, seq = set(range(i, i + n)), text[i : i + n]
             if taken & span or skipped & set(seq) or seq[0] in _ARTICLES or seq[-1] in STOPWORDS:
                 continue
-            usable = _usable([" ".join(seq[:-1] + [form]) for form in lemmas(seq[-1])], knows)
+            usable = _usable(_phrase_forms(seq), knows)
             if usable:
                 out[" ".join(seq)] = usable
                 taken |= span
     return out
+
+
+def _phrase_forms(seq: list[str]) -> list[str]:
+    """A phrase as the dictionary may list it: its last word inflected ("fire hydrants"), or its first, a verb
+    before its particle or object ("cutting off" is "cut off", 截断; "piling up" is "pile up")."""
+    head, last = seq[:-1], seq[-1]
+    forms = [" ".join(head + [form]) for form in lemmas(last)]
+    return forms + [" ".join([form] + seq[1:]) for form in lemmas(seq[0])[1:]]
 
 
 def _usable(forms: list[str], knows) -> list[str]:

@@ -25,6 +25,13 @@ from bot.scope import RULES_FOR_ACTIVITY, doc_weight
     ("罚款两千块的复议案子，能不能适用简易程序？", False),
     ("How many lawyers can an applicant appoint?", False),
     ("遛狗的绳子最长不能超过多长？", False),
+    # a verb's 了 tells an act done, though its object is a rule; not the asker's story, nor a rule's words
+    ("推进了哪些城市管理方面的条例？", True),
+    ("法律知识培训邀请了哪些专家？", True),
+    ("我在网上开了个小店，按规定店铺页面上得标清楚哪些信息？", False),
+    ("活动结束了，临时广告几天之内得拆干净？", False),
+    ("城乡规划法第六十八条规定了什么？", False),
+    ("为了规范执法，哪些行为应当公示？", False),
 ])
 def test_a_question_about_what_was_done_is_told_from_one_about_a_rule(question, done):
     assert analyse(question, Glossary()).about_activity is done

@@ -152,3 +152,15 @@ def test_a_city_jieba_tags_as_a_noun_is_the_documents_place_and_older_builds_lea
     third = ingest(cfg, show_progress=False)  # the cache entry keeps the new record
     assert third.embedded == 0 and load_index(cfg.index_dir).catalogue.places == {"焦作"}
     assert identity._place("东营市城市供水条例") == "东营" and identity._place("城市市容和环境卫生管理条例") == ""
+
+
+def test_a_legislatures_decision_without_articles_is_a_rule_not_a_report():
+    from bot.ingest.identity import describe
+
+    decision = ("# 全国人民代表大会常务委员会关于惩治逃汇犯罪的决定\n\n（1998年12月29日第九届全国人民代表大会常务委员会第六次会议通过）\n\n"
+                "为了惩治逃汇犯罪，特作如下决定：\n\n一、数额巨大的，处五年以上十年以下有期徒刑。\n")
+    city = "# 许昌市人民政府关于加强户外广告管理的决定\n\n一、设置户外广告应当经过审批。\n"
+    report = "# 许昌市城市管理局关于2023年法治政府建设情况的报告\n\n一、主要成效\n\n全年共立案35宗。\n"
+    assert describe(decision, "d.md")["kind"] == "law"
+    assert describe(city, "c.md")["kind"] == "regulation" and describe(city, "c.md")["place"] == "许昌"
+    assert describe(report, "r.txt")["kind"] == "report"

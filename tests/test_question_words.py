@@ -291,6 +291,15 @@ def test_an_english_word_takes_the_sense_its_company_in_the_documents_shares():
     assert "携带" not in alone.expansions["carrying"]
 
 
+def test_an_english_phrasal_verb_is_looked_up_with_its_verb_uninflected():
+    from bot.translate import translate
+
+    # CC-CEDICT glosses 截断 "to cut off": "cutting off" must find it, not only "cutting" (开凿, to dig)
+    known = lambda t: t in {"截断", "开凿", "湿地", "水源"}  # noqa: E731
+    query = translate(analyse("What is the fine for cutting off a wetland's water source?", Glossary()), known, lambda w: 1)
+    assert "截断" in query.expansions["cutting off"] and query.expansions["water source"] == ["水源"]
+
+
 def test_an_english_place_is_a_place_by_the_name_the_documents_use():
     catalogue = Catalogue({"n.md": {"title": "南阳市城市绿化条例", "kind": "regulation", "place": "南阳"}})
     query = with_indexed_places(analyse("In Nanyang, what is the green space ratio?", Glossary()), catalogue)
