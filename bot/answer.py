@@ -2,428 +2,25 @@
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
-
-from bot.citation import answer_text, missing_part_text, not_found_text
-from bot.doc_number import document_number
+from bot.choose import Candidate, choose
+from bot.citation import answer_text, not_found_text
 from bot.enumeration import counted
-from bot.evidence import (ASKS_GRADE, Concept, Figure, coverage, figures, grade_fit, period_deed, pick_figure,
-                          quantity_bonus)
-from bot.key_words import covers_key, topic_unknown
-from bot.law_dates import takes_effect
-from bot.named_law import named_law
-from bot.query import Query, asks_rule_broken
+from bot.evidence import Concept, Figure, figures, pick_figure
+from bot.model_review import about_a_clause, reviewed
+from bot.penalty_reach import row_fines
+from bot.query import Query
 from bot.records import Answer, Hit, Passage
-from bot.refusal import UNNAMED, Thresholds, hard_reason, refusal_reason, scope_reason, unindexed_place
-from bot.rules import is_penalty, item_number, item_refs, not_done, paragraph_at
+from bot.refusal import UNNAMED, Thresholds, hard_reason, refusal_reason, unindexed_place
+from bot.rules import is_penalty
+from bot.second_opinion import Similar
 from bot.store import StoredIndex
-from bot import clauses
-from bot.ingest.legal import PREAMBLE
-from bot.penalty_reach import as_behaviours, enforcing_row, reached, row_fines
-from bot.second_opinion import AMONG, Similar, agrees, preferred
 from bot.unpunished import NO_PENALTY, Unpunished, unpunished, unpunished_text
 
-__all__ = ["Thresholds", "compose", "best_sentence", "hard_reason"]
-
-Ranked = tuple[tuple[str, ...], ...]  # the clauses the model compares, each as one or more readings
-
-SENTENCES_FROM = 5
-LEGAL_SENTENCES_FROM = 8  # articles are short and alike: the answering one often ranks lower
-PENALTY_BONUS = 0.25  # a penalty question is answered by the clause that carries the penalty
-NOT_PENALTY = 0.1
-# A period or quantity a duty sets ("竣工验收后多久之内要报送资料？") is answered by the duty, not by the penalty
-# clause that restates it ("建设单位未在…六个月内…报送…的，…罚款"); unless the question asks what follows
-PENALTY_FOR_DUTY = 0.1
-_CONSEQUENCE = re.compile(r"咋办|怎么办|怎样|怎么样|后果|\bwhat happens|\bwhat if|\bif\b", re.I)
-# a period question is answered by the clause whose period governs what it asks about (`period_deed`)
-PERIOD_DEED = 0.5
-RULE_FOR_ACTIVITY = 0.5  # "一共办了几场培训" asks what was done: an article only says what must be done
-MISSES_KEY = 0.4  # a clause that does not name the question's most specific word is rarely its answer
-# A clause whose every penalty hangs on a grade ("有前款第一项…行为之一，情节严重的，…责令停业整顿") adds to the
-# clause punishing the behaviour itself: it answers a question that grades the case so, not one that does not.
-GRADED_ONLY = 0.2
-NEGATED = 0.3  # the behaviour is a thing not done ("垃圾不分类"), and so is the clause's ("投放生活垃圾未分类")
-# Two clauses of one article scoring within this of each other: the question's words do not tell them apart
-# ("遛狗不清理狗屎" against the clauses for 第九条第一项 and 第九条第三项), so both are quoted, not a guess.
-TIE = 0.01
-RUN_IN_HEADING = 0.02  # a tie-breaker only (`_heading_penalty`)
-
-
-@dataclass
-class Candidate:
-    hit: Hit
-    rank: int
-    start: int
-    end: int
-    score: float
-    coverage: float
-    quote: str = ""  # the clause as shown, when it is more than the one sentence (lead-in, second penalty)
-    context: str = ""  # the text its coverage was measured on: the sentence with its section and lead-in
-    # found by where it stands in the document (the clause saying when a law takes effect), not by the
-    # question's words: word and similarity checks do not apply to it
-    by_structure: bool = False
-    tied: tuple[tuple[int, int], ...] = ()  # other sentences of the same chunk that score as well
-    # for bot/second_opinion.py: the clause the question's words chose (chunk id, text as read), and the best
-    # clause of each passage read, best first
-    chosen: tuple[int, str] = (-1, "")
-    runners: tuple[tuple[int, str], ...] = ()
-    missing: str = ""  # the part of a cited article asked is not there: what to say instead ("第十条共1款，没有第九款。")
-    behaviour: str = ""  # a penalty clause reached for one behaviour it punishes: that behaviour, as the table has it
-
-    @property
-    def text(self) -> str:
-        return self.quote or self.hit.chunk.text[self.start : self.end]
-
-    @property
-    def ranked(self) -> tuple[str, ...]:
-        """The chosen clause, then the best clause of each of the next passages: the model is asked which passage
-        the question is about; which sentence of one article answers is the words' business ("养犬登记有效期为一年"
-        is no rival to "…三十日内…办理养犬登记" for "多少天内登记")."""
-        return tuple(text for _, text in self.compared)
-
-    @property
-    def ranked_ids(self) -> tuple[int, ...]:
-        """The passages (chunk ids) of `ranked`, in its order."""
-        return tuple(chunk_id for chunk_id, _ in self.compared)
-
-    @property
-    def compared(self) -> tuple[tuple[int, str], ...]:
-        others = [(c, text) for c, text in self.runners if c != self.chosen[0]][: AMONG - 1]
-        return (self.chosen, *others) if self.chosen[1] else ()
-
-
-def best_sentence(query: Query, hits: list[Hit], items: list[Concept], pool: int = SENTENCES_FROM) -> Candidate | None:
-    """The sentence that best answers: shares the question's words (`items`), carries a figure when one is
-    asked, and, for a penalty question, carries the penalty."""
-    best: Candidate | None = None
-    scored: dict[tuple[int, str], float] = {}
-    negated = not_done(query)  # once per question, not once per sentence read
-    for rank, hit in _read(query, hits, pool):
-        for start, end in hit.chunk.sentences:
-            sentence = hit.chunk.text[start:end]
-            context = clauses.context(hit.chunk, start, end)
-            score, cov = _shared_score(query, items, rank, sentence, context)
-            score -= _heading_penalty(hit, sentence)
-            if hit.chunk.article or hit.chunk.section == [PREAMBLE]:
-                score += _legal_bonus(query, items, negated, hit.chunk, start, sentence, context)
-            best = _better(best, Candidate(hit, rank, start, end, score, cov, context=context))
-            key = (hit.chunk.id, _as_read(hit, start, end))
-            scored[key] = max(score, scored.get(key, score))
-    if best is not None:
-        best.chosen, best.runners = _as_chosen(best), _runners(scored)
-    return best
-
-
-def _runners(scored: dict[tuple[int, str], float]) -> tuple[tuple[int, str], ...]:
-    """The best clause of each passage read, best first, as many as the second opinion can use."""
-    out: dict[int, str] = {}
-    for (chunk_id, text), _ in sorted(scored.items(), key=lambda kv: -kv[1]):
-        out.setdefault(chunk_id, text)
-        if len(out) > AMONG:
-            break
-    return tuple(out.items())
-
-
-def _as_chosen(candidate: Candidate) -> tuple[int, str]:
-    """The candidate's clause as the second opinion reads it, with the passage it stands in."""
-    return candidate.hit.chunk.id, _as_read(candidate.hit, candidate.start, candidate.end)
-
-
-def _as_read(hit: Hit, start: int, end: int) -> str:
-    """A clause as the model compares it with the question: an item with the lead-in it completes, a short
-    sentence with the one before it in its paragraph ("公告时间不少于三十日。" says nothing of what is announced)."""
-    sentence, lead = hit.chunk.text[start:end], clauses.lead_in(hit.chunk, start) or clauses.before_short(hit.chunk, start, end)
-    return lead + sentence if lead and lead not in sentence else sentence
-
-
-def _better(best: Candidate | None, new: Candidate) -> Candidate:
-    """The higher-scoring candidate; a clause of the same chunk scoring within TIE of it is kept as tied."""
-    if best is None:
-        return new
-    winner, other = (new, best) if new.score > best.score else (best, new)
-    if other.hit.chunk.id == winner.hit.chunk.id and winner.score - other.score <= TIE and other.start != winner.start:
-        winner.tied = tuple(sorted({*winner.tied, *other.tied, (other.start, other.end)} - {(winner.start, winner.end)}))
-    return winner
-
-
-def _read(query: Query, hits: list[Hit], pool: int) -> list[tuple[int, Hit]]:
-    """The hits whose sentences are read, with their ranks: the first `pool` report passages and the articles
-    among the first LEGAL_SENTENCES_FROM hits (articles are short and alike, and in a large library they crowd
-    a report's passages down). For a question about what was done, report passages however far down, and
-    articles only within the first `pool`."""
-    reach = len(hits) if query.about_activity else max(LEGAL_SENTENCES_FROM, _looked_up(hits))
-    # a passage looked up (no fused score: `_looked_up`) is read however many report passages came before it:
-    # it was added because none of them names the key word, or counts what is asked
-    reports = [(r, h) for n, (r, h) in enumerate((r, h) for r, h in enumerate(hits[:reach]) if not h.chunk.article)
-               if n < pool or h.score == 0.0]
-    articles = [(r, h) for r, h in enumerate(hits[: pool if query.about_activity else reach]) if h.chunk.article]
-    return sorted(reports + articles, key=lambda rh: rh[0])
-
-
-def _looked_up(hits: list[Hit]) -> int:
-    """How far the hits reach with the passages looked up by the key word (bot/key_lookup.py), which follow
-    the retrieved ones with no fused score of their own."""
-    return next((len(hits) for h in hits if h.score == 0.0), 0)
-
-
-def _shared_score(query: Query, items: list[Concept], rank: int, sentence: str, context: str) -> tuple[float, float]:
-    """What every candidate clause is scored on: the question's words in its context, the rank of the hit it
-    came from, a figure in the asked unit. Returns (score, coverage)."""
-    # ranked with words found by their characters; judged (the refusal's coverage) on whole words only
-    return coverage(items, context) + 0.15 / (rank + 1) + quantity_bonus(query, sentence), coverage(items, context, False)
-
-
-def _legal_bonus(query: Query, items, negated: tuple[str, ...], chunk, start: int, sentence: str, context: str) -> float:
-    """In a law: the clause must name the question's behaviour, and carry the penalty when one is asked;
-    `negated` are the question's words told as not done (`not_done`)."""
-    if not chunk.article:  # the adoption note above the articles answers only when and by whom
-        return 0.0 if query.about_adoption else -MISSES_KEY
-    # the key word may stand in another sentence of the same article: "庆祝标语…" then "…一周内撤除"
-    bonus = 0.0 if covers_key(items, f"{context}\n{chunk.text}") else -MISSES_KEY
-    if query.about_activity:
-        bonus -= RULE_FOR_ACTIVITY
-    if query.penalty:
-        bonus += PENALTY_BONUS if is_penalty(clauses.lead_in(chunk, start) + sentence) else -NOT_PENALTY
-    elif (_restates_a_duty(query, sentence) or asks_rule_broken(query)) and \
-            is_penalty(clauses.lead_in(chunk, start) + sentence):
-        bonus -= PENALTY_FOR_DUTY
-    if any(f"未{word}" in context or f"不{word}" in context for word in negated):
-        bonus += NEGATED
-    bonus += PERIOD_DEED * period_deed(query, sentence, items)
-    return bonus + GRADED_ONLY * grade_fit(query, sentence)
-
-
-def _restates_a_duty(query: Query, sentence: str) -> bool:
-    """A period or quantity asked of what must be done, not of what follows a breach ("到期了还没干完咋办"), and
-    the clause gives one of the kind asked: a penalty clause doing so restates its duty ("未在…六个月内报送的")."""
-    if not (query.period or query.quantity) or query.penalty or _CONSEQUENCE.search(query.text):
-        return False
-    return any(f.unit in query.units for f in figures(sentence))
-
-
-def _heading_penalty(hit: Hit, sentence: str) -> float:
-    """A sentence that only repeats its own heading ("（二）持续推动立法工作。") is a poor quote; one that opens
-    with a run-in heading ("三是对向我局提出行政复议、诉讼的案件，按照法定程序答复") states the measure, and the
-    sentences after it what came of it: between equals, the later one is quoted."""
-    title = hit.chunk.section[-1] if hit.chunk.section else ""
-    if not title:
-        return 0.0
-    if sentence.rstrip("。；：") == title:
-        return 0.3
-    return RUN_IN_HEADING if not hit.chunk.article and sentence.startswith(title) else 0.0
+__all__ = ["Thresholds", "compose", "hard_reason"]
 
 
 def passages(hits: list[Hit]) -> list[Passage]:
     return [Passage(h.chunk.title, h.chunk.section_path, h.chunk.text, h.score, h.chunk.id) for h in hits]
-
-
-def choose(query: Query, hits: list[Hit], index: StoredIndex, items: list[Concept]) -> Candidate | None:
-    """The candidate clause: an article the question cites, else the best sentence, moved to the penalty
-    article that enforces it when a penalty is asked for and the best sentence only states the duty."""
-    if query.article:
-        cited = clauses.cited_article(query, hits, index)
-        missing = clauses.part_missing(query, cited) if cited else None
-        if missing:
-            text = missing_part_text(query, index.catalogue[cited[0].chunk.source].title, query.article, missing)
-            return Candidate(cited[0], 0, 0, 0, 1.0, 1.0, by_structure=True, missing=text)
-        if cited:  # "违反第十八条罚多少？": the clause that punishes breaking the article (or its item) cited
-            asked = item_refs(query.text)
-            return _enforced(query, _whole_or_best(query, cited, index, items), index, min(asked) if asked else None)
-    effect = takes_effect(query, hits, index) if query.about_adoption else None
-    if effect:
-        hit, start, end = effect
-        context = clauses.context(hit.chunk, start, end)
-        # the law asked about named by its title is the evidence: the question's other words are not in its dates
-        named = named_law(index, query) == hit.chunk.source
-        return Candidate(hit, 0, start, end, 1.0, 1.0 if named else coverage(items, context), context=context,
-                         by_structure=True)
-    number = document_number(query, hits, index)
-    if number:  # its form is the evidence: the question's words are not in a letterhead
-        hit, start, end = number
-        return Candidate(hit, 0, start, end, 1.0, 1.0, context=hit.chunk.text[start:end], by_structure=True)
-    candidate = best_sentence(query, hits, items)
-    runners = candidate.runners if candidate else ()
-    if query.penalty:
-        clause = best_penalty_clause(query, hits, index, items)
-        if clause and (candidate is None or clause.score >= candidate.score):
-            clause.chosen, candidate = _as_chosen(clause), clause
-    candidate = _enforced(query, candidate, index)
-    candidate = _broken(query, candidate, index, items)
-    if candidate and candidate.hit.chunk.article:
-        spans = sorted({(candidate.start, candidate.end), *candidate.tied})
-        quotes = dict.fromkeys(clauses.quote(candidate.hit.chunk, a, b) for a, b in spans)
-        candidate.quote = "\n".join([*quotes, *_graded_addition(query, candidate)])
-    if candidate:
-        candidate.runners = runners
-    return candidate
-
-
-def _graded_addition(query: Query, candidate: Candidate) -> list[str]:
-    """For a question about a serious (or light) case, the article's clause for such cases that adds to the one
-    chosen ("有前款第一项…行为之一，情节严重的，…责令停业整顿"), which names the behaviour only by its item."""
-    chunk = candidate.hit.chunk
-    if grade_fit(query, candidate.text) or not ASKS_GRADE.search(query.text):
-        return []
-    later = (chunk.text[a:b] for a, b in chunk.sentences if a > candidate.start)
-    return [sentence for sentence in later if grade_fit(query, sentence) == 1][:1]
-
-
-def _enforced(query: Query, candidate: Candidate | None, index: StoredIndex, item: int | None = None) -> Candidate | None:
-    """For a penalty question, a clause that only states a duty gives way to the clause enforcing it (its item
-    `item`, when the question names one)."""
-    if not (candidate and query.penalty and candidate.hit.chunk.article and not _penalised(candidate)):
-        return candidate
-    item = item or item_number(candidate.hit.chunk.text[candidate.start:candidate.end])
-    moved = clauses.enforcing(candidate.hit, candidate.start, candidate.end, index, item) or \
-        enforcing_row(candidate.hit, item, index, paragraph_at(candidate.hit.chunk, candidate.start))
-    if not moved:
-        return candidate
-    hit, start, end = moved
-    context = candidate.context + "\n" + clauses.context(hit.chunk, start, end)
-    # the model is still asked about the duty the words identified, not the clause carrying its penalty
-    return Candidate(hit, candidate.rank, start, end, candidate.score, candidate.coverage, context=context,
-                     chosen=candidate.chosen, by_structure=candidate.by_structure,
-                     quote=clauses.quote(hit.chunk, start, end))
-
-
-def _broken(query: Query, candidate: Candidate | None, index: StoredIndex, items: list[Concept]) -> Candidate | None:
-    """For "…违反的是哪一条", a penalty clause gives way to the duty it cites, which is the rule broken."""
-    if not (candidate and asks_rule_broken(query) and candidate.hit.chunk.article and _penalised(candidate)):
-        return candidate
-    duty = clauses.broken_duty(candidate.hit, candidate.start, candidate.end, index)
-    best = best_sentence(query, duty, items, pool=len(duty)) if duty else None
-    if best is None:
-        return candidate
-    best.coverage = max(best.coverage, candidate.coverage)  # the penalty's words, which led here, are the evidence
-    best.context = f"{candidate.context}\n{best.context}"
-    return best
-
-
-def best_penalty_clause(query: Query, hits: list[Hit], index: StoredIndex, items: list[Concept]) -> Candidate | None:
-    """The penalty clause, reached from the hits, whose behaviour (as the penalty table resolved it) best
-    matches the question; scored like a penalty sentence of a law, read with that behaviour."""
-    best: Candidate | None = None
-    for found in reached(hits, index, LEGAL_SENTENCES_FROM):
-        chunk, start, end = found.hit.chunk, found.start, found.end
-        context = f"{clauses.context(chunk, start, end)}\n{found.behaviour}"
-        score, cov = _shared_score(query, items, found.rank, chunk.text[start:end], context)
-        # the key word may be the duty's ("皮划艇" of "船只"); the score still counts the clause's own words
-        score += PENALTY_BONUS - (0.0 if covers_key(items, f"{context}\n{found.duty}") else MISSES_KEY)
-        score -= RULE_FOR_ACTIVITY if query.about_activity else 0.0
-        score += GRADED_ONLY * grade_fit(query, chunk.text[start:end])
-        best = _better(best, Candidate(found.hit, found.rank, start, end, score, cov,
-                                       context=f"{context}\n{found.duty}", behaviour=found.behaviour))
-    return best
-
-
-def _penalised(candidate: Candidate) -> bool:
-    chunk = candidate.hit.chunk
-    return is_penalty(clauses.lead_in(chunk, candidate.start) + candidate.text)
-
-
-def _whole_or_best(query: Query, cited: list[Hit], index: StoredIndex, items: list[Concept]) -> Candidate:
-    """"第三十二条讲什么" gets the whole article, "第三十二条第三项是什么" that item (with its lead-in) and
-    "第三十二条罚多少" the clause of it that answers."""
-    part = clauses.part_asked(query, cited)
-    if part:
-        hit, start, end = part
-        context = "\n".join(h.chunk.text for h in cited)
-        return Candidate(hit, 0, start, end, 1.0, 1.0, quote=clauses.quote(hit.chunk, start, end), context=context)
-    if clauses.asks_whole_article(query, index):
-        chunk = cited[0].chunk
-        text = "\n".join(h.chunk.text for h in cited)
-        return Candidate(cited[0], 0, 0, len(chunk.text), 1.0, 1.0, quote=text, context=text)
-    best = best_sentence(query, cited, items, pool=len(cited))
-    best.coverage = max(best.coverage, 1.0)  # the article was asked for by number: that is the evidence
-    best.context = "\n".join(h.chunk.text for h in cited)
-    best.quote = clauses.quote(best.hit.chunk, best.start, best.end)
-    return best
-
-
-def _read_by_model(query: Query, candidate: Candidate, index: StoredIndex) -> Ranked:
-    """`candidate.ranked` as the model reads it: for a penalty question, a penalty clause that names its
-    behaviour only by number, once with each behaviour it punishes. (For any other question such a reading
-    would only repeat the duty article, which answers it.)"""
-    if not query.penalty:
-        return tuple((t,) for t in candidate.ranked)
-    return tuple(as_behaviours(index, chunk_id, text) for chunk_id, text in candidate.compared)
-
-
-def _seconded(query: Query, candidate: Candidate, ranked: Ranked, similar: Similar | None, limits: Thresholds) -> bool:
-    """Weak word evidence for a clause of a law, but the model picks the same clause (bot/second_opinion.py). For
-    an English question only by a clear margin over every runner-up: cross-lingual similarities run close
-    together, and on the development split a bare pick stood for as many wrong answers as right ones."""
-    if query.lang == "en":
-        rivals = penalty_rivals(query, candidate.text, ranked)
-        return _about_a_clause(candidate) and \
-            agrees(rivals, similar, limits.legal_agree_floor_en, limits.legal_agree_margin_en)
-    return _asks_the_model(query, candidate) and agrees(ranked, similar, limits.legal_agree_floor)
-
-
-def penalty_rivals(query: Query, chosen: str, ranked: Ranked) -> Ranked:
-    """For a penalty question answered by a penalty clause (`chosen`), the runners-up that are penalty clauses
-    too: the duty article naming the same behaviour resembles the question as much ("letting its markings fall
-    into disrepair"), yet cannot say what the fine is, so it is no rival. Used for an English question's clear
-    pick only: for a Chinese one the bare pick and the switch to a runner-up (`_switched`) did better on dev."""
-    if not query.penalty or not is_penalty(chosen):
-        return ranked
-    return tuple(r for n, r in enumerate(ranked) if n == 0 or any(is_penalty(t) for t in r))
-
-
-def _may_be_seconded(query: Query, reason: str, items: list[Concept]) -> bool:
-    """Refusals the model's pick can overturn: weak word evidence, and for an English question a clause that
-    misses the key word as the dictionary translated it. There the miss is mostly the translation's (a wrong
-    sense: "acts" as 演出), not a topic the documents lack; a Chinese question's key word is the asker's own,
-    and its miss overturned stood for as many wrong answers as right ones on dev."""
-    english_miss = reason == UNNAMED and query.lang == "en" and not topic_unknown(items)
-    return reason == "weak evidence" or english_miss
-
-
-def _doubted(query: Query, candidate: Candidate, ranked: Ranked, similar: Similar | None, limits: Thresholds) -> bool:
-    """A clause of a law chosen on less than `legal_doubt_coverage` of the question's words, which the model,
-    comparing it with its runners-up, does not pick: on dev most such answers were a neighbouring clause."""
-    return _asks_the_model(query, candidate) and similar is not None and len(ranked) > 1 and \
-        candidate.coverage < limits.legal_doubt_coverage and not agrees(ranked, similar, 0.0)
-
-
-def _switched(query: Query, candidate: Candidate, ranked: Ranked, hits: list[Hit], index: StoredIndex, items: list[Concept],
-              similar: Similar | None, limits: Thresholds, switch: float) -> tuple[Candidate, str] | None:
-    """Weak word evidence (for a Chinese question also a clause missing the rarest word, or lacking what is asked),
-    and the model clearly prefers a runner-up's passage, finding it at least `switch` similar (a Chinese question):
-    the answer from that passage, its clause chosen by the words as before. A long
-    colloquial question's incidental words ("活动结束了…拆干净", "站在阳台上…往楼下扔") pull the words to a
-    neighbour, while the model reads the whole question; an English question's dictionary translations pull them
-    too. Only a hard reason refuses it."""
-    if not _about_a_clause(candidate):  # a Chinese question's clause (`_asks_the_model`), or an English one's
-        return None
-    english = query.lang == "en"
-    # an English question: a clearer pick than lets a weak clause stand (`_seconded`)
-    floor, margin = (limits.legal_agree_floor_en, limits.legal_switch_margin_en) if english else \
-        (switch, limits.legal_switch_margin)
-    picked = preferred(ranked, similar, floor, margin)
-    if not picked:
-        return None
-    hit = next((h for h in hits if h.chunk.id == candidate.ranked_ids[picked]), None)
-    other = choose(query, [hit], index, items) if hit else None
-    if other is None or not other.hit.chunk.article:
-        return None
-    reason = refusal_reason(query, other, index, limits, items)
-    # the model's pick is the evidence now: the words' weakness, or their rarest word missing, does not refuse it
-    return other, "" if reason in ("weak evidence", UNNAMED) and not topic_unknown(items) else reason
-
-
-def _switch_floor(query: Query, candidate: Candidate | None, reason: str, index: StoredIndex, items: list[Concept],
-                  limits: Thresholds) -> float:
-    """How similar a runner-up the model clearly prefers must be to take the answer from it; 0 when the words'
-    clause is not given up. Weak words (and for a Chinese question a clause missing the rarest word) yield only
-    to a very similar pick; a Chinese question's clause lacking what is asked (a period, a penalty) overrides no
-    evidence, so the floor that lets a weak clause stand suffices ("最长能占多久" answered by "…期限不得超过一年")."""
-    if reason == "weak evidence" or (reason == UNNAMED and query.lang == "zh" and not topic_unknown(items)):
-        return limits.legal_switch_floor
-    if reason and candidate and query.lang == "zh" and not scope_reason(query, candidate, index):
-        return limits.legal_agree_floor
-    return 0.0
 
 
 def _reached_fine(candidate: Candidate, index: StoredIndex, figure: Figure | None) -> Figure | None:
@@ -439,7 +36,7 @@ def _reached_fine(candidate: Candidate, index: StoredIndex, figure: Figure | Non
 def _unpunished(query: Query, candidate: Candidate, index: StoredIndex, items: list[Concept]):
     """A penalty clause chosen for a behaviour it does not name, which its document mentions only where no
     penalty reaches it (bot/unpunished.py)."""
-    if not _about_a_clause(candidate) or not is_penalty(candidate.text):
+    if not about_a_clause(candidate) or not is_penalty(candidate.text):
         return None
     chosen = f"{candidate.context}\n{candidate.hit.chunk.text}"
     return unpunished(query, chosen, candidate.hit.chunk.source, index, items)
@@ -461,16 +58,6 @@ def _led_by(candidate: Candidate, found: list[Passage]) -> list[Passage]:
     return [lead] + [p for p in found if p.chunk_id != lead.chunk_id]
 
 
-def _asks_the_model(query: Query, candidate: Candidate) -> bool:
-    """A clause of a law, chosen by the question's words, for a Chinese question: what the model is asked about."""
-    return _about_a_clause(candidate) and query.lang == "zh"
-
-
-def _about_a_clause(candidate: Candidate) -> bool:
-    """A clause of a law chosen by the question's words (not found by where it stands)."""
-    return bool(candidate.hit.chunk.article) and not candidate.by_structure
-
-
 def compose(query: Query, hits: list[Hit], index: StoredIndex, items: list[Concept], limits: Thresholds,
             shown: int = 5, similar: Similar | None = None) -> Answer:
     """The answer from `hits` (best first); `shown` of them are listed as passages. `items` are the question's
@@ -482,14 +69,7 @@ def compose(query: Query, hits: list[Hit], index: StoredIndex, items: list[Conce
         return Answer(query.text, False, candidate.missing, passages=passages([candidate.hit]),
                       notice="the article has no such part")
     reason = refusal_reason(query, candidate, index, limits, items)
-    ranked = _read_by_model(query, candidate, index) if candidate else ()
-    if _may_be_seconded(query, reason, items) and _seconded(query, candidate, ranked, similar, limits):
-        reason = ""
-    elif not reason and _doubted(query, candidate, ranked, similar, limits):
-        reason = "weak evidence"
-    switch = _switch_floor(query, candidate, reason, index, items, limits)
-    if switch:
-        candidate, reason = _switched(query, candidate, ranked, hits, index, items, similar, limits, switch) or (candidate, reason)
+    candidate, reason = reviewed(query, candidate, reason, hits, index, items, similar, limits)
     found_passages = passages(hits[:shown])
     evidence = {"coverage": candidate.coverage, "dense": candidate.hit.dense, "hard": hard_reason(reason)} if candidate else {}
     # a clause that does not answer, or too weakly: the document may still forbid what is asked where no penalty

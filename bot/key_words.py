@@ -1,5 +1,5 @@
 """The question's key words: the few words that name its topic, which an answering clause must name too
-(bot/refusal.py), which rank clauses (bot/answer.py) and which are looked up when no passage names them
+(bot/refusal.py), which rank clauses (bot/choose.py) and which are looked up when no passage names them
 (bot/key_lookup.py). Words that ask, qualify or scope a question are never key words."""
 
 from __future__ import annotations

@@ -19,7 +19,7 @@ from bot.rules import is_penalty
 from bot.store import StoredIndex
 
 if TYPE_CHECKING:
-    from bot.answer import Candidate
+    from bot.choose import Candidate
 
 
 @dataclass(frozen=True)

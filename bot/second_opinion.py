@@ -4,7 +4,7 @@ against the few best clauses one by one, pick the same clause the word evidence 
 Chunk similarity blurs a long article's many items together, and a colloquial question shares few words with
 any of them ("河边的警示牌被人拆走了" against "损毁、移动警示标志"), so both signals run low on a right answer. When
 the two independent judges agree on the clause, a weakly supported answer stands; and a clause chosen on few of
-the question's words that the model does not pick is refused (bot/answer.py `_seconded`, `_doubted`). On the
+the question's words that the model does not pick is refused (bot/model_review.py `_seconded`, `_doubted`). On the
 development split (Chinese), the model picked the words' clause for 91% of the right answers and for 44% of
 the wrong ones. For an English question the pick must be clear (a margin over every runner-up), as
 cross-lingual similarities run close together. A penalty clause that names its behaviour only by number is

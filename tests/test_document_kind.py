@@ -7,7 +7,7 @@ from dataclasses import replace
 
 import pytest
 
-from bot.answer import Candidate, _read
+from bot.choose import Candidate, _read
 from bot.catalogue import Catalogue
 from bot.glossary import Glossary
 from bot.query import analyse

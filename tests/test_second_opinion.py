@@ -82,7 +82,7 @@ def test_a_margin_asks_the_model_to_pick_the_clause_clearly():
 def test_a_duty_naming_the_same_behaviour_is_no_rival_of_a_penalty_clause():
     """The model reads a behaviour's duty article as much like the question as its penalty clause, which alone
     says what the fine is: for a penalty question the duty is no rival, for any other question it stays one."""
-    from bot.answer import penalty_rivals
+    from bot.model_review import penalty_rivals
     from bot.glossary import Glossary
     from bot.query import analyse
 
@@ -110,7 +110,7 @@ def test_an_english_clause_missing_the_key_word_stands_when_the_model_picks_it_c
 def test_only_an_english_key_word_miss_is_left_to_the_model():
     """A Chinese question's key word is the asker's own: a clause missing it is not overturned by the model's
     pick; nor is a question none of whose topical words the documents use, in either language."""
-    from bot.answer import _may_be_seconded
+    from bot.model_review import _may_be_seconded
     from bot.evidence import Concept
     from bot.glossary import Glossary
     from bot.query import analyse
