@@ -5,7 +5,8 @@ from __future__ import annotations
 from bot.choose import Candidate, choose
 from bot.citation import answer_text, not_found_text
 from bot.enumeration import counted
-from bot.evidence import Concept, Figure, figures, pick_figure
+from bot.evidence import Concept
+from bot.figures import Figure, figures, pick_figure
 from bot.model_review import about_a_clause, reviewed
 from bot.penalty_reach import row_fines
 from bot.query import Query

@@ -8,7 +8,8 @@ from dataclasses import dataclass
 
 from bot import clauses
 from bot.doc_number import document_number
-from bot.evidence import ASKS_GRADE, Concept, coverage, figures, grade_fit, period_deed, quantity_bonus
+from bot.evidence import Concept, coverage
+from bot.figures import ASKS_GRADE, figures, grade_fit, period_deed, quantity_bonus
 from bot.ingest.legal import PREAMBLE
 from bot.key_words import covers_key
 from bot.law_dates import takes_effect

@@ -5,7 +5,7 @@ name what was searched."""
 from __future__ import annotations
 
 from bot.catalogue import Catalogue
-from bot.evidence import Figure
+from bot.figures import Figure
 from bot.numerals import cn_to_number, to_chinese
 from bot.query import Query
 from bot.records import Chunk, Hit

@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING
 
 from bot.doc_number import DOC_NUMBER
 from bot.enumeration import counted
-from bot.evidence import Concept, Figure, asks_frequency, figure_clause_coverage, figures, restates
+from bot.evidence import Concept
+from bot.figures import Figure, asks_frequency, figure_clause_coverage, figures, restates
 from bot.key_words import covers_key, key_concepts, names_what_is_asked, quotes, topic_unknown
 from bot.ingest.legal import PREAMBLE
 from bot.law_dates import dated

@@ -74,7 +74,7 @@ def test_a_reference_number_is_told_by_its_form():
 
 
 def test_a_days_name_is_no_figure_and_events_are_counted_in_events():
-    from bot.evidence import figures
+    from bot.figures import figures
 
     # "12.4宪法宣传日" names a day; it had been marked as the count of 普法活动
     assert figures("在6.5环境保护日、12.4宪法宣传日等节点集中开展宣传") == []
@@ -82,7 +82,7 @@ def test_a_days_name_is_no_figure_and_events_are_counted_in_events():
 
 
 def test_secondary_is_no_count_of_two():
-    from bot.evidence import figures
+    from bot.figures import figures
 
     # 二次供水 is "secondary water supply": no figure of 2 times to quote for "多久清洗一次"
     assert not figures("二次供水设施管理单位应当对二次供水设施进行清洗消毒")
@@ -100,7 +100,7 @@ def test_a_count_of_events_is_answered_only_by_events(engine, question, found):
 
 
 def test_a_number_quoted_as_a_name_is_no_figure(engine):
-    from bot.evidence import figures
+    from bot.figures import figures
 
     assert figures("大力推行“721”工作法") == [] and figures("认真落实“八五”普法规划") == []
     # it had made "大力推行“721”工作法…" (under the heading "提升市民群众满意度") the answer to a satisfaction rate

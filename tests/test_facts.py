@@ -11,7 +11,7 @@ import sys
 import pytest
 
 from bot.config import ROOT, Config
-from bot.evidence import figures as engine_figures
+from bot.figures import figures as engine_figures
 from bot.facts import (COLUMNS, export_csv, export_xlsx, extract_facts, filter_facts, format_sheet_text,
                        group_by_section, sentence_facts, sheet_pages, xlsx_bytes)
 from bot.ingest.chunking import chunk_document

@@ -222,7 +222,7 @@ def test_a_penalty_clause_naming_its_behaviour_by_number_is_read_with_each_behav
 
 
 def test_a_price_or_fee_asked_is_not_answered_by_a_fine():
-    from bot.evidence import figures
+    from bot.figures import figures
     from bot.glossary import Glossary
     from bot.query import analyse
     from bot.refusal import _charge_answered_by_a_fine
@@ -283,7 +283,7 @@ def test_a_clause_lacking_what_is_asked_gives_way_to_the_models_pick_at_the_agre
 
 
 def test_a_replacement_ratio_is_a_figure():
-    from bot.evidence import figures
+    from bot.figures import figures
 
     found = figures("经批准砍伐的，申请人应当按照伐一补三的原则补植树木。")
     assert [f.text for f in found] == ["伐一补三"]

@@ -8,7 +8,8 @@ import numpy as np
 import pytest
 
 from bot.catalogue import Catalogue
-from bot.evidence import Concept, concepts, coverage, period_deed, uncommon_chars
+from bot.evidence import Concept, concepts, coverage, uncommon_chars
+from bot.figures import period_deed
 from bot.key_words import covers_key, key_concepts, topic_unknown
 from bot.glossary import Glossary
 from bot.query import analyse
@@ -176,7 +177,7 @@ def test_a_kind_of_area_is_not_a_place():
 
 
 def test_a_figure_the_question_gives_is_not_its_answer():
-    from bot.evidence import figures, pick_figure, restates
+    from bot.figures import figures, pick_figure, restates
 
     question = "罚款过了十五天还没交，每天加处多少罚款？"
     sentence = "应当自收到处罚决定书之日起十五日内缴纳罚款；到期不缴纳的，每日按罚款数额的百分之三加处罚款。"
@@ -186,7 +187,7 @@ def test_a_figure_the_question_gives_is_not_its_answer():
 
 
 def test_a_figure_is_picked_by_the_behaviour_its_part_of_the_sentence_names():
-    from bot.evidence import pick_figure
+    from bot.figures import pick_figure
 
     # every amount stands in a comma-clause of its own ("处五千元以上一万元以下罚款"); the behaviour it is for is
     # named earlier in the same part of the sentence, after the last ；
@@ -439,7 +440,7 @@ def test_a_period_question_is_about_what_the_period_governs():
     ("欠了几个月水费被停水了，交上以后多长时间之内必须来水？", ["小时"], True),  # the months are the story's
     ("how many days does the office have to decide?", ["个工作日"], True), ("多久之内要办？", ["年"], True)])
 def test_a_period_asked_in_a_scale_is_answered_in_that_scale(question, units, expected):
-    from bot.evidence import Figure
+    from bot.figures import Figure
     from bot.query import asked_part
     from bot.refusal import _in_asked_scale
 
@@ -528,7 +529,7 @@ def test_a_share_of_a_whole_asks_a_percentage():
 
 
 def test_every_so_many_years_is_a_period():
-    from bot.evidence import figures
+    from bot.figures import figures
 
     assert [f.text for f in figures("至少每十年对建筑幕墙进行一次安全性检测鉴定。")] == ["十年"]
     assert figures("每一年") == [] and figures("每日") == []
