@@ -198,7 +198,7 @@ _OWN_STORY = re.compile(r"我(?![局市区县])|有人|邻居|朋友|按(?:照)?
 
 
 def _acted(text: str) -> bool:
-    """A past act asked about with no modal verb, the asker's own story or the rules named."""
+    """A past act asked about (a verb's 了), with no modal verb, no story of the asker's own and no article cited."""
     return bool(_ACTED.search(text)) and not _MODAL.search(text) and not _OWN_STORY.search(text) and not _article(text)
 
 

@@ -117,8 +117,8 @@ def _numbers(text: str) -> dict[str, list[str]]:
 def _phrase_senses(text: list[str], skipped: set[str], knows) -> dict[str, list[str]]:
     """Phrases of two or three words the dictionary glosses as a whole, with the senses the documents use: "flood
     control" is 防汛, "water source" 水源, "in advance" 提前, where each word alone names something else. Longer
-    phrases first; a word belongs to one phrase; its first or last word may be inflected (`_phrase_forms`). A phrase holding
-    a `skipped` word (one the glossary translated, or a generic one) is not looked up."""
+    phrases first; a word belongs to one phrase; its first or last word may be inflected (`_phrase_forms`). A
+    phrase holding a `skipped` word (one the glossary translated, or a generic one) is not looked up."""
     out: dict[str, list[str]] = {}
     taken: set[int] = set()
     for n in (3, 2):
