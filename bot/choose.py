@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from bot import clauses
+from bot.citation import missing_part_text
 from bot.doc_number import document_number
 from bot.evidence import Concept, coverage
 from bot.figures import ASKS_GRADE, figures, grade_fit, period_deed, quantity_bonus
@@ -18,10 +19,8 @@ from bot.penalty_reach import enforcing_row, reached
 from bot.query import Query, asks_rule_broken
 from bot.records import Hit
 from bot.rules import is_penalty, item_number, item_refs, not_done, paragraph_at
-from bot.citation import missing_part_text
 from bot.second_opinion import AMONG
 from bot.store import StoredIndex
-
 
 SENTENCES_FROM = 5
 LEGAL_SENTENCES_FROM = 8  # articles are short and alike: the answering one often ranks lower

@@ -9,8 +9,8 @@ from bot.evidence import Concept
 from bot.key_words import topic_unknown
 from bot.query import Query
 from bot.records import Hit
-from bot.refusal import UNNAMED, Thresholds, refusal_reason, scope_reason
 from bot.penalty_reach import as_behaviours
+from bot.refusal import UNNAMED, Thresholds, refusal_reason, scope_reason
 from bot.rules import is_penalty
 from bot.second_opinion import Similar, agrees, preferred
 from bot.store import StoredIndex
