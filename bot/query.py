@@ -154,7 +154,7 @@ def analyse(question: str, glossary: Glossary) -> Query:
         which_article=which_article,
         asks_number=asks_number,
         about_adoption=bool(_ADOPTION.search(text)),
-        about_activity=_about_activity(text, period) or (not penalty and not period and _acted(text)),
+        about_activity=_about_activity(text, period, penalty),
     )
 
 
@@ -179,16 +179,16 @@ def _asks_period(text: str, penalty: bool) -> bool:
     return not penalty or any(m.lower() not in _PERIOD_NOUNS for m in found)
 
 
-def _about_activity(text: str, period: bool) -> bool:
+def _about_activity(text: str, period: bool, penalty: bool) -> bool:
     """A question about what was done: done-words and no rule-words, or a count of what happened ("申请了几次",
-    "一共…多少") with no modal verb ("能", "要", "can")."""
+    "一共…多少") with no modal verb ("能", "要", "can"), or, asking no penalty, a past act (`_acted`)."""
     if period or _article(text):
         return False
     if _COUNTED.search(text) and not _MODAL.search(text):
         return True
     if _CALENDAR_YEAR.search(text) and not _MODAL.search(text) and not _NAMES_LAW.search(text):
         return True  # "How much were the fines in 2023?": rules state no year's figures, a report does
-    return bool(_DONE.search(text)) and not _RULE.search(text)
+    return (bool(_DONE.search(text)) and not _RULE.search(text)) or (not penalty and _acted(text))
 
 
 # "推进了哪些…条例", "列入了…项目": a verb's 了 tells an act done, which only a report states, even when its object
@@ -198,8 +198,8 @@ _OWN_STORY = re.compile(r"我(?![局市区县])|有人|邻居|朋友|按(?:照)?
 
 
 def _acted(text: str) -> bool:
-    """A past act asked about (a verb's 了), with no modal verb, no story of the asker's own and no article cited."""
-    return bool(_ACTED.search(text)) and not _MODAL.search(text) and not _OWN_STORY.search(text) and not _article(text)
+    """A past act asked about (a verb's 了), with no modal verb and no story of the asker's own."""
+    return bool(_ACTED.search(text)) and not _MODAL.search(text) and not _OWN_STORY.search(text)
 
 
 def _article(text: str) -> str:
