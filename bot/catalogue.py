@@ -93,10 +93,10 @@ class Catalogue:
         """A place as the catalogue spells it: "Nanyang" -> "南阳" when a document is about 南阳."""
         if not name.isascii():
             return name
-        from bot.pinyin import romanise
+        from bot.pinyin import readings
 
         wanted = "".join(ch for ch in name.lower() if ch.isalpha())
-        return next((p for p in self.places if romanise(p) == wanted), name)
+        return next((p for p in self.places if wanted in readings(p)), name)
 
     def current(self, source: str) -> bool:
         """False for an older version of a law that is also indexed in a newer one."""

@@ -34,3 +34,24 @@ def romanise(text: str) -> str:
     from pypinyin import lazy_pinyin
 
     return "".join(lazy_pinyin(text)).lower()
+
+
+_MAX_READINGS = 64  # a long name's readings multiply; a place name has two to four characters
+
+
+@lru_cache(maxsize=4096)
+def readings(text: str) -> frozenset[str]:
+    """Every way the name may be romanised: its usual reading, and each character read in any of its sounds.
+    Place names keep old readings the dictionary's phrase table lacks: 漯河 is Luohe, not "Tahe"; 长治 Changzhi."""
+    from itertools import product
+
+    from pypinyin import Style, pinyin
+
+    sounds = [[s.lower() for s in options] for options in [pinyin(ch, style=Style.NORMAL, heteronym=True)[0] for ch in text]]
+    found = {romanise(text)}
+    if len(sounds) == len(text):  # one list of sounds per character
+        for n, combo in enumerate(product(*sounds)):
+            if n >= _MAX_READINGS:
+                break
+            found.add("".join(combo))
+    return frozenset(found)

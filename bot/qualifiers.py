@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.pinyin import is_pinyin, romanise
+from bot.pinyin import is_pinyin, readings
 from bot.question_parts import ARTICLE, DOC, YEAR_DIGITS, Parts
 
 # Whom a rule addresses: penalties and duties differ between them ("对单位…；对个人…").
@@ -125,7 +125,7 @@ def qualifier_en(change: str, places: frozenset[str] | set[str], about_rules: bo
     if party and about_rules:
         return Qualifier("party", party.group(1).lower())
     place = _PLACE_EN.match(change)
-    if place and (is_pinyin(place.group(1)) or place.group(1).lower() in {romanise(p) for p in places}):
+    if place and (is_pinyin(place.group(1)) or any(place.group(1).lower() in readings(p) for p in places)):
         return Qualifier("place", place.group(1))
     return None
 

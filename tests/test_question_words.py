@@ -309,6 +309,15 @@ def test_an_english_place_is_a_place_by_the_name_the_documents_use():
     assert place and place[0].place and "nanyang" not in [k.words[0] for k in key_concepts(concepts(query, idf))]
 
 
+@pytest.mark.parametrize("place, english", [("长治", "Changzhi"), ("朝阳", "Chaoyang")])
+def test_an_english_place_is_found_in_any_reading_of_its_characters(place, english):
+    # the dictionary's phrase table reads 长治 "Zhangzhi" and 朝阳 "Zhaoyang"; the city is spelled as it is said
+    catalogue = Catalogue({"p.md": {"title": f"{place}市城市绿化条例", "kind": "regulation", "place": place}})
+    query = with_indexed_places(analyse(f"In {english}, what is the fine for felling a tree?", Glossary()), catalogue)
+    assert place in query.places and catalogue.resolve_place(english) == place
+    assert catalogue.resolve_place("Tahe") == "Tahe"  # a name no document is about stays as asked
+
+
 def test_an_english_questions_key_word_is_its_most_specific_translation():
     from bot.translate import translate
 
