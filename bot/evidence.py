@@ -11,7 +11,7 @@ from bot.query import Query
 from bot.spoken import rejoined
 from bot.tokenize import PLACE_SUFFIX, STOPWORDS, jieba_dict, token_set, tokens
 
-_YEAR = re.compile(r"(19|20)\d\d")
+YEAR = re.compile(r"(19|20)\d\d")  # a year written in digits
 # English words that ask or connect but name no topic; any other English word must be found in the report.
 EN_GENERIC = frozenset("""
 did does do done doing was were is are be been being have has had get got gets make made makes
@@ -132,7 +132,7 @@ def concepts(query: Query, idf) -> list[Concept]:
         text = text.replace(name, " ")
     for token in tokens(text):
         token = _located(token, text, idf)
-        if _YEAR.fullmatch(token) or token in ZH_FILLER or (token.isascii() and token.isalpha() and token in _EN_SKIPPED and token not in phrases):
+        if YEAR.fullmatch(token) or token in ZH_FILLER or (token.isascii() and token.isalpha() and token in _EN_SKIPPED and token not in phrases):
             continue
         concept = _concept(token, phrases.get(token, ()), query, idf, token in focus)
         if concept:

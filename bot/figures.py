@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from bot.amounts import Amount, find_amounts
 from bot.enumeration import lists_kinds
-from bot.evidence import Concept, coverage
+from bot.evidence import YEAR, Concept, coverage
 from bot.ingest.legal import ARTICLE
 from bot.query import PERIOD_UNITS, Query
 
@@ -16,7 +16,6 @@ FIGURE = re.compile(
     r"(?:达到|超过|近|约)?(\d+(?:\.\d+)?)(余)?(万余次|万次|万元|亿元|元|%|平方米|立方米|个工作日|工作日|个月|周岁|公里|分贝|米|吨|"
     r"宗|件|次|项|个|期|部|类|人|家|条|户|名|场|处|辆|台|天|小时|时|点|年)?(以上|左右|以内|以下)?"
 )
-_YEAR = re.compile(r"(19|20)\d\d")
 _CLAUSE = re.compile(r"[^，,、；;。：:]+")
 
 
@@ -50,7 +49,7 @@ def figures(sentence: str) -> list[Figure]:
     out += [Figure(m.group(0), m.start(), "") for m in _RATIO.finditer(sentence)]
     for m in FIGURE.finditer(sentence):
         after = sentence[m.end() : m.end() + 1]
-        if m.group(3) == "年" or (not m.group(3) and (after in "年月日号—-" or _YEAR.fullmatch(m.group(1)))):
+        if m.group(3) == "年" or (not m.group(3) and (after in "年月日号—-" or YEAR.fullmatch(m.group(1)))):
             continue
         if _NAMED_DAY.match(sentence, m.start()):  # "12.4宪法宣传日", "6.5环境保护日": a day's name, no count
             continue
