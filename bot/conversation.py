@@ -16,6 +16,7 @@ from typing import Callable
 from bot.cited import article_answer, citation_of, where_answer
 from bot.engine import Engine, input_problem
 from bot.followup import in_context, resolve
+from bot.language_switch import asked_language, in_language
 from bot.qlog import QuestionLog
 from bot.question_parts import lang_of
 from bot.reading import Citation, Resolution, differs, doc_name
@@ -137,7 +138,7 @@ class Conversations:
             reading, answer = self._in_context(reading, answer, prev, text)
         answer.question = text.strip()
         answer.understood_as = reading.question if reading.followup and differs(text, reading.question) else ""
-        if reading.about_answer == "where" and prev is not None:
+        if reading.about_answer in ("where", "language") and prev is not None:
             return answer, prev  # a question about the last answer leaves the thread where it was
         if reading.about_answer == "article" and prev is not None:
             # The article was read whole: the next ellipsis still swaps into the question that found it.
@@ -169,6 +170,8 @@ class Conversations:
         lang = lang_of(text)
         if reading.about_answer == "where" and prev is not None:
             return where_answer(reading.question, prev.answer, lang)
+        if reading.about_answer == "language" and prev is not None:
+            return in_language(reading.question, prev.answer, asked_language(text))
         if reading.about_answer == "article":
             cited = Citation(reading.doc, reading.article, _source(prev, reading))
             found = article_answer(self.engine.index, reading.question, cited, lang)

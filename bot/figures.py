@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from bot.amounts import Amount, find_amounts
+from bot.change import asks_change, states_change
 from bot.enumeration import lists_kinds
 from bot.evidence import YEAR, Concept, coverage
 from bot.ingest.legal import ARTICLE
@@ -79,13 +80,15 @@ def pick_figure(query: Query, sentence: str, items: list[Concept]) -> Figure | N
         return sentence[sentence.rfind("；", 0, f.start) + 1 : f.end]
 
     given = figures(query.text)
+    change = asks_change(query.text)  # "How many more than the year before?": the figure of "比上年增加7宗"
 
-    def rank(f: Figure) -> tuple[bool, bool, float, float, bool, bool, int]:
+    def rank(f: Figure) -> tuple[bool, bool, bool, float, float, bool, bool, int]:
         wanted = f.unit in query.units or (query.penalty and not query.period and f.unit == "元")
         # "情节较轻的，处五日以下拘留或者五百元以下罚款" is the exception: the answer when the question asks about
         # one, never otherwise
         fits = bool(_QUALIFIED.search(_before(sentence, f.start))) == bool(ASKS_GRADE.search(query.text))
-        return (not restates(f, given), fits, coverage(items, clause_of(f)), coverage(items, part_of(f)), wanted,
+        return (not restates(f, given), fits, not change or states_change(clause_of(f)), coverage(items, clause_of(f)),
+                coverage(items, part_of(f)), wanted,
                 "罚" in clause_of(f), -f.start)
 
     return max(found, key=rank)

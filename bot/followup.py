@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import re
 
+from bot.change import asks_change, change_alone
 from bot.followup_en import resolve_en
+from bot.language_switch import asked_language
 from bot.qualifiers import qualified_zh, qualifier_zh
 from bot.question_parts import (ARTICLE, DOC, YEAR_DIGITS, Parts, clean, context_prefix, has_question_word,
                                 lang_of, parse)
@@ -59,6 +61,8 @@ def resolve(previous: str | None, text: str, cited: Citation | None = None,
     text = text.strip()
     if not previous:
         return Resolution(text)
+    if asked_language(text):  # "What about in English?": the answer before, said in that language
+        return Resolution(previous, True, "language")
     cited = cited or Citation()
     reader = _resolve_zh if lang_of(text) == "zh" else resolve_en
     return reader(parse(previous), text, cited, places) or Resolution(text)
@@ -114,6 +118,9 @@ def _resolve_zh(prev: Parts, text: str, cited: Citation, places) -> Resolution |
     relative = RELATIVE_YEAR.fullmatch(body)
     if relative and (prev.year or RELATIVE_YEAR_WORD.search(prev.text)):  # "去年呢？", "和去年比呢？"
         return follow(_year_before(prev, relative.group(1)), prev, cited)
+    # "比上年多了多少？" after "2023年共立案多少宗？": the change of the count asked before
+    if asks_change(body) and change_alone(body) and re.search("多少|几", prev.ask):
+        return follow(f"{prev.body}{body}", prev, cited)
     if not marked:
         return None
     if has_question_word(body):

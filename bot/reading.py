@@ -17,7 +17,8 @@ class Resolution:
 
     question: str
     followup: bool = False
-    about_answer: str = ""  # "where": asks where the previous answer stands; "article": stays in its article
+    about_answer: str = ""  # "where": asks where the previous answer stands; "article": stays in its article;
+    # "language": asks for the previous answer in another language
     doc: str = ""  # the cited document a follow-up stays in
     article: str = ""
 

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from bot.change import asks_change, states_change
 from bot.doc_number import DOC_NUMBER
 from bot.enumeration import counted
 from bot.evidence import Concept
@@ -103,6 +104,8 @@ def _content_reason(query: Query, candidate: Candidate, limits: Thresholds, item
         return "the figures found count something else"
     if query.quantity and _ASKS_RATE.search(query.text) and not any(f.unit == "%" for f in found):
         return "the figures found count something else"  # "结案率多少？" answered with "立案35宗"
+    if query.quantity and asks_change(query.text) and not states_change(sentence):
+        return "the documents state no change for this"  # "比上年多了多少宗？" is not answered by "立案35宗"
     if _asks_a_sum(query) and found and not any(f.unit.endswith("元") for f in found) and \
             not _SHARE_OF_A_SUM.search(sentence):
         return "the figures found count something else"  # "补植费每棵多少钱" answered with 伐一补三

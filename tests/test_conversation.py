@@ -45,6 +45,27 @@ def test_where_is_answered_from_the_previous_answer(chat):
     assert where.found and "658项" in where.sentence and "推进职能优化" in where.answer
 
 
+@pytest.mark.parametrize("switch", ["What about in English?", "英文呢？", "Can you say that in English, please?"])
+def test_the_answer_before_is_given_again_in_english(chat, switch):
+    first = chat.ask("t", "c1", "u", "2023年罚没收入是多少？").answer
+    assert first.found and first.figure == "115万元"
+    again = chat.ask("t", "c1", "u", switch).answer
+    # the same clause, its source, and the figure in English words; the thread stays on the question before
+    assert again.found and again.sentence == first.sentence and "Source：" in again.answer
+    assert "RMB 1.15 million" in again.answer and again.understood_as == "2023年罚没收入是多少？"
+    back = chat.ask("t", "c1", "u", "用中文说一下").answer
+    assert back.found and "出处：" in back.answer and "Figure" not in back.answer
+    assert chat.ask("t", "c1", "u", "那立案呢？").answer.figure == "35宗"
+
+
+def test_a_change_asked_after_a_count_is_refused_when_the_report_states_none(chat):
+    chat.ask("t", "c1", "u", "2023年共立案多少宗？")
+    change = chat.ask("t", "c1", "u", "比上年多了多少？").answer
+    # the report gives the year's count only: "35宗" is not how many more
+    assert not change.found and change.understood_as == "2023年共立案比上年多了多少？"
+    assert any("35宗" in p.text for p in change.passages[:3])  # the count itself is shown as related reading
+
+
 def test_conversations_are_isolated(chat):
     chat.ask("t", "a", "u", "今年以来共公示行政处罚多少件？")
     other = chat.ask("t", "b", "u", "那行政许可呢？").answer
