@@ -18,6 +18,7 @@ _ASKS_ZH = re.compile(r"(?<!第)(?:共|一共|总共)?(?:有|分)?(?:几|多少)
 _ASKS_EN = re.compile(r"\bhow many (chapters|articles)\b", re.I)
 _NUMERAL = "一二三四五六七八九十百零〇两"
 _CHAPTER = re.compile(rf"^第[{_NUMERAL}]+章")
+_PART = re.compile(rf"^第[{_NUMERAL}]+[编节]")  # a part above chapters, a section below them: not the chapter
 # "第五章讲什么？": one chapter (no article named with it); "法律责任在哪一章？": the chapter holding a subject
 _ONE_CHAPTER = re.compile(rf"第([{_NUMERAL}\d]+)章(?!.*第[{_NUMERAL}\d]+条)")
 _WHICH_CHAPTER = re.compile(r"([\u4e00-\u9fff]{2,30}?)(?:是|在|属于)?(?:哪一?章|第几章)")
@@ -55,8 +56,8 @@ def _chapter_answer(index: StoredIndex, query: Query, source: str, chapters: dic
     """One chapter with its articles' openings: the chapter named by number, or the one whose heading names the
     subject asked ("法律责任在哪一章？")."""
     if one:
-        number = cn_to_number(one.group(1)) if not one.group(1).isdigit() else int(one.group(1))
-        heading = next((h for h in chapters if h and cn_to_number(_CHAPTER.match(h).group(0)[1:-1]) == number), None)
+        number = int(cn_to_number(one.group(1))) if not one.group(1).isdigit() else int(one.group(1))
+        heading = _numbered(chapters, number)
     else:  # the longest end of the words before "在哪一章" that a heading holds: "…条例法律责任" -> 法律责任
         words = re.sub(r"的$", "", which.group(1))
         ends = [words[i:] for i in range(len(words) - 1)]
@@ -90,6 +91,24 @@ def _title(index: StoredIndex, source: str, lang: str = "zh") -> str:
     return f"《{doc.title}》" + (f"（{doc.version[:4]}年版）" if versioned else "")
 
 
+def _heading(section: list[str], article: str) -> str:
+    """The chapter an article stands in: its 第X章 heading, or the heading a text gives without its number
+    ("法律责任" where a copy lost "第四章"), which is a chapter all the same; "" outside any."""
+    chapter = next((s for s in section if _CHAPTER.match(s)), "")
+    return chapter or next((s for s in section if s != article and not _PART.match(s)), "")
+
+
+def _numbered(chapters: dict[str, list], number: int) -> str | None:
+    """Chapter `number`: the heading that says so, or else the one standing in that place among them all (an
+    unnumbered "法律责任" between 第三章 and 第五章 is the fourth)."""
+    headed = [h for h in chapters if h]
+    said = next((h for h in headed if _CHAPTER.match(h) and cn_to_number(_CHAPTER.match(h).group(0)[1:-1]) == number), None)
+    if said is not None:
+        return said
+    placed = headed[number - 1] if 0 < number <= len(headed) else None
+    return placed if placed is not None and not _CHAPTER.match(placed) else None
+
+
 def _line(heading: str, articles: list[str]) -> str:
     span = f"{articles[0]}至{articles[-1]}" if len(articles) > 1 else articles[0]
     return f"{heading or '—'}（{span}）"
@@ -106,7 +125,7 @@ def _chapters(index: StoredIndex, source: str) -> dict[str, list[tuple[str, str]
         if not chunk.article or chunk.article in seen or cn_to_number(chunk.article[1:-1]) is None:
             continue
         seen.add(chunk.article)
-        heading = next((s for s in chunk.section if _CHAPTER.match(s)), "")
+        heading = _heading(chunk.section, chunk.article)
         text = chunk.text.split("\n", 1)[0]
         opening = text if len(text) <= OPENING_CHARS else text[:OPENING_CHARS] + "…"
         chapters.setdefault(heading, []).append((chunk.article, opening))

@@ -47,3 +47,13 @@ def test_an_english_title_picks_its_regulation_by_place_and_kind(library_engine)
     assert local.found and local.sentence.startswith("许昌市城乡规划条例 has 6 chapters and 51 articles")
     national = library_engine.answer("How many articles does the Urban and Rural Planning Law have?")
     assert national.found and national.sentence.startswith("中华人民共和国城乡规划法 has 7 chapters and 70 articles")
+
+
+def test_a_chapter_heading_that_lost_its_number_is_a_chapter_all_the_same(library_engine):
+    # this copy of 南阳's regulation heads two chapters "规划与建设" and "法律责任", without "## 第二章" / "第四章"
+    outline = library_engine.answer("南阳市城市绿化条例一共有几章？")
+    assert outline.found and outline.sentence == "《南阳市城市绿化条例》共5章41条："
+    assert "第一章 总则（第一条至第六条）\n规划与建设（第七条至第十九条）\n第三章 保护与管理" in outline.answer
+    assert "—" not in outline.answer  # no articles left outside a chapter, none listed out of order
+    fourth = library_engine.answer("南阳市城市绿化条例第四章讲什么？")
+    assert fourth.found and fourth.section == "法律责任" and "第三十六条" in fourth.answer
