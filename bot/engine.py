@@ -9,6 +9,7 @@ import time
 from dataclasses import dataclass
 
 from bot.answer import Thresholds, compose
+from bot.bare_article import bare_article_answer
 from bot.config import Config
 from bot.embedding import Embedder, get_embedder
 from bot.evidence import concepts
@@ -20,6 +21,7 @@ from bot.records import Answer
 from bot.retrieval import hybrid_search
 from bot.key_lookup import with_key_passages
 from bot.outline import outline_answer
+from bot.penalty_list import penalty_list_answer
 from bot.report_lookup import with_report_passages
 from bot.second_opinion import ClauseSimilarity
 from bot.scope import in_scope, with_indexed_places
@@ -79,6 +81,12 @@ class Engine:
         outline = outline_answer(snapshot.index, query)
         if outline is not None:  # "这部条例有几章？": the structure answers, not any clause's words
             return outline
+        listed = penalty_list_answer(snapshot.index, query)
+        if listed is not None:  # "南阳绿化条例有哪些罚则？": the regulation's penalty table
+            return listed
+        bare = bare_article_answer(snapshot.index, query)
+        if bare is not None:  # "第三十六条讲什么？" of eleven laws: which one is meant
+            return bare
         vector = self.embedder.embed_queries([query.search_text])[0]
         # Retrieve deeper than shown: documents out of scope (another city, an older version) are dropped
         # or weighed down only now, and the best in-scope passages must still be among the candidates.

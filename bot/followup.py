@@ -108,7 +108,7 @@ def _resolve_zh(prev: Parts, text: str, cited: Citation, places) -> Resolution |
         return follow(_substitute_zh(prev, body), prev, cited)
     about_rules = bool(cited.article or RULES_ZH.search(prev.text))
     marked = MARKED_ZH.search(text.strip())
-    qualifier = qualifier_zh(body, places, about_rules) if marked else None
+    qualifier = qualifier_zh(body, places, about_rules, prev.text) if marked else None
     if qualifier and prev.lang == "zh":  # "单位呢？", "在许昌呢？"
         return narrowed(qualified_zh(prev, qualifier, places), qualifier, prev, cited)
     if about_rules and prev.lang == "zh":

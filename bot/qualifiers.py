@@ -19,6 +19,7 @@ from bot.question_parts import ARTICLE, DOC, YEAR_DIGITS, Parts
 PARTY_ZH = re.compile(r"(?:建设单位|施工单位|个体工商户|个体户|个人|单位|企业|公司|经营者|经营户|商户|商家|店主|业主|物业|开发商|"
                       r"法人|自然人|机关|机构|组织|驾驶人|司机|养犬人|未成年人)")
 _ENDS_IN_PARTY = re.compile(PARTY_ZH.pattern + "$")
+_PARTY_FIRST = re.compile(rf"({PARTY_ZH.pattern})([\u4e00-\u9fff]{{1,3}})")  # "单位砍", "个人养": a party and its deed
 # How a rule grades a case ("情节严重的，处……").
 CONDITION_ZH = re.compile(r"情节(?:特别)?(?:严重|较轻|轻微)|逾期|拒不|屡次|多次|再次|首次|初次|第一次|造成|经营性|非经营性|"
                           r"后果|损失|拒绝|阻碍")
@@ -50,9 +51,10 @@ class Qualifier:
     text: str  # as it goes into the question: "许昌", "个人", "2017", "情节严重的"; "Xuchang", "companies"
 
 
-def qualifier_zh(change: str, places: frozenset[str] | set[str], about_rules: bool) -> Qualifier | None:
+def qualifier_zh(change: str, places: frozenset[str] | set[str], about_rules: bool, before: str = "") -> Qualifier | None:
     """What a Chinese ellipsis ("在许昌", "个人", "2017年版的", "情节严重的") adds, or None for a new topic. A party
-    or a circumstance only after a question about rules: after a report's count, "那行政机关呢" is a new topic."""
+    or a circumstance only after a question about rules: after a report's count, "那行政机关呢" is a new topic. A
+    party may come with the deed of the question `before` ("要是单位砍的呢？" after "南阳砍古树罚多少？")."""
     version = _VERSION_ZH.match(re.sub(r"的$", "", change))
     if version:
         return Qualifier("version", version.group(1))
@@ -68,6 +70,10 @@ def qualifier_zh(change: str, places: frozenset[str] | set[str], about_rules: bo
         return Qualifier("place", place)
     if not about_rules:
         return None
+    core = re.sub(r"^是", "", core)  # "要是是单位呢", "如果是个人的话呢"
+    doing = _PARTY_FIRST.match(core)
+    if doing and before and all(ch in before for ch in doing.group(2)):
+        core = doing.group(1)  # the deed is the one asked before: only the party changes
     if len(core) <= 6 and _ENDS_IN_PARTY.search(core) and not CONDITION_ZH.search(core):
         return Qualifier("party", core)
     if CONDITION_ZH.search(core) and (change.endswith("的") or _LEAD_ZH.match(change) or _GRADE_FIRST.match(core)):

@@ -23,7 +23,7 @@ _QUANTITY_EN = re.compile(r"\bhow (many|much)\b|\bwhat(?:'s| is| are) the (?:min
 _YEAR = re.compile(r"(?<!\d)(19|20)\d{2}(?!\d)")
 # A question about what happens to whoever does something: the answer is the clause with the penalty; not
 # "应该怎么处理", which asks the proper way to do something (旧沙发应该怎么处理). "按什么标准罚？", "咋罚" ask it too.
-_PENALTY = re.compile(r"处罚|罚款|罚多少|罚钱|[怎咋]么?罚|如何罚|标准罚|罚(?=[？?])|罚几|罚[他她到]|罚得重|[会能要来谁]罚|罚吗|法律责任|后果|(?<!应当)(?<!需要)(?<!该)(?:怎么处理|如何处理|怎么办)|受到什么处[理分罚]|什么处分|会怎样|会怎么样|拘留|没收|"
+_PENALTY = re.compile(r"处罚|罚款|罚则|罚多少|罚钱|[怎咋]么?罚|如何罚|标准罚|罚(?=[？?])|罚几|罚[他她到]|罚得重|[会能要来谁]罚|罚吗|法律责任|后果|(?<!应当)(?<!需要)(?<!该)(?:怎么处理|如何处理|怎么办)|受到什么处[理分罚]|什么处分|会怎样|会怎么样|拘留|没收|"
                       r"\bpenalt|\bfine[sd]?\b|\bpunish|\bsanction|\bconsequence|\bdetention|\bdetained|\bconfiscat", re.I)
 # "这几天发了预警", "前几年", "期限快到了": the story's time, not a period asked for
 _PERIOD = re.compile(r"多久|多长时间|多少天|(?<![这那过好月])(?<![^提]前)(?<!^前)(?:几天|几日|几个月|几个?小时|几年)|多少日|(?:期限|时限|时效|有效期)(?!快|到了|已|届满|过了|未满|内)|多少个?月|多少个?小时|多少个?工作日|几个工作日|多少年|"
