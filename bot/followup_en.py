@@ -40,6 +40,10 @@ def resolve_en(prev: Parts, text: str, cited: Citation, places) -> Resolution | 
     if REF_ARTICLE_EN.search(body) and cited.article:
         ref = f"{cited.article} of {doc_name(cited.doc)}"
         return Resolution(ended(REF_ARTICLE_EN.sub(ref, body, count=1), "en"), True, "article", cited.doc, cited.article)
+    whole = _THIS_LAW_EN.search(body) if cited.doc and _WHOLE_LAW_EN.search(body) else None
+    if whole:  # "How many chapters does it have?", "What are the penalties in this regulation?": the one cited
+        question = body[: whole.start()] + doc_name(cited.doc) + body[whole.end():]
+        return Resolution(ended(question, "en"), True, doc=cited.doc)
     about_rules = bool(cited.article or RULES_EN.search(prev.text))
     unit = _PER_UNIT_EN.fullmatch(body)
     if unit and about_rules and prev.lang == "en":  # "Per tree?": the question before, counted per tree
@@ -65,6 +69,9 @@ def resolve_en(prev: Parts, text: str, cited: Citation, places) -> Resolution | 
     return None
 
 
+# what is asked of a regulation as a whole (its outline, its penalty table), and the regulation referred to
+_WHOLE_LAW_EN = re.compile(r"\bhow many (?:chapters|articles)\b|\b(?:penalties|penalty provisions)\b", re.I)
+_THIS_LAW_EN = re.compile(r"\b(?:this|that|the) (?:regulation|law|act)s?\b|\bit\b", re.I)
 _PHRASED = re.compile(r"(?:for|of|on|about|against)\b", re.I)  # the phrase completing a topic: "(fine) for spitting"
 _PER_UNIT_EN = re.compile(r"(?:and\s+|so\s+)?(?:per|for each|for every|each)\s+([a-z]+(?:\s+[a-z]+)?)", re.I)
 _WHAT_IF_IT = re.compile(r"(?:and\s+|but\s+)?what if (?:it's|it is|it was|they're|they are|they were)\s+(?:an?\s+|the\s+)?(.+)",

@@ -41,10 +41,12 @@ def outline_answer(index: StoredIndex, query: Query) -> Answer | None:
 
 
 def _counts_answer(index: StoredIndex, query: Query, source: str, chapters: dict[str, list]) -> Answer:
-    title = _title(index, source, query.lang)
+    # asked in English of a title in Chinese ("How many chapters does 《…》 have?"): answered in English
+    lang = "en" if _ASKS_EN.search(query.text) else query.lang
+    title = _title(index, source, lang)
     articles = sum(len(arts) for arts in chapters.values())
     headed = [h for h in chapters if h]
-    if query.lang == "en":
+    if lang == "en":
         head = f"{title} has {len(headed)} chapters and {articles} articles:" if headed else f"{title} has {articles} articles."
     else:
         head = f"{title}共{len(headed)}章{articles}条：" if headed else f"{title}共{articles}条。"

@@ -36,7 +36,7 @@ def penalty_list_answer(index: StoredIndex, query: Query) -> Answer | None:
     if not rows:
         return None
     title = index.catalogue[source].title
-    english = query.lang == "en"
+    english = query.lang == "en" or bool(_ASKS_EN.match(text))  # "What are the penalties in 《…》?"
     head = (f"{title}: {len(rows)} penalty rows (behaviour, then measures):" if english
             else f"《{title}》罚则（共{len(rows)}条：违法行为，处罚措施）：")
     body = "\n".join(format_row(p) for p in rows[:SHOWN])

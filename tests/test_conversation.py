@@ -58,6 +58,16 @@ def test_the_answer_before_is_given_again_in_english(chat, switch):
     assert chat.ask("t", "c1", "u", "那立案呢？").answer.figure == "35宗"
 
 
+def test_an_articles_number_is_said_in_english_or_not_at_all(library_engine):
+    chat = Conversations(library_engine)
+    chat.ask("t", "c2", "u", "What is the fine for cutting down trees in Nanyang?")
+    chinese = chat.ask("t", "c2", "u", "What about in Chinese?").answer
+    assert chinese.answer.splitlines()[-1] == "出处：《南阳市城市绿化条例》第三十六条"
+    english = chat.ask("t", "c2", "u", "English please").answer
+    assert "Source：《南阳市城市绿化条例》第三十六条 (Article 36)" in english.answer
+    assert "Figure: RMB 1,000 to 10,000 per tree" in english.answer
+
+
 def test_a_change_asked_after_a_count_is_refused_when_the_report_states_none(chat):
     chat.ask("t", "c1", "u", "2023年共立案多少宗？")
     change = chat.ask("t", "c1", "u", "比上年多了多少？").answer

@@ -397,6 +397,16 @@ def test_an_english_follow_up_about_the_law_named_before(previous, followup, sta
     assert reading.followup and reading.question == standalone
 
 
+@pytest.mark.parametrize("followup, standalone", [
+    ("How many chapters does it have?", "How many chapters does 《南阳市城市绿化条例》 have?"),
+    ("What are the penalties in this regulation?", "What are the penalties in 《南阳市城市绿化条例》?"),
+])
+def test_an_english_question_about_the_whole_regulation_answered_from(followup, standalone):
+    # "it" is the regulation that answered, not the fine asked before
+    reading = resolve("What is the fine for cutting down trees in Nanyang?", followup, GREENING, PLACES)
+    assert reading.followup and reading.question == standalone and reading.doc == GREENING.doc
+
+
 def test_what_an_article_says_after_it_answered_which_article():
     cited = Citation("许昌市城乡规划条例(2021-04-29)", "第四十七条")
     reading = resolve("Which article covers illegal construction in Xuchang?", "What does it say?", cited)
