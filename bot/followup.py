@@ -272,8 +272,8 @@ def _same_deed(region: str, new: str) -> int:
 
 
 _SUPPOSING = re.compile(r"^(?:要是|如果|假如|若是|换成|换作|换做|改成)")
-# a count whose counted thing follows the question word: "多少次普法活动", "几场培训"
-_COUNTED_NOUN = re.compile(r"^((?:共|一共|总共|累计)?(?:是|有)?(?:多少|几)[个件宗项期次条类人家部名所场回])([\u4e00-\u9fff]{2,})$")
+# a count whose counted thing follows the question word: "多少次普法活动", "几场培训", "多少行政许可"
+_COUNTED_NOUN = re.compile(r"^((?:共|一共|总共|累计)?(?:是|有)?(?:多少|几)[个件宗项期次条类人家部名所场回]?)([\u4e00-\u9fff]{2,})$")
 
 
 def _contextended(body: str) -> int:

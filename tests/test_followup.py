@@ -320,6 +320,7 @@ def test_a_question_about_conditions_is_no_step_to_the_next_article():
     ("2023年共立案多少宗？", "和去年比呢？", "2022年共立案多少宗？"),
     # the counted thing after the question word is what an ellipsis swaps
     ("今年开展了多少次普法活动？", "培训呢？", "今年开展了多少次培训？"),
+    ("今年办了多少行政许可？", "处罚呢？", "今年办了多少处罚？"),  # the counted thing without a counter
     ("今年共立案多少宗？", "去年呢？", "去年共立案多少宗？"),
     ("How many cases were filed in 2023?", "What about last year?", "How many cases were filed in 2022?"),
     ("How many cases were filed in 2023?", "And the year before?", "How many cases were filed in 2022?"),
