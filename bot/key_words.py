@@ -102,6 +102,15 @@ def _says_how(concept: Concept) -> bool:
     return all(c in _NOT_A_TOPIC for c in classes) or (classes[0] == "v" and bool(_RESULT.fullmatch(word)))
 
 
+def beyond_the_title(items: list[Concept], title: str) -> bool:
+    """Every key word of the question is a word of the document's title ("机动车" of 《许昌市机动车和非道路移动机械
+    排气污染防治条例》), which all its clauses are about, while a field term of the question is one the documents
+    never use ("冒黑烟", with all its glossary forms): nothing names what is asked of that subject."""
+    keys = key_concepts(items)
+    unused = [c for c in items if not c.known and c.phrases and len(c.words[0]) > 1 and not c.place and not _says_how(c)]
+    return bool(keys and unused) and all(k.words[0] in title for k in keys)
+
+
 def covers_key(items: list[Concept], text: str) -> bool:
     """The text names one of the question's key words (or the question has none the corpus uses)."""
     text = readable(text)

@@ -75,7 +75,9 @@ UNIT_HINTS: list[tuple[re.Pattern, tuple[str, ...]]] = [
     # people counted ("多少人员编制", "几个人"), not visits made to them ("多少人次": the report counts 次)
     (re.compile(r"(?:几|多少)个?(?:人(?![次民])|名)|编制|人数|\bhow many (?:people|persons|staff|officers|employees)\b", re.I),
      ("人", "名")),
-    (re.compile(r"钱|金额|万元|元|收入|罚款|罚没|\bmoney\b|\bfines?\b|\byuan\b|\brevenue\b|\bincome\b|how much", re.I), ("万元", "亿元", "元")),
+    # money by name, and what a budget or spending is called ("经费有多少", "投入了多少资金", "how much funding")
+    (re.compile(r"钱|金额|万元|元|收入|罚款|罚没|经费|预算|资金|拨款|投入|投资|\bmoney\b|\bfines?\b|\byuan\b|\brevenue\b|"
+                r"\bincome\b|\bbudget|\bfunding\b|\bfunds?\b|\bspending\b|\bexpenditure|how much", re.I), ("万元", "亿元", "元")),
     PERCENT_HINT,
     (re.compile(r"(?:几|多少)部|\blaws?\b|\bregulations?\b|\blegislation\b", re.I), ("部",)),
     # kinds counted ("分几类", "how many categories"): a rule lists them ("分为可回收物、有害垃圾…"), and no time or

@@ -12,7 +12,7 @@ from bot.doc_number import DOC_NUMBER
 from bot.enumeration import counted
 from bot.evidence import Concept
 from bot.figures import Figure, asks_frequency, figure_clause_coverage, figures, restates
-from bot.key_words import covers_key, key_concepts, names_what_is_asked, quotes, topic_unknown
+from bot.key_words import beyond_the_title, covers_key, key_concepts, names_what_is_asked, quotes, topic_unknown
 from bot.ingest.legal import PREAMBLE
 from bot.law_dates import dated
 from bot.named_law import named_law
@@ -222,6 +222,10 @@ def _strength_reason(query: Query, candidate: Candidate, limits: Thresholds, ite
             (query.lang == "en" or candidate.hit.dense < limits.legal_unnamed_floor) and \
             not (query.lang == "zh" and (names_what_is_asked(items, query.text, named) or quotes(query.text, named))):
         return UNNAMED
+    # "机动车冒黑烟罚多少？" is not answered by the fine for faking an emissions test: the words named only the
+    # subject of the whole regulation, so they are weak evidence, which the model's own pick may still overturn
+    if legal and query.lang == "zh" and beyond_the_title(items, candidate.hit.chunk.title):
+        return "weak evidence"
     # what a rule punishes, answered from a report: the report must at least name the behaviour ("What is the
     # penalty for drunk driving?" is not answered by "加大行政处罚决定的执行力度")
     if not candidate.hit.chunk.article and query.penalty and not query.about_activity and \

@@ -99,6 +99,14 @@ def test_a_count_of_events_is_answered_only_by_events(engine, question, found):
         assert answer.figure == "5次"
 
 
+@pytest.mark.parametrize("question, figure", [("城管局经费有多少？", ""), ("局里的预算是多少？", ""),
+                                              ("How much funding did the bureau get?", ""), ("罚没收入是多少？", "115万元")])
+def test_funds_asked_are_answered_only_by_money(library_engine, question, figure):
+    # the report states no budget: "累计点击播放量达8600万次" had answered "经费有多少", stated as found
+    answer = library_engine.answer(question)
+    assert answer.found == bool(figure) and answer.figure == figure, answer.answer
+
+
 def test_a_number_quoted_as_a_name_is_no_figure(engine):
     from bot.figures import figures
 

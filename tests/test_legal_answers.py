@@ -742,3 +742,10 @@ def test_buying_logs_cut_illegally_in_english(fresh14_engine):
     # "buy", "mill", "logs", "know" had no Chinese the documents use (收购, 加工, 林木, 明知)
     answer = fresh14_engine.answer("I run a timber mill. If I buy logs that I know were cut illegally, what is the fine?")
     assert answer.found and answer.section.endswith("第七十八条") and "三倍以下" in answer.answer, answer.answer
+
+
+def test_a_deed_the_documents_never_name_is_not_answered_by_the_regulation_of_its_subject(library_engine):
+    # 《许昌市机动车…排气污染防治条例》 has no clause on black smoke; its fine for faking an emissions test
+    # (第二十六条, 十万元以上五十万元以下) had been stated as the fine for a car emitting it
+    answer = library_engine.answer("许昌机动车冒黑烟罚多少？")
+    assert not answer.found and "十万元" not in answer.answer

@@ -542,3 +542,25 @@ def test_every_so_many_years_is_a_period():
 
     assert [f.text for f in figures("至少每十年对建筑幕墙进行一次安全性检测鉴定。")] == ["十年"]
     assert figures("每一年") == [] and figures("每日") == []
+
+
+def test_a_subject_the_title_names_does_not_name_what_is_asked_of_it():
+    from bot.key_words import beyond_the_title
+
+    weights = {"机动车": 3.2, "机动": 3.2, "动车": 3.2, "罚": 2.0, "罚款": 2.0, "污染": 3.0, "控制": 3.0, "装置": 3.5}
+    glossary = Glossary({"冒黑烟": ["排放黑烟", "可见黑烟"], "罚多少": ["罚款"]})
+    title = "许昌市机动车和非道路移动机械排气污染防治条例"
+
+    def items(question):
+        return concepts(analyse(question, glossary), lambda t: weights.get(t, UNSEEN))
+
+    # every clause of the regulation is about 机动车; 冒黑烟, in none of its forms, is what is asked
+    assert beyond_the_title(items("机动车冒黑烟罚多少？"), title)
+    # a deed the documents name is a key word of its own; a question of the subject alone asks nothing beyond it
+    assert not beyond_the_title(items("机动车拆了污染控制装置罚多少？"), title)
+    assert not beyond_the_title(items("机动车罚多少？"), title)
+    # in a document whose title does not name the subject, 机动车 is what tells its clauses apart
+    assert not beyond_the_title(items("机动车冒黑烟罚多少？"), "许昌市城市市容和环境卫生管理条例")
+    # a measure word the glossary spells otherwise ("一棵树" for 株) names no deed
+    assert not beyond_the_title(concepts(analyse("绿化树锯了，一棵树罚多少？", Glossary({"棵": ["株"]})),
+                                         lambda t: {"绿化": 1.8, "罚": 2.0}.get(t, UNSEEN)), "开封市城市绿化条例")
