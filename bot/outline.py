@@ -58,7 +58,7 @@ def _chapter_answer(index: StoredIndex, query: Query, source: str, chapters: dic
     """One chapter with its articles' openings: the chapter named by number, or the one whose heading names the
     subject asked ("法律责任在哪一章？")."""
     if one:
-        number = int(cn_to_number(one.group(1))) if not one.group(1).isdigit() else int(one.group(1))
+        number = int(cn_to_number(one.group(1)) or 0) if not one.group(1).isdigit() else int(one.group(1))
         heading = _numbered(chapters, number)
     else:  # the longest end of the words before "在哪一章" that a heading holds: "…条例法律责任" -> 法律责任
         words = re.sub(r"的$", "", which.group(1))
