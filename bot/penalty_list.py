@@ -24,6 +24,13 @@ _ASKS_EN = re.compile(r"^(?:what are|list|show(?: me)?) (?:all )?(?:the )?(?:pen
 _A_LAW = re.compile(r"(?:条例|法|办法|规定|细则)》?$|\b(?:regulations?|law|measures|rules)$", re.I)
 
 
+def _names_only(named: str, title: str) -> bool:
+    """The words before the ask are the regulation's name, whole or shortened ("南阳绿化条例" of 南阳市城市绿化条例:
+    its characters in the title's order), and nothing else."""
+    rest = iter(title)
+    return all(ch in rest for ch in re.sub(r"^(?:按|按照|根据|依据|违反)|[《》\s]", "", named))
+
+
 def penalty_list_answer(index: StoredIndex, query: Query) -> Answer | None:
     """The penalty rows of the regulation the question names, when their list is all it asks; else None."""
     text = re.sub(r"[\s？?。.!！]+$", "", query.text.strip())
@@ -36,6 +43,8 @@ def penalty_list_answer(index: StoredIndex, query: Query) -> Answer | None:
     if not rows:
         return None
     title = index.catalogue[source].title
+    if not named.isascii() and not _names_only(named, title):
+        return None  # "擅自砍伐树木违反城市绿化条例有什么法律责任？" asks about one behaviour: its clause answers
     english = query.lang == "en" or bool(_ASKS_EN.match(text))  # "What are the penalties in 《…》?"
     head = (f"{title}: {len(rows)} penalty rows (behaviour, then measures):" if english
             else f"《{title}》罚则（共{len(rows)}条：违法行为，处罚措施）：")

@@ -37,3 +37,8 @@ def test_this_regulations_penalties_in_a_conversation(library_engine):
     chat.ask("t", "list", "u", "许昌城乡规划条例里，违法建设怎么处罚？")
     answer = chat.ask("t", "list", "u", "这部条例有哪些罚则？").answer
     assert answer.found and answer.sentence.startswith("《许昌市城乡规划条例》罚则（共5条")
+
+
+def test_a_behaviour_against_a_named_regulation_is_its_clause_not_the_list(library_engine):
+    answer = library_engine.answer("擅自砍伐树木违反南阳市城市绿化条例有什么法律责任？")
+    assert answer.found and answer.evidence.get("from") != "penalty table" and "第三十六条" in answer.answer
