@@ -10,29 +10,33 @@ import re
 from bot.cited import article_answer
 from bot.named_law import named_law
 from bot.query import Query
+from bot.question_parts import ARTICLE
 from bot.reading import Citation
 from bot.records import Answer, Passage
 from bot.refusal import WHICH_DOCUMENT
 from bot.store import StoredIndex
+from bot.topicless import is_topicless
 
 LISTED = 5  # documents named in the reply; the rest counted
 
-# the article and nothing else asked of it: "第三十六条", "第三十六条讲什么？", "What does Article 36 say?"
-_ONLY_ZH = re.compile(r"(?:请问|那)?第[零〇一二三四五六七八九十百千两\d]+条(?:是|讲|说|规定)?(?:了)?(?:什么|啥|哪些)?(?:内容|规定)?"
-                      r"(?:是什么|呢|吗)?")
+# the article and nothing else asked of it: "第三十六条", "第三十六条讲什么？", "违反第三十六条罚多少？" (only words of
+# asking what a rule says beside it: bot/topicless.py), "What does Article 36 say?"
 _ONLY_EN = re.compile(r"(?:what does |what is in |show(?: me)? |read(?: me)? )?article \d+(?: say| about| of the law)?", re.I)
 
 
 def bare_article_answer(index: StoredIndex, query: Query) -> Answer | None:
     """Which documents hold the article asked, when the question names none and more than one does; else None."""
     text = re.sub(r"[\s？?。.!！]+$", "", query.text.strip())
-    if not query.article or not (_ONLY_ZH.fullmatch(text) or _ONLY_EN.fullmatch(text)):
+    rest = ARTICLE.sub("", text, count=1).strip("，, ")
+    if not query.article or not (_ONLY_EN.fullmatch(text) or (query.lang == "zh" and (not rest or is_topicless(rest)))):
         return None
     if query.places or named_law(index, query) is not None:
         return None
     catalogue = index.catalogue
     holding = [s for s, d in catalogue.docs.items()
                if d.kind != "report" and catalogue.current(s) and index.article(s, query.article)]
+    if len(holding) == 1 and query.penalty:  # "违反第一百一十九条罚多少？": the clause punishing it, found as usual
+        return None
     if len(holding) == 1:  # one law reaches that far: nothing to ask, its article is read
         return article_answer(index, query.text, Citation(catalogue[holding[0]].title, query.article, holding[0]),
                               query.lang)

@@ -9,7 +9,7 @@ from bot.conversation import Conversations
 from bot.refusal import WHICH_DOCUMENT
 
 
-@pytest.mark.parametrize("question", ["第三十六条", "第三十六条讲什么？", "第三十六条是什么内容？"])
+@pytest.mark.parametrize("question", ["第三十六条", "第三十六条讲什么？", "第三十六条是什么内容？", "违反第三十六条罚多少？"])
 def test_an_article_held_by_several_laws_is_asked_which(library_engine, question):
     answer = library_engine.answer(question)
     # no law is guessed: the reply names those that have the article, each with its passage to read
