@@ -47,11 +47,10 @@ def readings(text: str) -> frozenset[str]:
 
     from pypinyin import Style, pinyin
 
-    sounds = [[s.lower() for s in options] for options in [pinyin(ch, style=Style.NORMAL, heteronym=True)[0] for ch in text]]
+    sounds = [[s.lower() for s in pinyin(ch, style=Style.NORMAL, heteronym=True)[0]] for ch in text]
     found = {romanise(text)}
-    if len(sounds) == len(text):  # one list of sounds per character
-        for n, combo in enumerate(product(*sounds)):
-            if n >= _MAX_READINGS:
-                break
-            found.add("".join(combo))
+    for n, combo in enumerate(product(*sounds)):
+        if n >= _MAX_READINGS:
+            break
+        found.add("".join(combo))
     return frozenset(found)
