@@ -26,11 +26,17 @@ def where(chunk: Chunk, catalogue: Catalogue, lang: str = "zh") -> str:
     """"《许昌市城市绿化条例》第三十二条" for a law; "title › section" for a report."""
     if not chunk.article:
         return f"{chunk.title} › {chunk.section_path}" if chunk.section else chunk.title
-    cited = f"《{chunk.title}》{chunk.article}"
+    return cited_article(chunk.title, chunk.article, chunk.source, catalogue, lang)
+
+
+def cited_article(title: str, article: str, source: str, catalogue: Catalogue, lang: str = "zh") -> str:
+    """An article as a law is cited: "《许昌市城市绿化条例》第三十二条", in English with its number ("(Article 32)"),
+    and for a law indexed in several versions which one this is."""
+    cited = f"《{title}》{article}"
     if lang == "en":
-        number = cn_to_number(chunk.article[1:-1])
+        number = cn_to_number(article[1:-1])
         cited += f" (Article {number:.0f})" if number else ""
-    return cited + version_note(chunk.source, catalogue, lang)
+    return cited + version_note(source, catalogue, lang)
 
 
 def version_note(source: str, catalogue: Catalogue, lang: str) -> str:

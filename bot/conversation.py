@@ -13,6 +13,7 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 from typing import Callable
 
+from bot.citation import cited_article
 from bot.cited import article_answer, citation_of, where_answer
 from bot.engine import Engine, input_problem
 from bot.followup import in_context, resolve
@@ -171,7 +172,10 @@ class Conversations:
         if reading.about_answer == "where" and prev is not None:
             return where_answer(reading.question, prev.answer, lang)
         if reading.about_answer == "language" and prev is not None:
-            return in_language(reading.question, prev.answer, asked_language(text))
+            wanted, cited = asked_language(text), prev.citation
+            article = cited_article(cited.doc, cited.article, cited.source, self.engine.index.catalogue, wanted) \
+                if cited.article else ""
+            return in_language(reading.question, prev.answer, wanted, article)
         if reading.about_answer == "article":
             cited = Citation(reading.doc, reading.article, _source(prev, reading))
             found = article_answer(self.engine.index, reading.question, cited, lang)

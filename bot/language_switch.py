@@ -9,15 +9,12 @@ import re
 
 from bot.amounts import find_amounts
 from bot.citation import emphasise
-from bot.numerals import cn_to_number
 from bot.records import Answer
 
 # asking for the same answer in English / in Chinese, and nothing else
 _ASK = r"(?:what about|how about|and|now|can you (?:say|give|answer|repeat)(?: that| it| this)?|could you (?:say|give|answer|repeat)(?: that| it| this)?|say (?:that|it)|answer|reply|repeat (?:that|it))"
 _ENGLISH = re.compile(rf"(?:{_ASK} )?(?:in )?english(?: please| version)?|(?:请|能)?(?:用|换成|翻译成|译成)?英[文语](?:呢|版|回答|说|讲|的)?(?:一下|一遍)?(?:吗|可以吗)?", re.I)
 _CHINESE = re.compile(rf"(?:{_ASK} )?(?:in )?chinese(?: please| version)?|(?:请|能)?(?:用|换成|翻译成|译成)?(?:中文|汉语)(?:呢|版|回答|说|讲|的)?(?:一下|一遍)?(?:吗|可以吗)?", re.I)
-_ARTICLE_EN = re.compile(r" \(Article \d+\)$")  # what an English answer adds to its citation
-_CITED = re.compile(r"^(?:出处|Source)：(.+)$", re.M)
 _EDGES = re.compile(r"^[\s,，]*(?:please|pls|请)?[\s,，]*|[\s?？.。!！,，]*(?:please|pls)?[\s?？.。!！]*$", re.I)
 
 
@@ -31,21 +28,17 @@ def asked_language(text: str) -> str:
     return ""
 
 
-def in_language(question: str, previous: Answer, lang: str) -> Answer:
-    """The previous answer, said in `lang`: the same clause, figure and passages."""
+def in_language(question: str, previous: Answer, lang: str, cited: str = "") -> Answer:
+    """The previous answer, said in `lang`: the same clause, figure and passages; `cited` is its article as cited in
+    `lang` (bot/citation.py), "" for an answer from no article (it is then cited by where its passage stands)."""
     if not previous.found:
         text = ("The previous question was not answered from the documents." if lang == "en"
                 else "上一个问题在文件中没有找到答案。")
         return Answer(question, False, text, passages=previous.passages, notice="no previous answer")
-    # the citation as the answer gave it ("《许昌市城乡规划条例》第四十三条"), else where its passage stands
-    cited = _CITED.search(previous.answer)
-    where = cited.group(1) if cited else f"{previous.doc} › {previous.section}" if previous.section else previous.doc
+    where = cited or (f"{previous.doc} › {previous.section}" if previous.section else previous.doc)
     marked = emphasise(previous.sentence, previous.figure) if previous.figure else previous.sentence
-    where = _ARTICLE_EN.sub("", where)
     if lang == "en":
-        article = re.search(r"第([零〇一二三四五六七八九十百千两]+)条$", where)
-        number = cn_to_number(article.group(1)) if article else None
-        text = f"{marked}\nSource：{where}" + (f" (Article {int(number)})" if number else "")
+        text = f"{marked}\nSource：{where}"
         amounts = find_amounts(previous.figure) if previous.figure else []
         if amounts:
             text += f"\nFigure: {amounts[0].english()}"
