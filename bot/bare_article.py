@@ -10,7 +10,7 @@ import re
 from bot.cited import article_answer
 from bot.named_law import named_law
 from bot.query import Query
-from bot.question_parts import ARTICLE
+from bot.question_parts import ARTICLE, unended
 from bot.reading import Citation
 from bot.records import Answer, Passage
 from bot.refusal import WHICH_DOCUMENT
@@ -26,7 +26,7 @@ _ONLY_EN = re.compile(r"(?:what does |what is in |show(?: me)? |read(?: me)? )?a
 
 def bare_article_answer(index: StoredIndex, query: Query) -> Answer | None:
     """Which documents hold the article asked, when the question names none and more than one does; else None."""
-    text = re.sub(r"[\s？?。.!！]+$", "", query.text.strip())
+    text = unended(query.text)
     rest = ARTICLE.sub("", text, count=1).strip("，, ")
     if not query.article or not (_ONLY_EN.fullmatch(text) or (query.lang == "zh" and (not rest or is_topicless(rest)))):
         return None

@@ -10,6 +10,7 @@ import re
 from bot.named_law import named_law
 from bot.penalty_sheet import format_row
 from bot.query import Query
+from bot.question_parts import unended
 from bot.records import Answer, Passage
 from bot.store import StoredIndex
 
@@ -33,8 +34,9 @@ def _names_only(named: str, title: str) -> bool:
 
 def penalty_list_answer(index: StoredIndex, query: Query) -> Answer | None:
     """The penalty rows of the regulation the question names, when their list is all it asks; else None."""
-    text = re.sub(r"[\s？?。.!！]+$", "", query.text.strip())
-    asked = _ASKS_ZH.match(text) or _ASKS_EN.match(text)
+    text = unended(query.text)
+    asked_en = _ASKS_EN.match(text)
+    asked = _ASKS_ZH.match(text) or asked_en
     named = asked and (asked.groupdict().get("doc") or asked.groupdict().get("doc2") or "")
     if not named or not _A_LAW.search(named.strip()):
         return None
@@ -45,7 +47,7 @@ def penalty_list_answer(index: StoredIndex, query: Query) -> Answer | None:
     title = index.catalogue[source].title
     if not named.isascii() and not _names_only(named, title):
         return None  # "擅自砍伐树木违反城市绿化条例有什么法律责任？" asks about one behaviour: its clause answers
-    english = query.lang == "en" or bool(_ASKS_EN.match(text))  # "What are the penalties in 《…》?"
+    english = query.lang == "en" or bool(asked_en)  # "What are the penalties in 《…》?"
     head = (f"{title}: {len(rows)} penalty rows (behaviour, then measures):" if english
             else f"《{title}》罚则（共{len(rows)}条：违法行为，处罚措施）：")
     body = "\n".join(format_row(p) for p in rows[:SHOWN])

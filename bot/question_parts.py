@@ -54,6 +54,14 @@ def lang_of(text: str) -> str:
     return "zh" if CJK.search(text) else "en"
 
 
+_END = re.compile(r"[\s？?。.!！]+$")
+
+
+def unended(text: str) -> str:
+    """The question without its end punctuation ("第三十六条讲什么？" -> "第三十六条讲什么")."""
+    return _END.sub("", text.strip())
+
+
 def clean(text: str) -> str:
     """Without a leading 那/请问, trailing punctuation and 呢."""
     text = TRAILING.sub("", text.strip())

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 
 from bot.numerals import cn_to_number, to_chinese
-from bot.question_parts import DOC, Parts, clean, lang_of
+from bot.question_parts import DOC, Parts, clean, lang_of, unended
 
 
 @dataclass
@@ -69,8 +69,7 @@ def doc_name(doc: str) -> str:
 
 
 def ended(question: str, lang: str) -> str:
-    question = re.sub(r"[\s？?。.!！]+$", "", question.strip())
-    return question + ("？" if lang == "zh" else "?")
+    return unended(question) + ("？" if lang == "zh" else "?")
 
 
 def differs(typed: str, understood: str) -> bool:
