@@ -17,6 +17,7 @@ from bot.law_dates import takes_effect
 from bot.named_law import named_law
 from bot.penalty_reach import enforcing_row, reached
 from bot.query import Query, asks_rule_broken
+from bot.rate import rate_bonus
 from bot.records import Hit
 from bot.rules import is_penalty, item_number, item_refs, not_done, paragraph_at
 from bot.second_opinion import AMONG
@@ -165,7 +166,8 @@ def _shared_score(query: Query, items: list[Concept], rank: int, sentence: str, 
     """What every candidate clause is scored on: the question's words in its context, the rank of the hit it
     came from, a figure in the asked unit. Returns (score, coverage)."""
     # ranked with words found by their characters; judged (the refusal's coverage) on whole words only
-    return coverage(items, context) + 0.15 / (rank + 1) + quantity_bonus(query, sentence), coverage(items, context, False)
+    score = coverage(items, context) + 0.15 / (rank + 1) + quantity_bonus(query, sentence) + rate_bonus(query.rates, sentence)
+    return score, coverage(items, context, False)
 
 
 def _legal_bonus(query: Query, items, negated: tuple[str, ...], chunk, start: int, sentence: str, context: str) -> float:

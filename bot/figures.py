@@ -37,6 +37,8 @@ class Figure:
 
 # A replacement ratio as regulations write it: 伐一补三 (three planted for one felled), 占一补一, 拆一还一
 _RATIO = re.compile(r"[伐砍移毁拆占]一[补栽种植还建][一二两三四五六七八九十]")
+# A level bounded: "风力达到五级以上", "六级以下": a count of levels, unlike a grade's name (一级保护区, 二级公路)
+_LEVEL = re.compile(r"(?:\d+|[一二两三四五六七八九十]+)级(?:以上|以下)")
 
 
 # a month.day before the day's name: "12.4宪法宣传日", not "12.4个工作日"
@@ -48,6 +50,7 @@ def figures(sentence: str) -> list[Figure]:
     and amounts in Chinese numerals ("处五百元以上五千元以下罚款", "十五日内")."""
     out = [Figure(a.text, a.start, a.unit, a) for a in find_amounts(sentence)]
     out += [Figure(m.group(0), m.start(), "") for m in _RATIO.finditer(sentence)]
+    out += [Figure(m.group(0), m.start(), "级") for m in _LEVEL.finditer(sentence)]
     for m in FIGURE.finditer(sentence):
         after = sentence[m.end() : m.end() + 1]
         if m.group(3) == "年" or (not m.group(3) and (after in "年月日号—-" or YEAR.fullmatch(m.group(1)))):

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from bot.bureau import names_an_agency
 from bot.evidence import LEGAL_FILLER, SINGLE_CHAR_WEIGHT, Concept, readable
 from bot.query import asked_part
 from bot.spoken import rejoined
@@ -86,7 +87,7 @@ def _says_how(concept: Concept) -> bool:
     """A word of the question that qualifies rather than names its topic; a glossary word names one, unless it
     only tells how the asker came to know."""
     word = concept.words[0]
-    if word in _NARRATIVE or concept.suffered:
+    if word in _NARRATIVE or concept.suffered or names_an_agency(word, concept.phrases):
         return True
     if concept.phrases and all(word_classes(p)[0] == "t" for p in concept.phrases):
         return True  # 半夜 -> 夜间: when it happened, not what ("半夜…收垃圾", "半夜…水管爆了")

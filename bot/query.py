@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from bot.bureau import bureau_terms
 from bot.glossary import Glossary
+from bot.rate import asked_rates
 from bot.spoken import rejoined
 from bot.tokenize import tokens
 
@@ -19,7 +21,7 @@ _QUANTITY_ZH = re.compile(r"多少|(?<![好这那没月])几(?![乎下句眼口�
 _QUANTITY_EN = re.compile(r"\bhow (many|much)\b|\bwhat(?:'s| is| are) the (?:minimum|maximum|lowest|highest)\b|"
                           r"\b(?:speed|height|weight|load|width|length|age) limits?\b|"
                           r"\bpercent(age)?\b|\brate\b|\bratio\b|\bnumber of\b|\bproportion\b|\bshare of\b|"
-                          r"\bcount of\b|\btotal\b", re.I)
+                          r"\bcount of\b|\btotal\b|\bwind (?:force|level|scale)\b", re.I)
 _YEAR = re.compile(r"(?<!\d)(19|20)\d{2}(?!\d)")
 # A question about what happens to whoever does something: the answer is the clause with the penalty; not
 # "应该怎么处理", which asks the proper way to do something (旧沙发应该怎么处理). "按什么标准罚？", "咋罚" ask it too.
@@ -53,7 +55,8 @@ _ASKS_NUMBER = re.compile(r"文号|发文字号|发文号|\b(?:document|referenc
 # "who" opening the question or a clause of it, not a relative "who" ("a driver who stops")
 _ASKS_PERSON = re.compile(r"是谁|姓名|名字|(?:长|主任|领导|负责人|书记|人|者|员)叫什么|(?:^|[,;:]\s*|\band\s+)who\b|"
                           r"\b(?:to|by|from|with) whom\b|\bname of\b", re.I)
-_ADOPTION = re.compile(r"通过|批准|施行|生效|修正|修订|(?:哪一?年|什么时候|何时)修改|公布|发布|颁布|\badopt|\beffect|\bamend|\bforce\b|\bpromulgat|\benact", re.I)
+# 施行 not inside "实施行政…" (carrying out an administrative act): "…实施行政强制执行的是哪一条" asks no date
+_ADOPTION = re.compile(r"通过|批准|(?<!实)施行|生效|修正|修订|(?:哪一?年|什么时候|何时)修改|公布|发布|颁布|\badopt|\beffect|\bamend|\bforce\b|\bpromulgat|\benact", re.I)
 _ARTICLE = re.compile(r"第([一二三四五六七八九十百千零〇两]+|\d+)条")
 _ARTICLE_EN = re.compile(r"\barticle\s+(\d+)\b", re.I)
 _WHICH_ARTICLE = re.compile(r"第几条|哪一?条|哪个条款|什么条款|哪些条|\bwhich (?:article|provision|clause)", re.I)
@@ -79,6 +82,8 @@ UNIT_HINTS: list[tuple[re.Pattern, tuple[str, ...]]] = [
     (re.compile(r"钱|金额|万元|元|收入|罚款|罚没|经费|预算|资金|拨款|投入|投资|\bmoney\b|\bfines?\b|\byuan\b|\brevenue\b|"
                 r"\bincome\b|\bbudget|\bfunding\b|\bfunds?\b|\bspending\b|\bexpenditure|how much", re.I), ("万元", "亿元", "元")),
     PERCENT_HINT,
+    # a level: "风力到几级就不能出海", "at what wind force"
+    (re.compile(r"(?:几|多少)级|\bwind (?:force|level|scale)\b", re.I), ("级",)),
     (re.compile(r"(?:几|多少)部|\blaws?\b|\bregulations?\b|\blegislation\b", re.I), ("部",)),
     # kinds counted ("分几类", "how many categories"): a rule lists them ("分为可回收物、有害垃圾…"), and no time or
     # amount of the same article counts them
@@ -115,6 +120,7 @@ class Query:
     about_activity: bool = False  # asks what was done (a report's facts), not what a rule says
     about_adoption: bool = False  # when a law was adopted, amended or took effect
     short_names: tuple[str, ...] = ()  # indexed documents named outside 《》 ("这个菜市场条例"): scope, not topic
+    rates: tuple[tuple[str, ...], ...] = ()  # the units a sum is asked per ("每天怎么罚": 日, 天), bot/rate.py
 
     @property
     def search_text(self) -> str:
@@ -126,7 +132,7 @@ class Query:
 def analyse(question: str, glossary: Glossary) -> Query:
     text = " ".join(question.split())[:MAX_QUESTION_CHARS]
     lang = "zh" if _CJK.search(text) else "en"
-    expansions = glossary.matches(text)
+    expansions = {**bureau_terms(text), **glossary.matches(text)}  # the glossary's own reading wins
     expanded = tokens(text) + tokens(rejoined(text)) + [t for values in expansions.values() for e in values for t in tokens(e)]
     penalty = bool(_PENALTY.search(text))
     period = _asks_period(text, penalty)
@@ -157,6 +163,7 @@ def analyse(question: str, glossary: Glossary) -> Query:
         asks_number=asks_number,
         about_adoption=bool(_ADOPTION.search(text)),
         about_activity=_about_activity(text, period, penalty),
+        rates=asked_rates(text),
     )
 
 

@@ -749,3 +749,16 @@ def test_a_deed_the_documents_never_name_is_not_answered_by_the_regulation_of_it
     # (第二十六条, 十万元以上五十万元以下) had been stated as the fine for a car emitting it
     answer = library_engine.answer("许昌机动车冒黑烟罚多少？")
     assert not answer.found and "十万元" not in answer.answer
+
+
+def test_carrying_out_an_administrative_act_asks_no_date(fresh15_engine):
+    # "实施行政强制执行" holds 施行: the question had been read as asking when the law took effect (第七十一条)
+    answer = fresh15_engine.answer("《中华人民共和国行政强制法》中规定行政机关不得在夜间或者法定节假日实施行政强制执行的是哪一条？")
+    assert answer.found and answer.section.endswith("第四十三条"), answer.answer
+
+
+def test_drink_driving_as_people_say_it(fresh15_engine):
+    # 酒驾 is what the law calls 饮酒后驾驶机动车: the question had named nothing the documents use
+    answer = fresh15_engine.answer("酒驾第一次被抓罚多少？")
+    assert answer.found and answer.section.endswith("第九十一条") and "一千元以上二千元以下" in answer.sentence, \
+        answer.answer
