@@ -69,14 +69,17 @@ UNIT_HINTS: list[tuple[re.Pattern, tuple[str, ...]]] = [
     (re.compile(r"宗|立案|案件|案子|\bcases?\b", re.I), ("宗", "件")),
     (re.compile(r"(?:几|多少)件|信件|\bletters?\b|\bitems?\b", re.I), ("件",)),
     (re.compile(r"几次|多少次|几回|多少回|次数|\btimes\b|\bsessions?\b|\bcalls?\b|\bvisits?\b|\bviews?\b|\bplays?\b", re.I), ("次", "万次", "万余次")),
-    (re.compile(r"(?:几|多少)项|\bmeasures?\b|\bduties\b|\bresponsibilities\b|\bpoints?\b", re.I), ("项", "个")),
+    # the thing counted after "how many", not any measure named ("seal up a shop as a compulsory measure")
+    (re.compile(r"(?:几|多少)项|\bhow many (?:[\w-]+ ){0,3}(?:measures|duties|responsibilities|points)\b", re.I), ("项", "个")),
     (re.compile(r"(?:几|多少)个(?!小时|月|工作日)|\bspots?\b|\bstations?\b|\bexamples?\b|\bsites?\b", re.I), ("个",)),
     (re.compile(r"(?:多少|几)(?:辆|台)|\bvehicles?\b|\bcars?\b|\bmachines?\b", re.I), ("辆", "台")),
     (re.compile(r"(?:几|多少)期|讲座|\blectures?\b", re.I), ("期",)),
     # events held ("开展了多少场", "几场培训"): counted in 场, 次 or 期, never in cases written (编写6个案例)
     (re.compile(r"(?:几|多少)场|场次", re.I), ("场", "次", "期")),
     # people counted ("多少人员编制", "几个人"), not visits made to them ("多少人次": the report counts 次)
-    (re.compile(r"(?:几|多少)个?(?:人(?![次民])|名)|编制|人数|\bhow many (?:people|persons|staff|officers|employees)\b", re.I),
+    # ...and who must be there ("how many of them have to be there", "how many must be present")
+    (re.compile(r"(?:几|多少)个?(?:人(?![次民])|名)|编制|人数|\bhow many (?:people|persons|staff|officers|employees)\b|"
+                r"\bhow many (?:of them )?(?:have to|must|need to|should) be (?:there|present|on site)\b", re.I),
      ("人", "名")),
     # money by name, and what a budget or spending is called ("经费有多少", "投入了多少资金", "how much funding")
     (re.compile(r"钱|金额|万元|元|收入|罚款|罚没|经费|预算|资金|拨款|投入|投资|\bmoney\b|\bfines?\b|\byuan\b|\brevenue\b|"

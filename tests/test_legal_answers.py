@@ -762,3 +762,10 @@ def test_drink_driving_as_people_say_it(fresh15_engine):
     answer = fresh15_engine.answer("酒驾第一次被抓罚多少？")
     assert answer.found and answer.section.endswith("第九十一条") and "一千元以上二千元以下" in answer.sentence, \
         answer.answer
+
+
+def test_unfreezing_is_not_answered_by_the_notice_of_freezing(fresh15_engine):
+    # "unfreeze" had no Chinese the documents use (解除冻结): 第三十一条 (三日内…交付冻结决定书) had been stated
+    answer = fresh15_engine.answer("My bank account was frozen by a government agency. Within how many days must the "
+                                   "agency either make a decision on the case or unfreeze it?")
+    assert not answer.found or answer.section.endswith("第三十二条"), answer.answer

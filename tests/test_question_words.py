@@ -564,3 +564,16 @@ def test_a_subject_the_title_names_does_not_name_what_is_asked_of_it():
     # a measure word the glossary spells otherwise ("一棵树" for 株) names no deed
     assert not beyond_the_title(concepts(analyse("绿化树锯了，一棵树罚多少？", Glossary({"棵": ["株"]})),
                                          lambda t: {"绿化": 1.8, "罚": 2.0}.get(t, UNSEEN)), "开封市城市绿化条例")
+
+
+def test_a_measure_named_is_not_the_thing_counted():
+    # "seal up a shop as a compulsory measure, how many of them have to be there": people, not measures (项)
+    query = analyse("When officers come to seal up a shop as a compulsory measure, how many of them have to be there?",
+                    Glossary())
+    assert "人" in query.units and "项" not in query.units
+    assert "项" in analyse("How many prevention measures were drawn up against integrity risks?", Glossary()).units
+
+
+def test_carrying_out_an_administrative_act_is_no_question_of_dates():
+    assert not analyse("不得在夜间实施行政强制执行的是哪一条？", Glossary()).about_adoption
+    assert analyse("这部条例从哪天起施行？", Glossary()).about_adoption
