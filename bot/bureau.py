@@ -4,11 +4,14 @@ as such a department."""
 
 from __future__ import annotations
 
+import re
+
 from bot.tokenize import tokens
 
 # words ending in 局 that name no bureau: a post office, a layout, an outcome, a game, a trap
 _NOT_A_BUREAU = frozenset("邮局 格局 布局 结局 当局 大局 全局 开局 饭局 赌局 骗局 出局 终局 僵局 定局 残局 败局 胜局 局局".split())
-_LEVELS = "省市县区"  # "市文物局": the level says where, the field what
+# "市文物局": the level says where, the field what; 市场 opens a field ("市场监管局")
+_LEVEL = re.compile(r"^[省市县区](?!场)")
 
 
 def bureau_terms(text: str) -> dict[str, list[str]]:
@@ -32,4 +35,4 @@ _AGENCIES = ("行政部门", "主管部门")
 
 
 def _field(bureau: str) -> str:
-    return bureau[:-1].lstrip(_LEVELS)
+    return _LEVEL.sub("", bureau[:-1])

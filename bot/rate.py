@@ -18,9 +18,11 @@ _ASKED: list[tuple[re.Pattern, tuple[str, ...]]] = [
     (re.compile(r"(?:每|一|按)(?:个)?平(?:方米?|米)|\bper square (?:met|foot)|\ba square met", re.I), ("平方米",)),
     (re.compile(r"(?:每|一)立方|\bper cubic\b|\ba cubic met", re.I), ("立方米",)),
     (re.compile(r"(?:每|一)(?:棵|株)|\bper tree\b|\beach tree\b|\ba tree\b", re.I), ("株", "棵")),
-    (re.compile(r"(?:每|一)(?:辆|台)|\bper (?:vehicle|car)\b|\beach (?:vehicle|car)\b", re.I), ("辆", "台")),
+    # a story's "一辆车", "一台机器" asks no rate: only "每辆", or "一辆…多少"
+    (re.compile(r"每(?:辆|台)|一(?:辆|台)(?=[^，。？！,.?!]{0,4}(?:多少|几|罚))|\bper (?:vehicle|car)\b|\beach (?:vehicle|car)\b",
+                re.I), ("辆", "台")),
 ]
-RATE_BONUS = 0.3  # as much as a figure in the asked unit (figures.quantity_bonus): the rate is the unit asked
+RATE_BONUS = 0.3  # near a figure in the asked unit (0.4, figures.quantity_bonus): the rate is part of the unit asked
 
 
 def asked_rates(text: str) -> tuple[tuple[str, ...], ...]:

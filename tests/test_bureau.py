@@ -9,6 +9,8 @@ from bot.bureau import bureau_terms, is_bureau, names_an_agency
 def test_a_bureau_is_read_as_the_department_of_its_field():
     assert bureau_terms("给县文物局打了电话") == {"文物局": ["文物行政部门", "文物主管部门"]}
     assert bureau_terms("去邮局寄了封信，这个格局不好") == {}
+    # a level before the field says where ("区环保局"), but 市 of 市场 is the field's own
+    assert is_bureau("区环保局") and is_bureau("市场局") and not is_bureau("市局")
     assert is_bureau("林业局") and not is_bureau("局长") and not is_bureau("大局")
     # a piece of the bureau's name read as the bureau is no topic either (建设 and 设局 of 建设局)
     assert names_an_agency("设局", ("建设行政部门", "建设主管部门"))

@@ -17,6 +17,8 @@ def test_the_units_a_sum_is_asked_per():
     assert asked_rates("What is the fine per tree?") == (("株", "棵"),)
     # a story's day is no rate asked
     assert asked_rates("有一天我在路边停车，被罚了，罚多少？") == ()
+    assert asked_rates("一辆渣土车没盖篷布，罚多少？") == ()
+    assert asked_rates("超载的车每辆罚多少？") == (("辆", "台"),)
 
 
 def test_the_amount_counted_per_every_unit_asked_scores_most():
