@@ -769,3 +769,9 @@ def test_unfreezing_is_not_answered_by_the_notice_of_freezing(fresh15_engine):
     answer = fresh15_engine.answer("My bank account was frozen by a government agency. Within how many days must the "
                                    "agency either make a decision on the case or unfreeze it?")
     assert not answer.found or answer.section.endswith("第三十二条"), answer.answer
+
+
+def test_a_rabies_shot_as_people_say_it(fresh15_engine):
+    # "打狂犬针" is the law's 免疫接种 against 狂犬病: 居委会, who found it out, had been the only word looked for
+    answer = fresh15_engine.answer("我家养的泰迪快四岁了，一直没带去打狂犬针，居委会上门登记的时候发现了，说要罚款。第一次被查会罚多少？")
+    assert answer.found and answer.section.endswith("第九十二条") and "一千元以下" in answer.sentence, answer.answer
