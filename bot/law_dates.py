@@ -8,13 +8,13 @@ import re
 
 from bot.ingest.legal import PREAMBLE
 from bot.named_law import named_law
-from bot.query import LAW_KINDS, Query
+from bot.query import IN_EFFECT_ZH, LAW_KINDS, Query
 from bot.records import Hit
 from bot.store import StoredIndex
 
 # "本条例自2021年1月1日起施行": how every Chinese law states when it takes effect (usually its last article).
 TAKES_EFFECT = re.compile(r"自[^。；\n]{2,40}起(?:施行|生效)")
-_ASKS_EFFECT = re.compile(r"(?<!实)施行|生效|take[sn]? effect|come into (?:force|effect)|in force|effective", re.I)
+_ASKS_EFFECT = re.compile(rf"{IN_EFFECT_ZH}|take[sn]? effect|come into (?:force|effect)|in force|effective", re.I)
 _NAMES_A_LAW = re.compile(LAW_KINDS, re.I)
 # What the question asks of the law's history, as the note words it; the first adoption, the latest change.
 _ASKS_CHANGE = re.compile(r"修订|修正|修改|改过|\bamend|\brevis", re.I)

@@ -16,12 +16,13 @@ _CJK = re.compile(r"[\u3400-\u9fff]")
 # 几 asks a number, except where it only means "a few": 好几期, 推了几下, 说了几句, 几乎
 # "几月几号", "几号", "每年几月": a date or a month of the year asked, no count ("几个月" is a period)
 _QUANTITY_ZH = re.compile(r"多少|(?<![好这那没月])几(?![乎下句眼口步月号])[次个件宗项期部类人家条]?|比例|比率|占比|百分之|多大|多高|多长(?!时间)|多远|多宽|多深|[^效]率是?|数量|总数|总计|共计|合计|金额")
+_WIND = r"\bwind (?:force|level|scale)\b"  # a level asked ("at what wind force"): units 级
 # "what is the speed limit", "what is the minimum coverage": a figure asked, as 限速多少 asks it ("how far ahead"
 # asks a period, "how high can the fine go" a penalty: neither is added here)
 _QUANTITY_EN = re.compile(r"\bhow (many|much)\b|\bwhat(?:'s| is| are) the (?:minimum|maximum|lowest|highest)\b|"
                           r"\b(?:speed|height|weight|load|width|length|age) limits?\b|"
                           r"\bpercent(age)?\b|\brate\b|\bratio\b|\bnumber of\b|\bproportion\b|\bshare of\b|"
-                          r"\bcount of\b|\btotal\b|\bwind (?:force|level|scale)\b", re.I)
+                          rf"\bcount of\b|\btotal\b|{_WIND}", re.I)
 _YEAR = re.compile(r"(?<!\d)(19|20)\d{2}(?!\d)")
 # A question about what happens to whoever does something: the answer is the clause with the penalty; not
 # "应该怎么处理", which asks the proper way to do something (旧沙发应该怎么处理). "按什么标准罚？", "咋罚" ask it too.
@@ -55,8 +56,10 @@ _ASKS_NUMBER = re.compile(r"文号|发文字号|发文号|\b(?:document|referenc
 # "who" opening the question or a clause of it, not a relative "who" ("a driver who stops")
 _ASKS_PERSON = re.compile(r"是谁|姓名|名字|(?:长|主任|领导|负责人|书记|人|者|员)叫什么|(?:^|[,;:]\s*|\band\s+)who\b|"
                           r"\b(?:to|by|from|with) whom\b|\bname of\b", re.I)
-# 施行 not inside "实施行政…" (carrying out an administrative act): "…实施行政强制执行的是哪一条" asks no date
-_ADOPTION = re.compile(r"通过|批准|(?<!实)施行|生效|修正|修订|(?:哪一?年|什么时候|何时)修改|公布|发布|颁布|\badopt|\beffect|\bamend|\bforce\b|\bpromulgat|\benact", re.I)
+# Taking effect as a question asks it (bot/law_dates.py too): 施行 not inside "实施行政…" (carrying out an
+# administrative act), so "…实施行政强制执行的是哪一条" asks no date
+IN_EFFECT_ZH = r"(?<!实)施行|生效"
+_ADOPTION = re.compile(rf"通过|批准|{IN_EFFECT_ZH}|修正|修订|(?:哪一?年|什么时候|何时)修改|公布|发布|颁布|\badopt|\beffect|\bamend|\bforce\b|\bpromulgat|\benact", re.I)
 _ARTICLE = re.compile(r"第([一二三四五六七八九十百千零〇两]+|\d+)条")
 _ARTICLE_EN = re.compile(r"\barticle\s+(\d+)\b", re.I)
 _WHICH_ARTICLE = re.compile(r"第几条|哪一?条|哪个条款|什么条款|哪些条|\bwhich (?:article|provision|clause)", re.I)
@@ -86,7 +89,7 @@ UNIT_HINTS: list[tuple[re.Pattern, tuple[str, ...]]] = [
                 r"\bincome\b|\bbudget|\bfunding\b|\bfunds?\b|\bspending\b|\bexpenditure|how much", re.I), ("万元", "亿元", "元")),
     PERCENT_HINT,
     # a level: "风力到几级就不能出海", "at what wind force"
-    (re.compile(r"(?:几|多少)级|\bwind (?:force|level|scale)\b", re.I), ("级",)),
+    (re.compile(rf"(?:几|多少)级|{_WIND}", re.I), ("级",)),
     (re.compile(r"(?:几|多少)部|\blaws?\b|\bregulations?\b|\blegislation\b", re.I), ("部",)),
     # kinds counted ("分几类", "how many categories"): a rule lists them ("分为可回收物、有害垃圾…"), and no time or
     # amount of the same article counts them
