@@ -19,7 +19,7 @@ from bot.penalty_reach import enforcing_row, reached
 from bot.query import Query, asks_rule_broken
 from bot.rate import rate_bonus
 from bot.records import Hit
-from bot.rules import is_penalty, item_number, item_refs, not_done, paragraph_at
+from bot.rules import is_penalty, item_number, item_refs, not_done, not_done_objects, paragraph_at
 from bot.second_opinion import AMONG
 from bot.store import StoredIndex
 
@@ -39,6 +39,7 @@ MISSES_KEY = 0.4  # a clause that does not name the question's most specific wor
 # clause punishing the behaviour itself: it answers a question that grades the case so, not one that does not.
 GRADED_ONLY = 0.2
 NEGATED = 0.3  # the behaviour is a thing not done ("垃圾不分类"), and so is the clause's ("投放生活垃圾未分类")
+OBJECT_REACH = 20  # characters from 未 to the object it governs, within one clause: "未即时清理犬只在公共场所产生的粪便"
 # Two clauses of one article scoring within this of each other: the question's words do not tell them apart
 # ("遛狗不清理狗屎" against the clauses for 第九条第一项 and 第九条第三项), so both are quoted, not a guess.
 TIE = 0.01
@@ -93,7 +94,7 @@ def best_sentence(query: Query, hits: list[Hit], items: list[Concept], pool: int
     asked, and, for a penalty question, carries the penalty."""
     best: Candidate | None = None
     scored: dict[tuple[int, str], float] = {}
-    negated = not_done(query)  # once per question, not once per sentence read
+    negated = _not_done_pattern(query, items)  # once per question, not once per sentence read
     for rank, hit in _read(query, hits, pool):
         for start, end in hit.chunk.sentences:
             sentence = hit.chunk.text[start:end]
@@ -170,9 +171,9 @@ def _shared_score(query: Query, items: list[Concept], rank: int, sentence: str, 
     return score, coverage(items, context, False)
 
 
-def _legal_bonus(query: Query, items, negated: tuple[str, ...], chunk, start: int, sentence: str, context: str) -> float:
+def _legal_bonus(query: Query, items, negated: re.Pattern | None, chunk, start: int, sentence: str, context: str) -> float:
     """In a law: the clause must name the question's behaviour, and carry the penalty when one is asked;
-    `negated` are the question's words told as not done (`not_done`)."""
+    `negated` finds the question's behaviour told as not done (`_not_done_pattern`)."""
     if not chunk.article:  # the adoption note above the articles answers only when and by whom
         return 0.0 if query.about_adoption else -MISSES_KEY
     # the key word may stand in another sentence of the same article: "庆祝标语…" then "…一周内撤除"
@@ -184,10 +185,21 @@ def _legal_bonus(query: Query, items, negated: tuple[str, ...], chunk, start: in
     elif (_restates_a_duty(query, sentence) or asks_rule_broken(query)) and \
             is_penalty(clauses.lead_in(chunk, start) + sentence):
         bonus -= PENALTY_FOR_DUTY
-    if any(f"未{word}" in context or f"不{word}" in context for word in negated):
+    if negated is not None and negated.search(context):
         bonus += NEGATED
     bonus += PERIOD_DEED * period_deed(query, sentence, items)
     return bonus + GRADED_ONLY * grade_fit(query, sentence)
+
+
+def _not_done_pattern(query: Query, items: list[Concept]) -> re.Pattern | None:
+    """How a law words the question's behaviour told as not done: "扔垃圾不分类" as 未分类 or 不分类; "不捡狗屎" as
+    未 and, a few characters on, the object or its glossary form (未即时清理…粪便)."""
+    words = [re.escape(w) for w in not_done(query)]
+    forms = [re.escape(f) for obj in not_done_objects(query) for c in items if obj in c.words
+             for f in (*c.words, *c.phrases) if len(f) > 1]
+    parts = ([f"[未不](?:{'|'.join(words)})"] if words else []) + \
+        ([f"未[^，。；：]{{0,{OBJECT_REACH}}}?(?:{'|'.join(forms)})"] if forms else [])
+    return re.compile("|".join(parts)) if parts else None
 
 
 def _restates_a_duty(query: Query, sentence: str) -> bool:

@@ -40,6 +40,13 @@ def second_words(items: list[Concept], text: str, share: float = 0.8) -> list[Co
             c.weight >= floor and not c.found_in(text, present)]
 
 
+def names_any(items: list[Concept], text: str) -> bool:
+    """The text names one of the question's topical words (not only how or when it asks)."""
+    text = readable(text)
+    present = token_set(text)
+    return any(c.found_in(text, present) for c in _named(items) if not _says_how(c))
+
+
 def names_all(concepts: list[Concept], text: str) -> bool:
     """The text names every one of the concepts (an empty list: trivially)."""
     text = readable(text)

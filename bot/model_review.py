@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from bot.choose import Candidate, choose
 from bot.evidence import Concept
-from bot.key_words import topic_unknown
+from bot.key_words import names_any, topic_unknown
 from bot.query import Query
 from bot.records import Hit
 from bot.penalty_reach import as_behaviours
@@ -21,7 +21,7 @@ Ranked = tuple[tuple[str, ...], ...]  # the clauses the model compares, each as 
 def reviewed(query: Query, candidate: Candidate | None, reason: str, hits: list[Hit], index: StoredIndex,
              items: list[Concept], similar: Similar | None, limits: Thresholds) -> tuple[Candidate | None, str]:
     """The candidate and refusal reason after the model's review: seconded, doubted or switched."""
-    ranked = _read_by_model(query, candidate, index) if candidate else ()
+    ranked = _read_by_model(query, candidate, index, items) if candidate else ()
     if _may_be_seconded(query, reason, items) and _seconded(query, candidate, ranked, similar, limits):
         reason = ""
     elif not reason and _doubted(query, candidate, ranked, similar, limits):
@@ -32,13 +32,17 @@ def reviewed(query: Query, candidate: Candidate | None, reason: str, hits: list[
     return candidate, reason
 
 
-def _read_by_model(query: Query, candidate: Candidate, index: StoredIndex) -> Ranked:
+def _read_by_model(query: Query, candidate: Candidate, index: StoredIndex, items: list[Concept]) -> Ranked:
     """`candidate.ranked` as the model reads it: for a penalty question, a penalty clause that names its
-    behaviour only by number, once with each behaviour it punishes. (For any other question such a reading
-    would only repeat the duty article, which answers it.)"""
+    behaviour only by number, once with each behaviour it punishes, and a lead-in once with each of its items
+    the question's words touch. (For any other question such a reading would only repeat the duty article,
+    which answers it.)"""
     if not query.penalty:
         return tuple((t,) for t in candidate.ranked)
-    return tuple(as_behaviours(index, chunk_id, text) for chunk_id, text in candidate.compared)
+    # only the items the question's words touch: every item of a long list would give a rival lead-in as many
+    # chances to look like the question (held out: one right answer had been lost to such a rival)
+    return tuple(as_behaviours(index, chunk_id, text, relevant=lambda item: names_any(items, item))
+                 for chunk_id, text in candidate.compared)
 
 
 def _seconded(query: Query, candidate: Candidate, ranked: Ranked, similar: Similar | None, limits: Thresholds) -> bool:

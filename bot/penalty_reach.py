@@ -8,6 +8,7 @@ behaviour the penalty table resolved for it, so an item that names its behaviour
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from bot.ingest.legal import ARTICLE, article_number
@@ -77,11 +78,17 @@ def enforcing_row(hit: Hit, item: int | None, index: StoredIndex, paragraph: int
     return (rows[0].hit, rows[0].start, rows[0].end) if rows else None
 
 
-def as_behaviours(index: StoredIndex, chunk_id: int, clause: str, most: int = 6) -> tuple[str, ...]:
+LISTED_ITEMS = 12  # readings of a lead-in: sibling articles' lead-ins read alike, only their items tell them apart
+
+
+def as_behaviours(index: StoredIndex, chunk_id: int, clause: str, most: int = 6,
+                  relevant: Callable[[str], bool] = lambda item: True) -> tuple[str, ...]:
     """A penalty clause as the model should read it: once per behaviour it punishes, with that behaviour's
     words before it. "违反第十四条第一款、第二款规定的，……罚款" names no behaviour of its own, and the model can
     only tell which penalty a question is about from the duty it enforces. The clause alone when it names its
-    behaviour itself, or is no penalty clause; at most `most` readings (a clause enforcing a whole chapter)."""
+    behaviour itself, or is no penalty clause; at most `most` readings (a clause enforcing a whole chapter). A
+    lead-in is read once per item it punishes that is `relevant`: "餐厨废弃物处置单位有下列行为之一的" and "…收集运输
+    单位有下列行为之一的" differ by a word, "未按照规定配备…设施、设备" and "未将…运输到指定的处置场所" by what was done."""
     by_chunk, _ = _lookup(index)
     bare = _squash(ARTICLE.sub("", clause, count=1))
     duties = [row.behaviour.split("：", 1)[1] for row in by_chunk.get(chunk_id, [])
@@ -89,6 +96,10 @@ def as_behaviours(index: StoredIndex, chunk_id: int, clause: str, most: int = 6)
     for row in by_chunk.get(chunk_id, []):  # a class of behaviour punished by name: each behaviour its duty lists
         named = _named_class(row, index) if _same_clause(bare, row) else None
         duties += named[2] if named else ()
+    if clause.rstrip().endswith(("：", ":")):  # a lead-in: its items are the behaviours ("有下列行为之一的，…罚款：")
+        duties += [row.behaviour for row in by_chunk.get(chunk_id, [])
+                   if not row.behaviour.startswith("违反") and _same_clause(bare, row) and relevant(row.behaviour)]
+        most = max(most, LISTED_ITEMS)
     return tuple(f"{duty}；{clause}" for duty in dict.fromkeys(duties))[:most] or (clause,)
 
 

@@ -45,6 +45,26 @@ def not_done(query: Query) -> tuple[str, ...]:
     return tuple(dict.fromkeys(out))
 
 
+# "不捡狗屎", "没办手续", "不戴头盔": not done, told by a verb of one character and its object; not a copula or
+# modal ("不算大型的", "不是", "不能")
+_NOT_VERB = re.compile(r"(?:不|没有|没|未)[^是算会能要想让在太很够用被给对到好大多少行该像\W\da-zA-Z]$")
+
+
+def not_done_objects(query: Query) -> tuple[str, ...]:
+    """The objects of a one-character verb told as not done ("不捡狗屎" -> 狗屎): a law writes the behaviour
+    with its own verb ("未即时清理…粪便"), so only the object says which clause it is."""
+    text, out, at = query.text, [], 0
+    for token in query.tokens:
+        found = text.find(token, at)
+        if found < 0:
+            continue
+        at = found
+        if len(token) >= 2 and _NOT_VERB.search(text[max(0, at - 3) : at]) and "\u4e00" <= token[0] <= "\u9fff":
+            out.append(token)
+        at += len(token)
+    return tuple(dict.fromkeys(out))
+
+
 def article_refs(text: str, own: str = "") -> set[int]:
     """Article numbers a text refers to: "第十条、第十一条" -> {10, 11}; "第十五条至第十八条" -> {15..18}."""
     out: set[int] = set()

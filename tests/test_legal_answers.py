@@ -775,3 +775,17 @@ def test_a_rabies_shot_as_people_say_it(fresh15_engine):
     # "打狂犬针" is the law's 免疫接种 against 狂犬病: 居委会, who found it out, had been the only word looked for
     answer = fresh15_engine.answer("我家养的泰迪快四岁了，一直没带去打狂犬针，居委会上门登记的时候发现了，说要罚款。第一次被查会罚多少？")
     assert answer.found and answer.section.endswith("第九十二条") and "一千元以下" in answer.sentence, answer.answer
+
+
+def test_a_deed_not_done_is_found_by_its_object(fresh16_engine):
+    # "不捡狗屎": 第三十九条's paragraph on the leash (携犬出户, 遛狗's form) had been quoted, not the one fining
+    # "未即时清理犬只在公共场所产生的粪便"
+    answer = fresh16_engine.answer("三门峡遛狗不捡狗屎，罚多少？")
+    assert answer.found and "粪便" in answer.sentence and "五十元以上二百元以下" in answer.sentence, answer.answer
+
+
+def test_sibling_lead_ins_are_told_apart_by_their_items(fresh16_engine):
+    # three articles open alike ("餐厨废弃物处置单位/收集运输单位/产生单位有下列行为之一的…"): the model, reading the
+    # lead-ins only, had doubted the right one; read with their items it picks the plant's missing equipment
+    answer = fresh16_engine.answer("泔水处理厂设备没配齐，限期不改罚多少？")
+    assert answer.found and answer.section.endswith("第二十六条") and "一万元以上三万元以下" in answer.answer, answer.answer

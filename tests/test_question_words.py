@@ -378,6 +378,16 @@ def test_a_behaviour_not_done_is_told_apart_from_a_question_of_whether():
     assert not_done(analyse("几天之内要决定受不受理？", Glossary())) == ()  # asks whether, not what was not done
 
 
+def test_the_object_of_a_verb_not_done_is_what_a_law_words_with_its_own_verb():
+    """"不捡狗屎": a law writes "未即时清理…粪便", so only the object names the clause; "不算大型的" tells no deed."""
+    from bot.rules import not_done_objects
+
+    assert not_done_objects(analyse("遛狗不捡狗屎，罚多少？", Glossary())) == ("狗屎",)
+    assert not_done_objects(analyse("骑电动车不戴头盔罚多少？", Glossary())) == ("头盔",)
+    assert not_done_objects(analyse("我挂了个小广告牌，不算大型的，要登记吗？", Glossary())) == ()
+    assert not_done_objects(analyse("扔垃圾不分类罚多少？", Glossary())) == ()  # not_done's: 分类 itself is the deed
+
+
 def test_a_time_limit_the_story_tells_of_is_no_period_asked_for():
     """"批的期限快到了，要自己拆吗" asks what to do as the limit runs out, not how long it is."""
     for text in ("批的期限快到了，要自己拆吗？", "临时占用的期限已过，还要交费吗？", "许可期限届满了还能续期吗？"):
