@@ -16,6 +16,7 @@ from bot.store import StoredIndex
 TAKES_EFFECT = re.compile(r"自[^。；\n]{2,40}起(?:施行|生效)")
 _ASKS_EFFECT = re.compile(rf"{IN_EFFECT_ZH}|take[sn]? effect|come into (?:force|effect)|in force|effective", re.I)
 _NAMES_A_LAW = re.compile(LAW_KINDS, re.I)
+_RULES = re.compile(r"\brules\b", re.I)  # "Sanmenxia's rules on civilized behaviour": a law, when its title words name one
 # What the question asks of the law's history, as the note words it; the first adoption, the latest change.
 _ASKS_CHANGE = re.compile(r"修订|修正|修改|改过|\bamend|\brevis", re.I)
 _ASKS_ADOPTED = re.compile(r"通过|制定|出台|发布|公布|颁布|印发|\badopt|\bpass(?:ed)?\b|\benact|\bissued\b|\bpromulgat", re.I)
@@ -27,7 +28,7 @@ _ADOPTED = re.compile(r"通过|发布")
 def takes_effect(query: Query, hits: list[Hit], index: StoredIndex) -> tuple[Hit, int, int] | None:
     """For "从哪天起施行？": the sentence of the best-ranked law among the hits that says when it takes effect;
     for "哪年修订的？" or "什么时候通过的？", the latest change or the first adoption its note records."""
-    if not _NAMES_A_LAW.search(query.text):
+    if not _NAMES_A_LAW.search(query.text) and not (_RULES.search(query.text) and named_law(index, query)):
         return None
     if _ASKS_EFFECT.search(query.text):
         return _sentence(query, hits, index, lambda chunk: chunk.article, TAKES_EFFECT, last=True)
@@ -38,6 +39,12 @@ def takes_effect(query: Query, hits: list[Hit], index: StoredIndex) -> tuple[Hit
     if _ASKS_ADOPTED.search(query.text):
         return _sentence(query, hits, index, _in_note, _ADOPTED, last=False)
     return None
+
+
+def asks_when_in_effect(text: str) -> bool:
+    """The question asks from when a law or rules are in force ("这部条例从哪天起施行？", "Since when have the rules
+    been in force?"); not when a decision takes effect ("复议决定什么时候生效？": 一经送达，即发生法律效力)."""
+    return bool(_ASKS_EFFECT.search(text) and _WHEN.search(text) and (_NAMES_A_LAW.search(text) or _RULES.search(text)))
 
 
 def _in_note(chunk) -> bool:

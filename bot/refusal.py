@@ -14,7 +14,7 @@ from bot.evidence import Concept
 from bot.figures import Figure, asks_frequency, figure_clause_coverage, figures, restates
 from bot.key_words import beyond_the_title, covers_key, key_concepts, names_what_is_asked, quotes, topic_unknown
 from bot.ingest.legal import PREAMBLE
-from bot.law_dates import dated
+from bot.law_dates import asks_when_in_effect, dated
 from bot.named_law import named_law
 from bot.query import PERIOD_UNITS, STRICT_UNITS, Query, asked_part, counts, counts_events
 from bot.rules import is_penalty
@@ -93,6 +93,9 @@ def _content_reason(query: Query, candidate: Candidate, limits: Thresholds, item
         return "the documents give no reference number for this"
     if _ASKS_ISSUE_DATE.search(query.text) and not candidate.by_structure and not _FULL_DATE.search(sentence):
         return "the documents give no date for this"  # "报告是什么时候发的？" is not answered by the report's title
+    if asks_when_in_effect(query.text) and not candidate.by_structure and not dated(candidate.hit.chunk, sentence) and \
+            not _FULL_DATE.search(sentence):
+        return "the documents give no date for this"  # "Since when have the rules been in force?": not "今年以来…"
     if query.asks_person and not _names_a_person(sentence, bool(candidate.hit.chunk.article)):
         return "the documents name no person for this"
     if (query.quantity or query.period) and not found and not _WORDED_PERIOD.search(sentence):

@@ -789,3 +789,21 @@ def test_sibling_lead_ins_are_told_apart_by_their_items(fresh16_engine):
     # lead-ins only, had doubted the right one; read with their items it picks the plant's missing equipment
     answer = fresh16_engine.answer("泔水处理厂设备没配齐，限期不改罚多少？")
     assert answer.found and answer.section.endswith("第二十六条") and "一万元以上三万元以下" in answer.answer, answer.answer
+
+
+def test_rules_named_by_their_title_words_take_effect_on_their_date(fresh16_engine):
+    # "rules" had not counted as naming a law: the question was refused though its regulation was plain
+    answer = fresh16_engine.answer("Since when have Rizhao's city management rules been in force?")
+    assert answer.found and answer.section.endswith("第一百一十四条") and "2017年10月1日" in answer.answer, answer.answer
+
+
+def test_when_in_force_is_not_answered_without_a_date(fresh16_engine):
+    # no law named: "since" had found the report's "今年以来，我局累计举行专题学习10次", stated as found
+    answer = fresh16_engine.answer("Since when have the rules been in force?")
+    assert not answer.found, answer.answer
+
+
+def test_a_stray_dog_as_people_say_it(fresh16_engine):
+    # 野狗 is the regulations' 流浪犬
+    answer = fresh16_engine.answer("我们小区门口有条野狗老追人，该找哪个部门？")
+    assert answer.found and answer.section.endswith("第二十八条") and "城市管理部门" in answer.answer, answer.answer
