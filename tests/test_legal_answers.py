@@ -807,3 +807,10 @@ def test_a_stray_dog_as_people_say_it(fresh16_engine):
     # 野狗 is the regulations' 流浪犬
     answer = fresh16_engine.answer("我们小区门口有条野狗老追人，该找哪个部门？")
     assert answer.found and answer.section.endswith("第二十八条") and "城市管理部门" in answer.answer, answer.answer
+
+
+def test_an_order_to_correct_in_time_names_no_topic(fresh16_engine):
+    # "让限期弄好" tells the step before a fine (逾期不改正), not what is fined: as a key word 限期 had let 日照's fine
+    # for hanging things on balconies (…限期清理…) stand for a food cart without a rubbish bin
+    answer = fresh16_engine.answer("我推小车卖烤冷面，车旁边没放装垃圾的桶，被说了让限期弄好，我一直没弄，会罚多少？")
+    assert not answer.found or answer.section.endswith("第四十七条"), answer.answer
