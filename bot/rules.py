@@ -4,6 +4,7 @@ the duty it enforces ("违反本条例第十九条规定的", "违反第一项�
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from bot.ingest.legal import ITEM
 from bot.numerals import cn_to_number
@@ -26,40 +27,34 @@ def is_penalty(sentence: str) -> bool:
 
 # "不分类", "没备案", "没有开工", "未办理": a behaviour told as something not done
 _NOT_DONE = re.compile(r"(?:不|没有|没|未)$")
+# "不捡狗屎", "没办手续", "不戴头盔": not done, told by a verb of one character and its object; not a copula or
+# modal ("不算大型的", "不是", "不能")
+_NOT_VERB = re.compile(r"(?:不|没有|没|未)[^是算会能要想让在太很够用被给对到好大多少行该像\W\da-zA-Z]$")
 
 
 def not_done(query: Query) -> tuple[str, ...]:
     """The question's words of two or more characters told as not done ("扔垃圾不分类" -> 分类). A law
     writes such a behaviour "未分类", and "已分类" is another behaviour."""
+    # "受不受理" asks whether, it tells nothing not done
+    return _after(query, lambda before, token: bool(_NOT_DONE.search(before[-2:])) and before[-2:][:1] != token[0])
+
+
+def not_done_objects(query: Query) -> tuple[str, ...]:
+    """The objects of a one-character verb told as not done ("不捡狗屎" -> 狗屎): a law writes the behaviour
+    with its own verb ("未即时清理…粪便"), so only the object says which clause it is."""
+    return _after(query, lambda before, token: bool(_NOT_VERB.search(before)))
+
+
+def _after(query: Query, told: Callable[[str, str], bool]) -> tuple[str, ...]:
+    """The question's Chinese words of two or more characters that `told(three characters before, word)` picks,
+    read in order through the question as written."""
     text, out, at = query.text, [], 0
     for token in query.tokens:
         found = text.find(token, at)
         if found < 0:
             continue  # a word the glossary or the search-mode cut added: not in the text as written
         at = found
-        before = text[max(0, at - 2) : at]
-        # "受不受理" asks whether, it tells nothing not done
-        if len(token) >= 2 and _NOT_DONE.search(before) and before[0] != token[0] and "\u4e00" <= token[0] <= "\u9fff":
-            out.append(token)
-        at += len(token)
-    return tuple(dict.fromkeys(out))
-
-
-# "不捡狗屎", "没办手续", "不戴头盔": not done, told by a verb of one character and its object; not a copula or
-# modal ("不算大型的", "不是", "不能")
-_NOT_VERB = re.compile(r"(?:不|没有|没|未)[^是算会能要想让在太很够用被给对到好大多少行该像\W\da-zA-Z]$")
-
-
-def not_done_objects(query: Query) -> tuple[str, ...]:
-    """The objects of a one-character verb told as not done ("不捡狗屎" -> 狗屎): a law writes the behaviour
-    with its own verb ("未即时清理…粪便"), so only the object says which clause it is."""
-    text, out, at = query.text, [], 0
-    for token in query.tokens:
-        found = text.find(token, at)
-        if found < 0:
-            continue
-        at = found
-        if len(token) >= 2 and _NOT_VERB.search(text[max(0, at - 3) : at]) and "\u4e00" <= token[0] <= "\u9fff":
+        if len(token) >= 2 and "\u4e00" <= token[0] <= "\u9fff" and told(text[max(0, at - 3) : at], token):
             out.append(token)
         at += len(token)
     return tuple(dict.fromkeys(out))
