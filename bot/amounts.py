@@ -13,7 +13,7 @@ _N = rf"(?:\d+(?:\.\d+)?|[{NUMERAL_CHARS}]+(?:点[{NUMERAL_CHARS}]+)?)"
 # 周岁 before 周: "七十周岁" is an age, not seventy weeks.
 # 时 after 小时: "二十一时" is a time of day (9 p.m.), "二十四小时" a period.
 UNITS = ("亿元", "万元", "千元", "元", "个工作日", "工作日", "个月", "小时", "时", "日", "天", "周岁", "周", "年", "倍",
-         "平方米", "立方米", "公里", "米", "吨", "株", "棵", "辆", "名", "人", "次")
+         "平方米", "立方米", "公里", "米", "吨", "株", "棵", "辆", "名", "人", "次", "只", "类", "摄氏度")
 _UNIT = "|".join(UNITS)
 _QTY = rf"(?:百分之{_N}|{_N}分之{_N}|{_N}(?:{_UNIT})|\d+(?:\.\d+)?%)"
 _PER = r"(?:每(?:日|天|次|株|棵|平方米|立方米|米|处|只|头|辆|台|人|件|块|个|户|宗|吨))+"
@@ -35,7 +35,8 @@ PER_EN = {"日": "day", "天": "day", "次": "time", "株": "tree", "棵": "tree
 UNIT_EN = {"元": "yuan", "名": "people", "日": "days", "天": "days", "个工作日": "working days", "工作日": "working days",
            "个月": "months", "小时": "hours", "周岁": "years of age", "周": "weeks", "年": "years", "倍": "times", "%": "percent",
            "平方米": "square metres", "立方米": "cubic metres", "公里": "km", "米": "metres", "吨": "tonnes",
-           "株": "trees", "棵": "trees", "辆": "vehicles", "人": "people", "次": "times"}
+           "株": "trees", "棵": "trees", "辆": "vehicles", "人": "people", "次": "times", "只": "animals", "类": "categories",
+           "摄氏度": "°C"}
 
 
 @dataclass(frozen=True)

@@ -48,7 +48,7 @@ ZH_FILLER = frozenset("一般 通常 平时 平常 自己 一下 不用 不必 �
 # 城管 is how staff name the enforcer, which a clause names otherwise (城市管理部门) or not at all; 老板, 商家
 # name the party as people say it (a clause: 经营者, 施工单位); a title's kind (管理条例) names no behaviour.
 LEGAL_FILLER = frozenset("""处罚 罚款 罚 罚钱 钱 多少钱 处理 怎么 如何 多少 规定 条款 条文 法律责任 责任 后果 违反 行为 条例 法规 法律 本市 哪些
-会 被 要 需要 可以 应当 什么 哪个 部门 单位 个人 擅自 违法 私自 随意 乱 处 罚多少 怎么办 情况 有 没有 吗 呢
+会 被 要 需要 必须 一定 可以 应当 什么 哪个 部门 单位 个人 擅自 违法 私自 随意 乱 处 罚多少 怎么办 情况 有 没有 吗 呢
 年版 版 版本 新版 旧版 老版 修订 修正 现行 期限 时限 限期 多久 几天 城管 管理条例 管理办法 办法 实施办法 细则
 老板 商家 店家 店主 老百姓 邻居 按规定 按照规定 依照规定 根据规定 国家 national 公司 企业
 fine fines fined penalty penalties punish punished punishment sanction sanctions law laws regulation regulations

@@ -10,7 +10,7 @@ from bot.legal_facts import legal_facts
 from bot.spreadsheet import in_memory, write_csv, write_xlsx
 from bot.records import SECTION_SEP, Chunk, Fact
 
-FACTS_VERSION = 2  # 2: amounts of laws in Chinese numerals (bot/legal_facts.py); bump when extraction changes: ingest then re-extracts the facts of unchanged files too
+FACTS_VERSION = 3  # 2: amounts of laws in Chinese numerals (bot/legal_facts.py); 3: counts of animals and kinds, temperatures (一只, 四类, 十八摄氏度); bump when extraction changes: ingest then re-extracts the facts of unchanged files too
 
 # Counters the reports count in, longest first so "个百分点" wins over "个" and "人次" over "人".
 # Years (年), months (月) and days (日) are deliberately absent: "2023年", "7月" are dates, not figures.

@@ -88,13 +88,17 @@ _RESULT = re.compile(r"[\u4e00-\u9fff][到住完掉]")  # "抓到", "逮住": ho
 # how the asker came to know ("被发现了", "碰到个大爷", "听说") or what they intend ("我打算开个饭馆"): the story
 # around the question, not its topic; so is what befell someone in it ("被投诉好多次了", Concept.suffered)
 _NARRATIVE = frozenset("发现 看见 看到 碰到 遇到 听说 亲眼 知道 注意到 打算 准备 想要".split())
+# adverbs of a spoken story, of two characters, that jieba may not tag as such ("已经有一只泰迪了"): when, how often
+# or how, never what
+_SPOKEN_ADVERBS = frozenset("已经 曾经 一直 总是 经常 常常 老是 马上 立刻 偷偷 悄悄 到底 究竟 其实 本来 原来 居然 竟然 "
+                            "突然 终于 反正 顺便 顺手 随便 照样 照旧 仍然 依然 还是 天天 整天".split())
 
 
 def _says_how(concept: Concept) -> bool:
     """A word of the question that qualifies rather than names its topic; a glossary word names one, unless it
     only tells how the asker came to know."""
     word = concept.words[0]
-    if word in _NARRATIVE or concept.suffered or names_an_agency(word, concept.phrases):
+    if word in _NARRATIVE or word in _SPOKEN_ADVERBS or concept.suffered or names_an_agency(word, concept.phrases):
         return True
     if concept.phrases and all(word_classes(p)[0] == "t" for p in concept.phrases):
         return True  # 半夜 -> 夜间: when it happened, not what ("半夜…收垃圾", "半夜…水管爆了")

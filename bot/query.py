@@ -94,6 +94,10 @@ UNIT_HINTS: list[tuple[re.Pattern, tuple[str, ...]]] = [
     # kinds counted ("分几类", "how many categories"): a rule lists them ("分为可回收物、有害垃圾…"), and no time or
     # amount of the same article counts them
     (re.compile(r"(?:几|多少)(?:大)?[类种]|\bhow many (?:categories|kinds|types|classes)\b", re.I), ("类", "种")),
+    # a temperature ("暖气得烧到多少度", "minimum temperature"), and animals counted ("一户能养几只")
+    (re.compile(r"(?:多少|几)度|温度[^，。？?]{0,4}(?:多少|几|多高|多低)|\bwhat (?:\w+ ){0,3}temperature\b|"
+                r"\bhow (?:warm|hot|cold)\b|\bdegrees?\b", re.I), ("摄氏度", "℃")),
+    (re.compile(r"(?:多少|几)只", re.I), ("只",)),
     # a size: "做多大才算大型户外广告" (边长四米以上或者面积十平方米以上), "要多大面积以上"
     (re.compile(r"多大(?!比例)|多高|尺寸|\bhow (?:big|large|high|tall)\b", re.I), ("平方米", "米")),
     (re.compile(r"多长(?!时间)|多远|多宽|多深|长度|距离|(?<![平立方])米|\bmetres?\b|\bmeters?\b|\bhow (?:far|wide|deep|tall)\b", re.I), ("米", "公里")),
@@ -146,7 +150,7 @@ def analyse(question: str, glossary: Glossary) -> Query:
     asks_number = bool(_ASKS_NUMBER.search(text))
     # "第几条" counts nothing: it asks where a rule stands
     clock = bool(_CLOCK.search(text))
-    asked = asked_part(text, penalty and lang == "zh")
+    asked = asked_part(text, (penalty or _asks_otherwise(text)) and lang == "zh")
     # a penalty question's counts are read from the clause that asks: "几个泥瓦匠凑了个施工队…会怎么处理" asks no
     # number, and "金额不大，…他会受到什么处理" no sum
     counted = _QUANTITY_ZH.search(asked) if lang == "zh" else _QUANTITY_EN.search(text)
@@ -175,14 +179,27 @@ def analyse(question: str, glossary: Glossary) -> Query:
 
 # the clauses of a question: a story's counts stand in the clauses before the one that asks
 _CLAUSE_END = re.compile(r"[，,。；;！!？?]+")
+_AFTER_THE_QUESTION = re.compile(r"(?<=[？?])[^？?]*[^？?\s][^？?]*$")
 
 
 def asked_part(text: str, last: bool) -> str:
     """What a (Chinese) question's units are read from: its last clause, the one asking ("自己弄了几辆大巴…
     拉客，被查到了要罚多少？" counts no vehicles; "欠了几个月水费…多长时间之内必须给我来水" asks no months); with
     `last` false, the question whole."""
+    if last:  # "…是哪个部门在管？我想打电话反映问题。": the question ends at its question mark, not with the story after it
+        text = _AFTER_THE_QUESTION.sub("", text) or text
     clauses = [c for c in _CLAUSE_END.split(text) if c.strip()]
     return clauses[-1] if last and len(clauses) > 1 else text
+
+
+# a last clause asking its own question of what or how ("…立几个大字当招牌，对样式有啥要求？")
+_OWN_QUESTION = re.compile(r"啥|什么|怎么|怎样|如何|哪|吗|能不能|可不可以|是否|有没有")
+
+
+def _asks_otherwise(text: str) -> bool:
+    """The last clause asks what or how, counting nothing: the story's counts before it ask no number."""
+    last = asked_part(text, True)
+    return last != text and bool(_OWN_QUESTION.search(last)) and not _QUANTITY_ZH.search(last)
 
 
 def _asks_period(text: str, penalty: bool) -> bool:

@@ -164,7 +164,7 @@ def _is_fine(sentence: str, figure: Figure) -> bool:
 
 
 # "达到工程建设总投资的百分之二十五以上": a sum given as a share of another ("至少要投进去多少钱")
-_SHARE_OF_A_SUM = re.compile(r"(?:投资|总额|价款|费用|价格|金额|工程款)[^，。；]{0,6}的百分之")
+_SHARE_OF_A_SUM = re.compile(r"(?:投资|总额|价款|费|价格|金额|工程款)[^，。；]{0,6}的(?:百分之|\d+(?:\.\d+)?%)")
 # a sum of money asked by name: a fee, price, cost or charge ("补植费", "多少钱", "how much is the fee")
 _ASKS_MONEY = re.compile(r"钱|费|价格|收费|多少元|\b(?:fees?|costs?|prices?|charges?|money|yuan)\b", re.I)
 # "许昌市城市管理局文件": the issuer's name above a document, no statement of anything

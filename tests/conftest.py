@@ -82,7 +82,7 @@ def _fresh(tmp_path_factory, folder: str):
 
 # The fresh sets, one index each (tests/fixtures/<name>); a new set is one more name here.
 FRESH_SETS = ("fresh", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13", "fresh14",
-              "fresh15", "fresh16")
+              "fresh15", "fresh16", "fresh17")
 
 
 def _fresh_fixture(folder: str):

@@ -18,7 +18,8 @@ SETS = {"library_questions.jsonl": "library", "fresh_questions.jsonl": "fresh", 
         "fresh9_questions.jsonl": "fresh9", "fresh10_questions.jsonl": "fresh10",
         "fresh11_questions.jsonl": "fresh11", "fresh12_questions.jsonl": "fresh12",
         "fresh13_questions.jsonl": "fresh13", "fresh14_questions.jsonl": "fresh14",
-        "fresh15_questions.jsonl": "fresh15", "fresh16_questions.jsonl": "fresh16"}
+        "fresh15_questions.jsonl": "fresh15", "fresh16_questions.jsonl": "fresh16",
+        "fresh17_questions.jsonl": "fresh17"}
 _ARTICLE_START = re.compile(r"(?m)^\s*(第[一二三四五六七八九十百零〇两]+条)")
 
 

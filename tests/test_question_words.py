@@ -587,3 +587,44 @@ def test_a_measure_named_is_not_the_thing_counted():
 def test_carrying_out_an_administrative_act_is_no_question_of_dates():
     assert not analyse("不得在夜间实施行政强制执行的是哪一条？", Glossary()).about_adoption
     assert analyse("这部条例从哪天起施行？", Glossary()).about_adoption
+
+
+def test_temperatures_kinds_and_animals_are_figures_a_question_can_ask_for():
+    from bot.figures import figures
+
+    assert [(f.text, f.unit) for f in figures("起居室的温度不低于十八摄氏度")] == [("十八摄氏度", "摄氏度")]
+    assert [(f.text, f.unit) for f in figures("本省生活垃圾分为下列四类：")] == [("四类", "类")]
+    assert [(f.text, f.unit) for f in figures("每一户籍限养一只犬只")] == [("一只", "只")]
+    assert figures("第一类污染物") == []  # an ordinal, no count
+    assert "摄氏度" in analyse("卧室的温度最低要达到多少度？", Glossary()).units
+    assert "摄氏度" in analyse("What is the minimum temperature that must be kept in bedrooms?", Glossary()).units
+    # a temperature only named is not the figure asked: "how quickly must they measure the room temperature"
+    assert "摄氏度" not in analyse("How quickly must the heating company measure the room temperature?", Glossary()).units
+    assert "只" in analyse("一户最多能养几只？", Glossary()).units
+
+
+def test_a_count_in_the_story_before_a_question_of_what_or_how_asks_no_number():
+    assert not analyse("我们医院想在住院楼的楼顶上立几个大字当招牌，对样式有啥要求？", Glossary()).quantity
+    assert analyse("我们医院想在楼顶立招牌，最多能立几个？", Glossary()).quantity
+
+
+def test_the_question_ends_at_its_question_mark_not_with_the_story_after_it():
+    from bot.query import asked_part
+
+    assert asked_part("县城里的垃圾分类到底是哪个部门在管？我想打电话反映问题。", True) == "县城里的垃圾分类到底是哪个部门在管？"
+    assert asked_part("老房子漏水了，该找谁修？", True) == "该找谁修"
+
+
+def test_spoken_adverbs_and_modals_are_no_key_words():
+    weights = {"已经": 4.3, "必须": 4.3, "泰迪": 6.0, "户数": 5.0}
+    items = concepts(analyse("家里已经有一只泰迪了，必须办证吗？", Glossary()), lambda t: weights.get(t, UNSEEN))
+    keys = {k.words[0] for k in key_concepts([c for c in items if c.words[0] in weights])}
+    assert keys == {"泰迪"}
+
+
+def test_a_share_of_a_fee_answers_how_much_of_it_is_refunded():
+    from bot.refusal import _SHARE_OF_A_SUM
+
+    assert _SHARE_OF_A_SUM.search("供热企业应当按照温度不达标天数退还不合格天数收费额的30%")
+    assert _SHARE_OF_A_SUM.search("处工程合同价款的百分之二以上百分之四以下的罚款")
+    assert not _SHARE_OF_A_SUM.search("达到总户数50%以上的")
