@@ -149,11 +149,12 @@ def test_weak_word_evidence_stands_only_when_the_model_picks_the_same_clause(dog
 
     # This short regulation's similarities run lower than the floor calibrated on real ones (0.91)
     lenient = Engine(dog_engine.cfg, replace(dog_engine.thresholds, legal_agree_floor=0.88))
-    # "狗牌要一直戴着吗" shares few words with "携犬出户时…为犬只佩戴犬牌": too little to answer on words alone,
-    # but the model, reading the question against the best clauses one by one, picks the same clause
-    answer = lenient.answer("狗牌要一直戴着吗")
+    # "狗的牌牌要一直戴着吗" shares few words with "携犬出户时…为犬只佩戴犬牌" (牌牌 is no glossary word, unlike
+    # 狗牌): too little to answer on words alone, but the model, reading the question against the best clauses one
+    # by one, picks the same clause
+    answer = lenient.answer("狗的牌牌要一直戴着吗")
     assert answer.found and answer.section.endswith("第九条") and "犬牌" in answer.sentence
-    assert not dog_engine.answer("狗牌要一直戴着吗").found
+    assert not dog_engine.answer("狗的牌牌要一直戴着吗").found
     # the words pick one item of 第十条 and the model another: the refusal stands
     assert not lenient.answer("狗晚上老叫，主人得管吗").found
 
