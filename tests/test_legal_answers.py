@@ -814,3 +814,21 @@ def test_an_order_to_correct_in_time_names_no_topic(fresh16_engine):
     # for hanging things on balconies (…限期清理…) stand for a food cart without a rubbish bin
     answer = fresh16_engine.answer("我推小车卖烤冷面，车旁边没放装垃圾的桶，被说了让限期弄好，我一直没弄，会罚多少？")
     assert not answer.found or answer.section.endswith("第四十七条"), answer.answer
+
+
+def test_a_party_holding_its_licence_is_not_fined_for_working_without_one(fresh17_engine):
+    # 泰安 第四十七条: working without a heating licence (五万元以上五十万元以下), then not as the licence says
+    # (三万元以上二十万元以下); "证照齐全" had the first quoted, as found
+    held = fresh17_engine.answer("热力公司明明有供热经营许可证，却不按许可证的规定经营，罚多少？")
+    assert held.found and held.section.endswith("第四十七条") and held.figure == "三万元以上二十万元以下"
+    lacking = fresh17_engine.answer("我们热力公司还没拿到供热经营许可证就先供上了，会罚多少？")
+    assert lacking.found and lacking.figure == "五万元以上五十万元以下"
+
+
+def test_temperatures_and_kinds_are_answered_as_figures(fresh17_engine):
+    warm = fresh17_engine.answer("泰安这边冬天卧室的温度最低得保证多少度？")
+    assert warm.found and warm.section.endswith("第二十三条") and warm.figure == "十八摄氏度"
+    english = fresh17_engine.answer("What is the lowest room temperature a heating company in Tai'an must keep?")
+    assert english.found and "18 °C" in english.answer
+    kinds = fresh17_engine.answer("浙江的生活垃圾一共分成几类？")
+    assert kinds.found and kinds.section.endswith("第二十六条") and kinds.figure == "四类"

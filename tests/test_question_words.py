@@ -628,3 +628,13 @@ def test_a_share_of_a_fee_answers_how_much_of_it_is_refunded():
     assert _SHARE_OF_A_SUM.search("供热企业应当按照温度不达标天数退还不合格天数收费额的30%")
     assert _SHARE_OF_A_SUM.search("处工程合同价款的百分之二以上百分之四以下的罚款")
     assert not _SHARE_OF_A_SUM.search("达到总户数50%以上的")
+
+
+def test_holding_a_licence_is_told_from_lacking_one():
+    from bot.choose import _HOLDS_LICENCE, _LACKS_LICENCE
+
+    assert all(_HOLDS_LICENCE.search(t) for t in ("证照齐全", "他是持证经营的", "证都有", "A licensed antiques shop"))
+    assert not any(_HOLDS_LICENCE.search(t) for t in ("还没拿到许可证", "没有证", "没办证", "The shop has no licence",
+                                                     "an unlicensed hauler"))
+    assert _LACKS_LICENCE.search("未取得供热经营许可证从事供热经营活动的")
+    assert not _LACKS_LICENCE.search("供热企业不按照供热经营许可证的规定从事供热经营活动的")
