@@ -195,7 +195,7 @@ def _legal_bonus(query: Query, items, negated: re.Pattern | None, chunk, start: 
 
 # the question's party holds the licence or permit ("证照齐全", "有证", "a licensed shop"), and a clause punishes
 # working without one ("未取得…许可证", "无证", "未经许可")
-_HOLDS_LICENCE = re.compile(r"证照齐全|证件齐全|手续齐全|(?<![没无未])[有持]证|证[都也]?(?:有|办了|齐)|(?<![没未])办了证|"
+_HOLDS_LICENCE = re.compile(r"证照齐全|证件齐全|手续齐全|(?<![没无未])[有持]证|证照?[都也](?:有|办了|齐全?)|(?<![没未])办了证|"
                             r"(?<![没未还])(?:有|拿到了?|领了)[^，。？?没未]{0,6}许可证|"
                             r"\blicensed\b|\b(?:has|have|holds?|with) (?:a |the |its )?(?:valid )?(?:licen[cs]e|permit)\b", re.I)
 _LACKS_LICENCE = re.compile(r"未(?:依法)?取得[^，。；]{0,16}(?:许可|证)|未经[^，。；]{0,6}许可|无证|无照|未办理[^，。；]{0,10}(?:许可|证)")

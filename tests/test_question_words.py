@@ -635,6 +635,6 @@ def test_holding_a_licence_is_told_from_lacking_one():
 
     assert all(_HOLDS_LICENCE.search(t) for t in ("证照齐全", "他是持证经营的", "证都有", "A licensed antiques shop"))
     assert not any(_HOLDS_LICENCE.search(t) for t in ("还没拿到许可证", "没有证", "没办证", "The shop has no licence",
-                                                     "an unlicensed hauler"))
+                                                     "an unlicensed hauler", "登记证有效期多久"))
     assert _LACKS_LICENCE.search("未取得供热经营许可证从事供热经营活动的")
     assert not _LACKS_LICENCE.search("供热企业不按照供热经营许可证的规定从事供热经营活动的")
