@@ -616,7 +616,8 @@ def test_the_question_ends_at_its_question_mark_not_with_the_story_after_it():
 
 
 def test_spoken_adverbs_and_modals_are_no_key_words():
-    weights = {"已经": 4.3, "必须": 4.3, "泰迪": 6.0, "户数": 5.0}
+    # heavier than the topic, as rare words of a corpus can be: only their kind keeps them from being the key word
+    weights = {"已经": 6.8, "必须": 6.8, "泰迪": 5.0}
     items = concepts(analyse("家里已经有一只泰迪了，必须办证吗？", Glossary()), lambda t: weights.get(t, UNSEEN))
     keys = {k.words[0] for k in key_concepts([c for c in items if c.words[0] in weights])}
     assert keys == {"泰迪"}
