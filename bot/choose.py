@@ -39,6 +39,8 @@ MISSES_KEY = 0.4  # a clause that does not name the question's most specific wor
 # clause punishing the behaviour itself: it answers a question that grades the case so, not one that does not.
 GRADED_ONLY = 0.2
 NEGATED = 0.3  # the behaviour is a thing not done ("垃圾不分类"), and so is the clause's ("投放生活垃圾未分类")
+# the question's party holds its licence ("证照齐全，可…不照许可证上写的来"): not the clause for working without one
+LICENCE_HELD = 0.3
 OBJECT_REACH = 20  # characters from 未 to the object it governs, within one clause: "未即时清理犬只在公共场所产生的粪便"
 # Two clauses of one article scoring within this of each other: the question's words do not tell them apart
 # ("遛狗不清理狗屎" against the clauses for 第九条第一项 and 第九条第三项), so both are quoted, not a guess.
@@ -188,7 +190,7 @@ def _legal_bonus(query: Query, items, negated: re.Pattern | None, chunk, start: 
     if negated is not None and negated.search(context):
         bonus += NEGATED
     if _HOLDS_LICENCE.search(query.text) and _LACKS_LICENCE.search(sentence):
-        bonus -= NEGATED  # "证照齐全，可…不照许可证上写的来": not the clause for working without one
+        bonus -= LICENCE_HELD
     bonus += PERIOD_DEED * period_deed(query, sentence, items)
     return bonus + GRADED_ONLY * grade_fit(query, sentence)
 

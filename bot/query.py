@@ -150,7 +150,8 @@ def analyse(question: str, glossary: Glossary) -> Query:
     asks_number = bool(_ASKS_NUMBER.search(text))
     # "第几条" counts nothing: it asks where a rule stands
     clock = bool(_CLOCK.search(text))
-    asked = asked_part(text, (penalty or _asks_otherwise(text)) and lang == "zh")
+    last = asked_part(text, True)
+    asked = last if lang == "zh" and (penalty or _asks_otherwise(text, last)) else text
     # a penalty question's counts are read from the clause that asks: "几个泥瓦匠凑了个施工队…会怎么处理" asks no
     # number, and "金额不大，…他会受到什么处理" no sum
     counted = _QUANTITY_ZH.search(asked) if lang == "zh" else _QUANTITY_EN.search(text)
@@ -196,9 +197,8 @@ def asked_part(text: str, last: bool) -> str:
 _OWN_QUESTION = re.compile(r"啥|什么|怎么|怎样|如何|哪|吗|能不能|可不可以|是否|有没有")
 
 
-def _asks_otherwise(text: str) -> bool:
-    """The last clause asks what or how, counting nothing: the story's counts before it ask no number."""
-    last = asked_part(text, True)
+def _asks_otherwise(text: str, last: str) -> bool:
+    """The last clause (`asked_part`) asks what or how, counting nothing: the story's counts before it ask no number."""
     return last != text and bool(_OWN_QUESTION.search(last)) and not _QUANTITY_ZH.search(last)
 
 
